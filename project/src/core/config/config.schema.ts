@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+/** Every environment variable the product reads. Nothing else reads process.env. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(3001, 1).pipe(z.number().max(65535)),
+  WEB_PORT: int(3000, 1).pipe(z.number().max(65535)),
+  PUBLIC_BASE_URL: z.url({ message: 'must be an absolute URL such as https://sms.example.com' }).optional(),
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  ),
+  DATA_DIR: z.string().default('./data'),
+  JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`')
+      .optional(),
+  ),
+  TWILIO_ACCOUNT_SID: optionalString.pipe(
+    z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex characters').optional(),
+  ),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_PHONE_NUMBER: optionalString.pipe(
+    z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15551234567').optional(),
+  ),
+  TWILIO_MESSAGING_SERVICE_SID: optionalString.pipe(
+    z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex characters').optional(),
+  ),
+  TWILIO_API_BASE_URL: optionalString.pipe(z.url().optional()),
+  SMS_RATE_LIMIT_PER_MINUTE: int(60, 1),
+  SMS_MAX_BATCH_SIZE: int(100, 1),
+  SMS_RETRY_ATTEMPTS: int(3, 0),
+  SMS_MAX_IN_FLIGHT: int(10, 1),
+  SMS_MAX_UPLOAD_MB: int(50, 1),
+  SMS_STATUS_RECONCILE_AFTER_MINUTES: int(60, 1),
+  SMS_LEASE_SECONDS: int(60, 5),
+  SMS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  SMS_DISPATCH_INTERVAL_MS: int(500, 10),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;

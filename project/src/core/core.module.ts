@@ -1,0 +1,45 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import type { DatabaseService } from './database/database.service';
+import { AuthGuard } from './auth/auth.guard';
+import { Clock } from './clock/clock';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { HealthModule } from './health/health.module';
+import { ManagedSubAccountsRepository } from './tenancy/managed-sub-accounts.repository';
+
+export interface CoreOptions {
+  config: AppConfig;
+  database: DatabaseService;
+  clock: Clock;
+}
+
+/** Config, database, clock, auth guard, throttling, error filter and health: what every module stands on. */
+@Global()
+@Module({})
+export class CoreModule {
+  static register({ config, database, clock }: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        DatabaseModule.forService(database),
+        JwtModule.register({ global: true, secret: config.jwtSecret }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
+        HealthModule,
+      ],
+      providers: [
+        { provide: Clock, useValue: clock },
+        ManagedSubAccountsRepository,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+      exports: [Clock, ManagedSubAccountsRepository],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { Pool } from 'pg';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database handle or an open transaction: repositories accept either. */
+export type DbOrTx = Db | Tx;
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; `memory://` keeps it in memory (tests). */
+  pgliteDir?: string;
+  poolSize?: number;
+}
+
+/**
+ * The one database handle of a process. Both drivers speak the same schema and migrations;
+ * `transaction` behaves the same on both (PGlite serialises transactions on its single connection).
+ */
+export class DatabaseService {
+  private constructor(
+    readonly db: Db,
+    readonly driver: 'pglite' | 'postgres',
+    /** The PostgreSQL URL (undefined for PGlite). */
+    readonly url: string | undefined,
+    private readonly closeDriver: () => Promise<void>,
+  ) {}
+
+  static async connect(options: DatabaseOptions): Promise<DatabaseService> {
+    if (options.databaseUrl) {
+      const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+      const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+      return new DatabaseService(db, 'postgres', options.databaseUrl, () => pool.end());
+    }
+    const dir = options.pgliteDir ?? 'memory://';
+    if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
+    const client = await PGlite.create(dir);
+    const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+    return new DatabaseService(db, 'pglite', undefined, () => client.close());
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  async ping(): Promise<boolean> {
+    const result = (await this.db.execute(sql`select 1 as ok`)) as unknown as { rows: unknown[] };
+    return result.rows.length === 1;
+  }
+
+  close(): Promise<void> {
+    return this.closeDriver();
+  }
+}

@@ -1,0 +1,241 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { adminUsers, leads, strategies, subAccounts, users } from './crm';
+
+export type SmsMessageStatus =
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'canceled'
+  | 'received';
+export type SmsCampaignStatus =
+  | 'draft'
+  | 'scheduled'
+  | 'sending'
+  | 'paused'
+  | 'completed'
+  | 'canceled'
+  | 'failed';
+
+const subAccountId = () =>
+  integer()
+    .notNull()
+    .references(() => subAccounts.id, { onDelete: 'cascade' });
+const money = () => numeric({ precision: 14, scale: 5, mode: 'string' });
+
+export const smsTemplates = pgTable(
+  'sms_templates',
+  {
+    id: serial().primaryKey(),
+    subAccountId: subAccountId(),
+    strategyId: integer().references(() => strategies.id, { onDelete: 'set null' }),
+    name: varchar({ length: 200 }).notNull(),
+    body: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [index('sms_templates_sub_account_idx').on(t.subAccountId, t.name)],
+);
+
+export const smsCampaigns = pgTable(
+  'sms_campaigns',
+  {
+    id: serial().primaryKey(),
+    subAccountId: subAccountId(),
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+    adminUserId: integer().references(() => adminUsers.id, { onDelete: 'set null' }),
+    templateId: integer().references(() => smsTemplates.id, { onDelete: 'set null' }),
+    name: varchar({ length: 200 }).notNull(),
+    message: text().notNull(),
+    status: varchar({ length: 20 }).$type<SmsCampaignStatus>().notNull().default('draft'),
+    statusReason: text(),
+    totalRecipients: integer().notNull().default(0),
+    sentCount: integer().notNull().default(0),
+    deliveredCount: integer().notNull().default(0),
+    failedCount: integer().notNull().default(0),
+    undeliveredCount: integer().notNull().default(0),
+    canceledCount: integer().notNull().default(0),
+    optedOutCount: integer().notNull().default(0),
+    segments: integer().notNull().default(0),
+    cost: money().notNull().default('0'),
+    scheduledAt: timestamp({ withTimezone: true }),
+    startedAt: timestamp({ withTimezone: true }),
+    completedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('sms_campaigns_sub_account_created_idx').on(t.subAccountId, t.createdAt),
+    index('sms_campaigns_sub_account_status_idx').on(t.subAccountId, t.status),
+  ],
+);
+
+export const smsMessages = pgTable(
+  'sms_messages',
+  {
+    id: serial().primaryKey(),
+    subAccountId: subAccountId(),
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+    adminUserId: integer().references(() => adminUsers.id, { onDelete: 'set null' }),
+    campaignId: integer().references(() => smsCampaigns.id, { onDelete: 'cascade' }),
+    leadId: integer().references(() => leads.id, { onDelete: 'set null' }),
+    direction: varchar({ length: 10 }).$type<'outbound' | 'inbound'>().notNull().default('outbound'),
+    /** The other party: the recipient of an outbound message, the sender of an inbound one. */
+    phoneNumber: varchar({ length: 20 }).notNull(),
+    fromNumber: varchar({ length: 34 }),
+    message: text().notNull(),
+    status: varchar({ length: 20 }).$type<SmsMessageStatus>().notNull().default('pending'),
+    statusReason: varchar({ length: 40 }),
+    twilioSid: varchar({ length: 34 }),
+    errorCode: integer(),
+    errorMessage: text(),
+    segments: integer().notNull().default(1),
+    encoding: varchar({ length: 8 }).$type<'GSM-7' | 'UCS-2'>().notNull().default('GSM-7'),
+    price: money(),
+    priceUnit: varchar({ length: 3 }),
+    attempts: integer().notNull().default(0),
+    notBefore: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    claimedAt: timestamp({ withTimezone: true }),
+    idempotencyKey: varchar({ length: 200 }),
+    ignoreQuietHours: boolean().notNull().default(false),
+    statusChecks: integer().notNull().default(0),
+    nextStatusCheckAt: timestamp({ withTimezone: true }),
+    sentAt: timestamp({ withTimezone: true }),
+    deliveredAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // claimDue: due pending rows in order
+    index('sms_messages_claim_idx').on(t.notBefore, t.id).where(sql`status = 'pending'`),
+    // reapExpiredLeases
+    index('sms_messages_lease_idx').on(t.lockedUntil).where(sql`status = 'sending'`),
+    // reconcile lost callbacks
+    index('sms_messages_status_check_idx').on(t.nextStatusCheckAt).where(sql`status = 'sent'`),
+    uniqueIndex('sms_messages_twilio_sid_idx').on(t.twilioSid),
+    uniqueIndex('sms_messages_idempotency_idx').on(t.subAccountId, t.idempotencyKey),
+    index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),
+    index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt),
+    index('sms_messages_phone_idx').on(t.subAccountId, t.phoneNumber),
+    index('sms_messages_campaign_idx').on(t.campaignId, t.status),
+    index('sms_messages_lead_idx').on(t.leadId, t.createdAt),
+  ],
+);
+
+export const smsEvents = pgTable(
+  'sms_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    subAccountId: subAccountId(),
+    messageId: integer().references(() => smsMessages.id, { onDelete: 'cascade' }),
+    type: varchar({ length: 40 }).notNull(),
+    status: varchar({ length: 20 }),
+    /** Dedupe key for webhooks (sid + status, or Twilio's idempotency token). */
+    dedupeKey: varchar({ length: 200 }),
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sms_events_message_idx').on(t.messageId, t.id),
+    uniqueIndex('sms_events_dedupe_idx').on(t.subAccountId, t.dedupeKey),
+  ],
+);
+
+export const smsDailyStats = pgTable(
+  'sms_daily_stats',
+  {
+    subAccountId: subAccountId(),
+    day: date({ mode: 'string' }).notNull(),
+    sent: integer().notNull().default(0),
+    delivered: integer().notNull().default(0),
+    failed: integer().notNull().default(0),
+    undelivered: integer().notNull().default(0),
+    segments: integer().notNull().default(0),
+    cost: money().notNull().default('0'),
+  },
+  (t) => [primaryKey({ columns: [t.subAccountId, t.day] })],
+);
+
+export const smsSettings = pgTable('sms_settings', {
+  subAccountId: integer()
+    .primaryKey()
+    .references(() => subAccounts.id, { onDelete: 'cascade' }),
+  accountSid: varchar({ length: 34 }),
+  authTokenEncrypted: text(),
+  authTokenLast4: varchar({ length: 4 }),
+  phoneNumber: varchar({ length: 20 }),
+  messagingServiceSid: varchar({ length: 34 }),
+  rateLimitPerMinute: integer(),
+  maxInFlight: integer(),
+  spendingCapSegments: integer(),
+  credentialsStatus: varchar({ length: 10 }).$type<'ok' | 'rejected' | 'unknown'>().notNull().default('unknown'),
+  dispatchPausedReason: text(),
+  quietHoursEnabled: boolean().notNull().default(true),
+  quietHoursStart: varchar({ length: 5 }).notNull().default('21:00'),
+  quietHoursEnd: varchar({ length: 5 }).notNull().default('08:00'),
+  /** ISO weekdays (1 = Monday … 7 = Sunday) the quiet window applies on. */
+  quietHoursDays: integer().array().notNull().default(sql`'{1,2,3,4,5,6,7}'::integer[]`),
+  helpText: text(),
+  ...timestamps,
+});
+
+/** The sender's token bucket and in-flight cap, shared by every dispatcher process. */
+export const smsRateBuckets = pgTable('sms_rate_buckets', {
+  subAccountId: integer()
+    .primaryKey()
+    .references(() => subAccounts.id, { onDelete: 'cascade' }),
+  tokens: doublePrecision().notNull(),
+  refilledAt: timestamp({ withTimezone: true }).notNull(),
+  inFlightCap: integer(),
+  inFlightCapUntil: timestamp({ withTimezone: true }),
+});
+
+export const smsOptOuts = pgTable(
+  'sms_opt_outs',
+  {
+    id: serial().primaryKey(),
+    subAccountId: subAccountId(),
+    phoneNumber: varchar({ length: 20 }).notNull(),
+    source: varchar({ length: 20 }).$type<'keyword' | 'error_21610' | 'manual' | 'import'>().notNull(),
+    createdByUserId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdByAdminId: integer().references(() => adminUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sms_opt_outs_number_idx').on(t.subAccountId, t.phoneNumber)],
+);
+
+export const smsAuditLog = pgTable(
+  'sms_audit_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    subAccountId: subAccountId(),
+    actorKind: varchar({ length: 10 }).$type<'user' | 'admin' | 'system' | 'twilio'>().notNull(),
+    actorId: integer(),
+    action: varchar({ length: 60 }).notNull(),
+    targetType: varchar({ length: 40 }),
+    targetId: varchar({ length: 64 }),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    requestId: varchar({ length: 64 }),
+    ip: varchar({ length: 64 }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sms_audit_sub_account_idx').on(t.subAccountId, t.createdAt)],
+);

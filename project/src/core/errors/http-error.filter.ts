@@ -1,0 +1,104 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError, AppErrorCode, type FieldError } from './app-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: FieldError[] | Record<string, unknown>;
+}
+
+export function statusOf(code: AppErrorCode): number {
+  switch (code) {
+    case AppErrorCode.VALIDATION:
+    case AppErrorCode.INVALID_PHONE:
+    case AppErrorCode.INVALID_MESSAGE:
+    case AppErrorCode.TENANT_REQUIRED:
+      return HttpStatus.BAD_REQUEST;
+    case AppErrorCode.NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case AppErrorCode.UNAUTHENTICATED:
+      return HttpStatus.UNAUTHORIZED;
+    case AppErrorCode.FORBIDDEN:
+      return HttpStatus.FORBIDDEN;
+    case AppErrorCode.CONFLICT:
+    case AppErrorCode.INVALID_STATE:
+      return HttpStatus.CONFLICT;
+    case AppErrorCode.LOCKED_OUT:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case AppErrorCode.PAYLOAD_TOO_LARGE:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case AppErrorCode.OPTED_OUT:
+    case AppErrorCode.SPENDING_CAP:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case AppErrorCode.PROVIDER:
+      return HttpStatus.BAD_GATEWAY;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+function assertUnreachable(x: never): never {
+  throw new Error(`Unmapped error code ${String(x)}`);
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+};
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof AppError) {
+    const statusCode = statusOf(exception.code);
+    return { statusCode, error: REASONS[statusCode] ?? 'Error', message: exception.message, details: exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : String((response as { message?: unknown }).message ?? exception.message);
+    const details = typeof response === 'object' ? (response as { details?: FieldError[] }).details : undefined;
+    return { statusCode, error: REASONS[statusCode] ?? 'Error', message, ...(details ? { details } : {}) };
+  }
+  const bodyParser = exception as { type?: string; status?: number };
+  if (bodyParser?.type === 'entity.too.large') {
+    return { statusCode: 413, error: REASONS[413]!, message: 'Request body is too large' };
+  }
+  if (bodyParser?.type === 'entity.parse.failed') {
+    return { statusCode: 400, error: REASONS[400]!, message: 'Request body is not valid JSON' };
+  }
+  return { statusCode: 500, error: REASONS[500]!, message: 'Internal server error' };
+}
+
+/** Every error leaves the API as `{ statusCode, error, message, details? }`. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, isNull } from 'drizzle-orm';
+import { DatabaseService } from 'src/core/database/database.service';
+import { adminUsers, refreshTokens, subAccounts, users } from 'src/core/database/schema';
+import type { PrincipalKind, Role } from 'src/core/auth/auth-context';
+
+export interface Principal {
+  kind: PrincipalKind;
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  subAccountId: number | null;
+  passwordHash: string;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
+}
+
+@Injectable()
+export class AuthRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async findPrincipalByEmail(email: string): Promise<Principal | undefined> {
+    const [admin] = await this.db.select().from(adminUsers).where(eq(adminUsers.email, email)).limit(1);
+    if (admin) return { ...admin, kind: 'admin', subAccountId: null };
+    const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1);
+    return user ? { ...user, kind: 'user' } : undefined;
+  }
+
+  async findPrincipal(kind: PrincipalKind, id: number): Promise<Principal | undefined> {
+    if (kind === 'admin') {
+      const [admin] = await this.db.select().from(adminUsers).where(eq(adminUsers.id, id)).limit(1);
+      return admin ? { ...admin, kind, subAccountId: null } : undefined;
+    }
+    const [user] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
+    return user ? { ...user, kind } : undefined;
+  }
+
+  async recordLoginResult(p: Principal, failedLoginCount: number, lockedUntil: Date | null): Promise<void> {
+    const table = p.kind === 'admin' ? adminUsers : users;
+    await this.db.update(table).set({ failedLoginCount, lockedUntil }).where(eq(table.id, p.id));
+  }
+
+  /** SubAccounts the principal may act in: an admin's managed ones, a user's own. */
+  listSubAccounts(p: Pick<Principal, 'kind' | 'id' | 'role' | 'subAccountId'>) {
+    const columns = {
+      id: subAccounts.id,
+      name: subAccounts.name,
+      timeZone: subAccounts.timeZone,
+      defaultCountry: subAccounts.defaultCountry,
+    };
+    const query = this.db.select(columns).from(subAccounts);
+    if (p.kind === 'user') return query.where(eq(subAccounts.id, p.subAccountId ?? -1));
+    if (p.role === 'super_admin') return query.orderBy(subAccounts.id);
+    return query.where(eq(subAccounts.createdByAdminId, p.id)).orderBy(subAccounts.id);
+  }
+
+  async insertRefreshToken(row: typeof refreshTokens.$inferInsert): Promise<void> {
+    await this.db.insert(refreshTokens).values(row);
+  }
+
+  async findRefreshToken(tokenHash: string) {
+    const [row] = await this.db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
+    return row;
+  }
+
+  /** Marks one token used; false when it was already used (a replay). */
+  async revokeRefreshToken(id: number, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(refreshTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.revokedAt)))
+      .returning({ id: refreshTokens.id });
+    return rows.length === 1;
+  }
+
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    await this.db
+      .update(refreshTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  }
+}

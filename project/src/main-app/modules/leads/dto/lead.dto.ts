@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, MaxLength, Min } from 'class-validator';
+import { LEAD_STATUSES, type LeadStatus, type leads } from 'src/core/database/schema';
+import { PageQueryDto } from 'src/core/http/pagination';
+
+export class CreateLeadDto {
+  @ApiProperty({ example: 'Jane Cooper' }) @IsString() @Length(1, 200) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @ApiPropertyOptional({ example: '(555) 123-4567', description: "Any format; stored E.164 using the SubAccount's default country" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) company?: string;
+  @ApiPropertyOptional({ example: 'America/Chicago' }) @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) notes?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) ownerId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) strategyId?: number;
+}
+
+export class UpdateLeadDto extends PartialType(CreateLeadDto) {}
+
+export class LeadQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) strategyId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) ownerId?: number;
+}
+
+export class LeadDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() subAccountId!: number;
+  @ApiProperty({ nullable: true, type: Number }) ownerId!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) strategyId!: number | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'E.164' }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) company!: string | null;
+  @ApiProperty({ nullable: true, type: String }) timeZone!: string | null;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: LeadStatus;
+  @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export const mapLead = (r: typeof leads.$inferSelect): LeadDto => ({
+  id: r.id,
+  subAccountId: r.subAccountId,
+  ownerId: r.ownerId,
+  strategyId: r.strategyId,
+  name: r.name,
+  email: r.email,
+  phone: r.phone,
+  company: r.company,
+  timeZone: r.timeZone,
+  status: r.status,
+  notes: r.notes,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});

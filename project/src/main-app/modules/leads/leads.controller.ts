@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { CurrentAuth } from 'src/core/auth/auth.decorators';
+import type { Page } from 'src/core/http/pagination';
+import { CreateLeadDto, LeadDto, LeadQueryDto, UpdateLeadDto } from './dto/lead.dto';
+import { LeadsService } from './leads.service';
+
+@ApiTags('leads')
+@ApiBearerAuth()
+@Controller('leads')
+export class LeadsController {
+  constructor(private readonly service: LeadsService) {}
+
+  @Get()
+  list(@CurrentAuth() auth: AuthContext, @Query() q: LeadQueryDto): Promise<Page<LeadDto>> {
+    return this.service.list(auth, q);
+  }
+
+  @Post()
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateLeadDto): Promise<LeadDto> {
+    return this.service.create(auth, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<LeadDto> {
+    return this.service.get(auth, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateLeadDto): Promise<LeadDto> {
+    return this.service.update(auth, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.service.delete(auth, id);
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { AdminOnly, CurrentAuth } from 'src/core/auth/auth.decorators';
+import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { CreateSubAccountDto, SubAccountDto, UpdateSubAccountDto } from './dto/subaccount.dto';
+import { SubAccountsService } from './subaccounts.service';
+
+@ApiTags('subaccounts')
+@ApiBearerAuth()
+@AdminOnly()
+@Controller('subaccounts')
+export class SubAccountsController {
+  constructor(private readonly service: SubAccountsService) {}
+
+  @Get()
+  list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<SubAccountDto>> {
+    return this.service.list(auth, q);
+  }
+
+  @Post()
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateSubAccountDto): Promise<SubAccountDto> {
+    return this.service.create(auth, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<SubAccountDto> {
+    return this.service.get(auth, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateSubAccountDto,
+  ): Promise<SubAccountDto> {
+    return this.service.update(auth, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.service.delete(auth, id);
+  }
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import os from 'node:os';
+import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApp } from 'src/app.factory';
+import { loadConfig, type AppConfig } from 'src/core/config/app-config';
+import { Clock, SystemClock } from 'src/core/clock/clock';
+import type { DatabaseService } from 'src/core/database/database.service';
+
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: path.join(os.tmpdir(), `loctelli-test-${process.pid}`),
+    JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
+    ENCRYPTION_KEY: '0'.repeat(63) + '1',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3001',
+    ...env,
+  });
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export async function bootTestApp(options: {
+  database: DatabaseService;
+  clock?: Clock;
+  env?: Record<string, string>;
+}): Promise<TestApp> {
+  const config = testConfig(options.env);
+  const app = await createApp({ config, database: options.database, clock: options.clock ?? new SystemClock(), logger: false });
+  await app.init();
+  return {
+    app,
+    config,
+    http: () => request(app.getHttpServer()),
+    close: () => app.close(),
+  };
+}
