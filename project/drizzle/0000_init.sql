@@ -124,6 +124,13 @@ CREATE TABLE "sms_daily_stats" (
 	CONSTRAINT "sms_daily_stats_sub_account_id_day_pk" PRIMARY KEY("sub_account_id","day")
 );
 --> statement-breakpoint
+CREATE TABLE "sms_early_callbacks" (
+	"twilio_sid" varchar(34) NOT NULL,
+	"dedupe_key" varchar(200) PRIMARY KEY NOT NULL,
+	"params" jsonb NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sms_events" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"sub_account_id" integer NOT NULL,
@@ -254,10 +261,12 @@ CREATE INDEX "users_sub_account_idx" ON "users" USING btree ("sub_account_id");-
 CREATE INDEX "sms_audit_sub_account_idx" ON "sms_audit_log" USING btree ("sub_account_id","created_at");--> statement-breakpoint
 CREATE INDEX "sms_campaigns_sub_account_created_idx" ON "sms_campaigns" USING btree ("sub_account_id","created_at");--> statement-breakpoint
 CREATE INDEX "sms_campaigns_sub_account_status_idx" ON "sms_campaigns" USING btree ("sub_account_id","status");--> statement-breakpoint
+CREATE INDEX "sms_early_callbacks_sid_idx" ON "sms_early_callbacks" USING btree ("twilio_sid");--> statement-breakpoint
 CREATE INDEX "sms_events_message_idx" ON "sms_events" USING btree ("message_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_events_dedupe_idx" ON "sms_events" USING btree ("sub_account_id","dedupe_key");--> statement-breakpoint
-CREATE INDEX "sms_messages_claim_idx" ON "sms_messages" USING btree ("not_before","id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "sms_messages_claim_idx" ON "sms_messages" USING btree ("sub_account_id","not_before","id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "sms_messages_lease_idx" ON "sms_messages" USING btree ("locked_until") WHERE status = 'sending';--> statement-breakpoint
+CREATE INDEX "sms_messages_in_flight_idx" ON "sms_messages" USING btree ("sub_account_id") WHERE status = 'sending';--> statement-breakpoint
 CREATE INDEX "sms_messages_status_check_idx" ON "sms_messages" USING btree ("next_status_check_at") WHERE status = 'sent';--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_messages_twilio_sid_idx" ON "sms_messages" USING btree ("twilio_sid");--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_messages_idempotency_idx" ON "sms_messages" USING btree ("sub_account_id","idempotency_key");--> statement-breakpoint

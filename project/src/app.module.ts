@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from 'src/core/core.module';
 import { AuthModule } from 'src/main-app/modules/auth/auth.module';
+import { SmsModule } from 'src/main-app/modules/sms/sms.module';
 import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
 import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.module';
 import { SubAccountsModule } from 'src/main-app/modules/subaccounts/subaccounts.module';
@@ -11,7 +12,7 @@ export class AppModule {
   static register(core: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(core), AuthModule, SubAccountsModule, UsersModule, StrategiesModule, LeadsModule],
+      imports: [CoreModule.register(core), AuthModule, SubAccountsModule, UsersModule, StrategiesModule, LeadsModule, SmsModule],
     };
   }
 }

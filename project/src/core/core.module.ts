@@ -1,15 +1,18 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import type { DatabaseService } from './database/database.service';
 import { AuthGuard } from './auth/auth.guard';
+import { UserThrottlerGuard } from './auth/user-throttler.guard';
 import { Clock } from './clock/clock';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthModule } from './health/health.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { ManagedSubAccountsRepository } from './tenancy/managed-sub-accounts.repository';
 
 export interface CoreOptions {
@@ -32,14 +35,16 @@ export class CoreModule {
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
         HealthModule,
       ],
+      controllers: [MetricsController],
       providers: [
+        MetricsService,
         { provide: Clock, useValue: clock },
         ManagedSubAccountsRepository,
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [Clock, ManagedSubAccountsRepository],
+      exports: [Clock, ManagedSubAccountsRepository, MetricsService],
     };
   }
 }

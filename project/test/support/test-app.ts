@@ -15,6 +15,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
     ENCRYPTION_KEY: '0'.repeat(63) + '1',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3001',
+    SMS_ROLE: 'api',
     ...env,
   });
 }

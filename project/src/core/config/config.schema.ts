@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+/** An empty variable (`PORT=` in a copied .env) means unset, as for the strings below. */
+const int = (fallback: number, min = 0) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).default(fallback));
 const optionalString = z
   .string()
   .trim()

@@ -124,10 +124,11 @@ export const smsMessages = pgTable(
     ...timestamps,
   },
   (t) => [
-    // claimDue: due pending rows in order
-    index('sms_messages_claim_idx').on(t.notBefore, t.id).where(sql`status = 'pending'`),
-    // reapExpiredLeases
+    // claimDue / subAccountsWithDueWork: a SubAccount's due pending rows in order
+    index('sms_messages_claim_idx').on(t.subAccountId, t.notBefore, t.id).where(sql`status = 'pending'`),
+    // reapExpiredLeases and the in-flight count per SubAccount
     index('sms_messages_lease_idx').on(t.lockedUntil).where(sql`status = 'sending'`),
+    index('sms_messages_in_flight_idx').on(t.subAccountId).where(sql`status = 'sending'`),
     // reconcile lost callbacks
     index('sms_messages_status_check_idx').on(t.nextStatusCheckAt).where(sql`status = 'sent'`),
     uniqueIndex('sms_messages_twilio_sid_idx').on(t.twilioSid),
@@ -239,3 +240,11 @@ export const smsAuditLog = pgTable(
   },
   (t) => [index('sms_audit_sub_account_idx').on(t.subAccountId, t.createdAt)],
 );
+
+/** Status callbacks that arrived before the send that created their sid committed; applied when it does. */
+export const smsEarlyCallbacks = pgTable('sms_early_callbacks', {
+  twilioSid: varchar({ length: 34 }).notNull(),
+  dedupeKey: varchar({ length: 200 }).primaryKey(),
+  params: jsonb().$type<Record<string, string>>().notNull(),
+  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('sms_early_callbacks_sid_idx').on(t.twilioSid)]);

@@ -41,7 +41,9 @@ export class UsersService {
 
   async update(auth: AuthContext, id: number, dto: UpdateUserDto): Promise<UserDto> {
     const subAccountId = tenantOf(auth);
-    if (!(auth.kind === 'user' && auth.id === id)) this.assertCanManage(auth);
+    // A user may edit their own name and password; changing a role (even their own) takes a manager.
+    const self = auth.kind === 'user' && auth.id === id;
+    if (!self || dto.role !== undefined) this.assertCanManage(auth);
     const { password, ...rest } = dto;
     const row = await this.repository.update(subAccountId, id, {
       ...rest,

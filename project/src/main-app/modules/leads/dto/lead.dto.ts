@@ -1,8 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, Min } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus, type leads } from 'src/core/database/schema';
 import { PageQueryDto } from 'src/core/http/pagination';
+
+/**
+ * Blank (clears the phone) or at least 4 digits. The full check needs the SubAccount's country and runs in the
+ * service; this one lets an obviously bad phone be named together with the other bad fields.
+ */
+const BLANK_OR_FOUR_DIGITS = /^\s*$|^\D*(?:\d\D*){4,}$/;
 
 export class CreateLeadDto {
   @ApiProperty({ example: 'Jane Cooper' }) @IsString() @Length(1, 200) name!: string;
@@ -11,6 +17,7 @@ export class CreateLeadDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
+  @Matches(BLANK_OR_FOUR_DIGITS, { message: 'phone must be a phone number with at least 4 digits' })
   phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) company?: string;
   @ApiPropertyOptional({ example: 'America/Chicago' }) @IsOptional() @IsTimeZone() timeZone?: string;

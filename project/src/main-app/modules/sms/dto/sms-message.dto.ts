@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
+import { PageQueryDto } from 'src/core/http/pagination';
+import { SMS_STATUSES } from 'src/shared/sms/message-status';
+import type { SmsMessageRow } from 'src/shared/sms/repositories/sms-messages.repository';
+
+export class MessageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SMS_STATUSES }) @IsOptional() @IsIn(SMS_STATUSES) status?: (typeof SMS_STATUSES)[number];
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) campaignId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) leadId?: number;
+  @ApiPropertyOptional({ enum: ['outbound', 'inbound'] }) @IsOptional() @IsIn(['outbound', 'inbound']) direction?: 'outbound' | 'inbound';
+  @ApiPropertyOptional({ description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional({ description: 'Created at or before (ISO 8601)' }) @IsOptional() @IsISO8601() to?: string;
+}
+
+export class SmsMessageDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ type: Number, nullable: true }) userId!: number | null;
+  @ApiProperty() subAccountId!: number;
+  @ApiProperty({ enum: ['outbound', 'inbound'] }) direction!: string;
+  @ApiProperty() phoneNumber!: string;
+  @ApiProperty({ type: String, nullable: true }) fromNumber!: string | null;
+  @ApiProperty() message!: string;
+  @ApiProperty({ enum: SMS_STATUSES }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) twilioSid!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) errorCode!: number | null;
+  @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) campaignId!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) leadId!: number | null;
+  @ApiProperty() segments!: number;
+  @ApiProperty({ enum: ['GSM-7', 'UCS-2'] }) encoding!: string;
+  @ApiProperty({ type: String, nullable: true, description: "Twilio's price (negative), per message" }) price!: string | null;
+  @ApiProperty({ type: String, nullable: true }) priceUnit!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiProperty() notBefore!: Date;
+  @ApiProperty({ type: Date, nullable: true }) sentAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) deliveredAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class SmsEventDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty({ type: String, nullable: true }) status!: string | null;
+  @ApiProperty({ type: Object }) payload!: Record<string, unknown>;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class SmsMessageDetailDto extends SmsMessageDto {
+  @ApiProperty({ type: [SmsEventDto] }) events!: SmsEventDto[];
+}
+
+export const mapMessage = (r: SmsMessageRow): SmsMessageDto => ({
+  id: r.id,
+  userId: r.userId,
+  subAccountId: r.subAccountId,
+  direction: r.direction,
+  phoneNumber: r.phoneNumber,
+  fromNumber: r.fromNumber,
+  message: r.message,
+  status: r.status,
+  statusReason: r.statusReason,
+  twilioSid: r.twilioSid,
+  errorCode: r.errorCode,
+  errorMessage: r.errorMessage,
+  campaignId: r.campaignId,
+  leadId: r.leadId,
+  segments: r.segments,
+  encoding: r.encoding,
+  price: r.price,
+  priceUnit: r.priceUnit,
+  attempts: r.attempts,
+  notBefore: r.notBefore,
+  sentAt: r.sentAt,
+  deliveredAt: r.deliveredAt,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});

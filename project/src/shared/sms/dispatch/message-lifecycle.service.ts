@@ -1,0 +1,295 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from 'src/core/config/app-config';
+import { APP_CONFIG } from 'src/core/config/config.module';
+import { Clock } from 'src/core/clock/clock';
+import { DatabaseService, type Tx } from 'src/core/database/database.service';
+import type { ProviderMessage } from '../interfaces/sms-provider.interface';
+import { canTransition, mapTwilioStatus, type SmsStatus } from '../message-status';
+import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
+import { SmsEventsRepository } from '../repositories/sms-events.repository';
+import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
+import { SmsStatsRepository, type CampaignDelta, type StatsDelta } from '../repositories/sms-stats.repository';
+
+export interface StatusDetails {
+  errorCode?: number | null;
+  errorMessage?: string | null;
+  price?: string | null;
+  priceUnit?: string | null;
+  segments?: number | null;
+}
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Every change of a message's status goes through here: the row, its campaign's counters, the daily
+ * roll-up and the event trail change in one transaction, and a status never moves backwards.
+ */
+@Injectable()
+export class MessageLifecycleService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly messages: SmsMessagesRepository,
+    private readonly events: SmsEventsRepository,
+    private readonly stats: SmsStatsRepository,
+    private readonly campaigns: SmsCampaignsEngineRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Twilio accepted the create call. Applies callbacks that raced ahead of this commit. */
+  async recordSent(messageId: number, accepted: ProviderMessage): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      const row = await this.messages.lockForUpdate(tx, { id: messageId });
+      if (!row || row.status !== 'sending') return;
+      const now = this.clock.now();
+      const segments = accepted.numSegments ?? row.segments;
+      const sent = await this.messages.update(
+        row.id,
+        {
+          status: 'sent',
+          twilioSid: accepted.sid,
+          fromNumber: accepted.from ?? row.fromNumber,
+          segments,
+          sentAt: now,
+          lockedUntil: null,
+          errorCode: null,
+          errorMessage: null,
+          nextStatusCheckAt: new Date(now.getTime() + this.config.sms.statusReconcileAfterMinutes * 60_000),
+        },
+        tx,
+      );
+      await this.bump(tx, row, { sent: 1, segments }, { sentCount: 1, segments }, now);
+      await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: 'sent', status: 'sent', payload: { sid: accepted.sid } });
+      let current = sent!;
+      for (const params of await this.events.takeEarlyCallbacks(tx, accepted.sid)) {
+        await this.events.record(tx, {
+          subAccountId: row.subAccountId,
+          messageId: row.id,
+          type: 'webhook_status',
+          status: params.MessageStatus ?? null,
+          dedupeKey: statusDedupeKey(params),
+          payload: params,
+        });
+        current = (await this.applyTwilioStatusInTx(tx, current, params.MessageStatus ?? '', detailsOf(params), 'status_callback', {})) ?? current;
+      }
+      const mapped = mapTwilioStatus(accepted.status);
+      if (mapped && mapped !== 'sent') await this.applyTwilioStatusInTx(tx, current, accepted.status, accepted, 'status_fetch', {});
+    });
+  }
+
+  /** Failed for good at our side (permanent error, or retries exhausted): the dead letter. */
+  async recordFailed(messageId: number, error: { code?: number; message: string }): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      const row = await this.messages.lockForUpdate(tx, { id: messageId });
+      if (!row || !['pending', 'sending'].includes(row.status)) return;
+      const now = this.clock.now();
+      await this.messages.update(row.id, { status: 'failed', errorCode: error.code ?? null, errorMessage: error.message, lockedUntil: null }, tx);
+      await this.bump(tx, row, { failed: 1 }, { failedCount: 1 }, now);
+      await this.events.record(tx, {
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        type: 'failed',
+        status: 'failed',
+        payload: { code: error.code ?? null, message: error.message, attempts: row.attempts },
+      });
+      if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, now);
+    });
+  }
+
+  /** Back to the queue after a retryable failure, or a release at shutdown (refundAttempt). */
+  async requeue(messageId: number, notBefore: Date, reason: { code?: number; message: string }, refundAttempt = false): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      const row = await this.messages.lockForUpdate(tx, { id: messageId });
+      if (!row || row.status !== 'sending') return;
+      await this.messages.update(
+        row.id,
+        {
+          status: 'pending',
+          notBefore,
+          lockedUntil: null,
+          errorCode: reason.code ?? null,
+          errorMessage: reason.message,
+          attempts: refundAttempt ? Math.max(0, row.attempts - 1) : row.attempts,
+        },
+        tx,
+      );
+      await this.events.record(tx, {
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        type: refundAttempt ? 'released' : 'retry_scheduled',
+        status: 'pending',
+        payload: { code: reason.code ?? null, message: reason.message, notBefore: notBefore.toISOString() },
+      });
+    });
+  }
+
+  /** A failed message (the dead letter) goes back to the queue by hand; its counters are taken back. */
+  async retryFailed(tx: Tx, row: SmsMessageRow): Promise<SmsMessageRow | undefined> {
+    const now = this.clock.now();
+    const updated = await this.messages.update(
+      row.id,
+      {
+        status: 'pending',
+        attempts: 0,
+        notBefore: now,
+        errorCode: null,
+        errorMessage: null,
+        twilioSid: null,
+        sentAt: null,
+        lockedUntil: null,
+        price: null,
+        priceUnit: null,
+      },
+      tx,
+      'failed',
+    );
+    if (!updated) return undefined;
+    const wasSent = row.twilioSid !== null;
+    const cost = row.price ? `-${Math.abs(Number(row.price)).toFixed(5)}` : undefined;
+    await this.stats.bumpDaily(tx, row.subAccountId, dayOf(row.sentAt ?? row.updatedAt), {
+      failed: -1,
+      ...(wasSent ? { sent: -1, segments: -row.segments, cost } : {}),
+    });
+    if (row.campaignId) {
+      await this.stats.bumpCampaign(tx, row.campaignId, {
+        failedCount: -1,
+        ...(wasSent ? { sentCount: -1, segments: -row.segments, cost } : {}),
+      });
+      await this.campaigns.reopenIfCompleted(tx, row.campaignId);
+    }
+    await this.events.record(tx, {
+      subAccountId: row.subAccountId,
+      messageId: row.id,
+      type: 'manual_retry',
+      status: 'pending',
+      payload: { previousSid: row.twilioSid, previousError: row.errorCode },
+    });
+    return updated;
+  }
+
+  /** Pending → canceled (by a user, a campaign cancel, or an opt-out found at claim). */
+  async cancelPending(tx: Tx, row: SmsMessageRow, reason: string, alreadyUpdated = false): Promise<boolean> {
+    if (!alreadyUpdated) {
+      const updated = await this.messages.update(row.id, { status: 'canceled', statusReason: reason }, tx, 'pending');
+      if (!updated) return false;
+    }
+    const optedOut = reason === 'opted_out' ? 1 : 0;
+    if (row.campaignId) await this.stats.bumpCampaign(tx, row.campaignId, { canceledCount: 1, optedOutCount: optedOut });
+    await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: 'canceled', status: 'canceled', payload: { reason } });
+    if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, this.clock.now());
+    return true;
+  }
+
+  /**
+   * A status from Twilio (callback or fetch) for a message we know by sid. A webhook is recorded raw
+   * first, under its dedupe key: a repeat changes nothing. Returns 'changed', 'unchanged', 'duplicate'
+   * or 'unknown_sid'.
+   */
+  async applyTwilioStatus(
+    sid: string,
+    twilioStatus: string,
+    details: StatusDetails,
+    source: 'status_callback' | 'status_fetch',
+    webhook?: { dedupeKey: string; payload: Record<string, unknown> },
+  ): Promise<'changed' | 'unchanged' | 'duplicate' | 'unknown_sid'> {
+    return this.database.transaction(async (tx) => {
+      const row = await this.messages.lockForUpdate(tx, { sid });
+      if (!row) return 'unknown_sid';
+      if (webhook) {
+        const fresh = await this.events.record(tx, {
+          subAccountId: row.subAccountId,
+          messageId: row.id,
+          type: 'webhook_status',
+          status: twilioStatus,
+          dedupeKey: webhook.dedupeKey,
+          payload: webhook.payload,
+        });
+        if (!fresh) return 'duplicate';
+      }
+      const changed = await this.applyTwilioStatusInTx(tx, row, twilioStatus, details, source, {});
+      return changed ? 'changed' : 'unchanged';
+    });
+  }
+
+  private async applyTwilioStatusInTx(
+    tx: Tx,
+    row: SmsMessageRow,
+    twilioStatus: string,
+    details: StatusDetails,
+    source: string,
+    payload: Record<string, unknown>,
+  ): Promise<SmsMessageRow | undefined> {
+    const next = mapTwilioStatus(twilioStatus);
+    const now = this.clock.now();
+    const priceChange = this.priceChange(row, details);
+    if (!next || !canTransition(row.status, next)) {
+      if (priceChange) await this.applyPrice(tx, row, priceChange, now);
+      return undefined;
+    }
+    const updated = await this.messages.update(
+      row.id,
+      {
+        status: next,
+        errorCode: details.errorCode ?? row.errorCode,
+        errorMessage: details.errorMessage ?? row.errorMessage,
+        deliveredAt: next === 'delivered' ? now : row.deliveredAt,
+        lockedUntil: null,
+        ...(priceChange ?? {}),
+      },
+      tx,
+    );
+    const [daily, campaign] = deltasFor(next);
+    await this.bump(tx, row, { ...daily, cost: priceChange?.cost }, { ...campaign, cost: priceChange?.cost }, now);
+    await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: `${source}_applied`, status: next, payload });
+    if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, now);
+    return updated;
+  }
+
+  /** Twilio prices are negative strings ("-0.00790"); the first price seen is the cost. */
+  private priceChange(row: SmsMessageRow, d: StatusDetails) {
+    if (row.price !== null || d.price === undefined || d.price === null || d.price === '') return undefined;
+    const cost = Math.abs(Number(d.price));
+    if (!Number.isFinite(cost)) return undefined;
+    return { price: d.price, priceUnit: d.priceUnit ?? 'USD', cost: cost.toFixed(5) };
+  }
+
+  private async applyPrice(tx: Tx, row: SmsMessageRow, p: { price: string; priceUnit: string; cost: string }, now: Date) {
+    await this.messages.update(row.id, { price: p.price, priceUnit: p.priceUnit }, tx);
+    await this.bump(tx, row, { cost: p.cost }, { cost: p.cost }, now);
+  }
+
+  private async bump(tx: Tx, row: SmsMessageRow, daily: StatsDelta, campaign: CampaignDelta, now: Date) {
+    await this.stats.bumpDaily(tx, row.subAccountId, dayOf(row.sentAt ?? now), daily);
+    if (row.campaignId) await this.stats.bumpCampaign(tx, row.campaignId, campaign);
+  }
+}
+
+function deltasFor(status: SmsStatus): [StatsDelta, CampaignDelta] {
+  switch (status) {
+    case 'delivered':
+      return [{ delivered: 1 }, { deliveredCount: 1 }];
+    case 'undelivered':
+      return [{ undelivered: 1 }, { undeliveredCount: 1 }];
+    case 'failed':
+      return [{ failed: 1 }, { failedCount: 1 }];
+    case 'canceled':
+      return [{}, { canceledCount: 1 }];
+    default:
+      return [{}, {}];
+  }
+}
+
+export function detailsOf(params: Record<string, string | undefined>): StatusDetails {
+  const code = params.ErrorCode ? Number(params.ErrorCode) : null;
+  return {
+    errorCode: Number.isFinite(code) ? code : null,
+    errorMessage: params.ErrorMessage ?? null,
+    price: params.Price ?? null,
+    priceUnit: params.PriceUnit ?? null,
+  };
+}
+
+/** A status callback is the same callback when sid, status and error code match. */
+export function statusDedupeKey(params: Record<string, string | undefined>): string {
+  return `status:${params.MessageSid ?? ''}:${params.MessageStatus ?? ''}:${params.ErrorCode ?? ''}`;
+}

@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from 'src/core/clock/clock';
+import { DatabaseService } from 'src/core/database/database.service';
+import { SmsRateBucketsRepository } from '../repositories/sms-rate-buckets.repository';
+import type { Sender } from '../settings/sender.service';
+import { SmsSettingsRepository } from '../settings/sms-settings.repository';
+
+const HALVED_FOR_MS = 60_000;
+
+/** Reactions to what Twilio says about a sender: slow down on 429, stop on rejected credentials. */
+@Injectable()
+export class SenderHealthService {
+  private readonly logger = new Logger('SenderHealth');
+
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly buckets: SmsRateBucketsRepository,
+    private readonly settings: SmsSettingsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A 429 halves the SubAccount's in-flight cap for a minute. */
+  async halveInFlightCap(sender: Sender): Promise<void> {
+    const now = this.clock.now();
+    await this.database.transaction(async (tx) => {
+      const bucket = await this.buckets.lock(tx, sender.subAccountId, now, 0);
+      const current = bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap ? bucket.inFlightCap : sender.maxInFlight;
+      await this.buckets.save(tx, sender.subAccountId, {
+        inFlightCap: Math.max(1, Math.floor(current / 2)),
+        inFlightCapUntil: new Date(now.getTime() + HALVED_FOR_MS),
+      });
+    });
+  }
+
+  /** 20003: every send would fail the same way. Stop this SubAccount's dispatch until settings change. */
+  async pauseForCredentials(sender: Sender, message: string): Promise<void> {
+    this.logger.error(`Twilio rejected the credentials of SubAccount ${sender.subAccountId}: dispatch paused`);
+    await this.settings.upsert(sender.subAccountId, {
+      credentialsStatus: 'rejected',
+      dispatchPausedReason: `Twilio rejected the credentials (${message}). Fix them in SMS settings to resume sending.`,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+export interface ProviderCredentials {
+  accountSid: string;
+  authToken: string;
+}
+
+export interface ProviderSendRequest {
+  to: string;
+  body: string;
+  from?: string;
+  messagingServiceSid?: string;
+  statusCallback: string;
+}
+
+/** Twilio's Message resource, as much of it as the engine reads. */
+export interface ProviderMessage {
+  sid: string;
+  status: string;
+  to: string;
+  from: string | null;
+  body: string;
+  dateCreated: Date | null;
+  dateSent: Date | null;
+  errorCode: number | null;
+  errorMessage: string | null;
+  numSegments: number | null;
+  price: string | null;
+  priceUnit: string | null;
+}
+
+/** Twilio's answer was an error (status/code), or no answer came (networkError). */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: number,
+    readonly networkError = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface SmsProvider {
+  send(credentials: ProviderCredentials, request: ProviderSendRequest): Promise<ProviderMessage>;
+  fetch(credentials: ProviderCredentials, sid: string): Promise<ProviderMessage>;
+  /** Outbound messages to `to` created since `since`, newest first (for crash recovery). */
+  listSince(credentials: ProviderCredentials, query: { to: string; from?: string; since: Date }): Promise<ProviderMessage[]>;
+  /** Cheap authenticated call to check credentials. */
+  verify(credentials: ProviderCredentials): Promise<void>;
+}
+
+export const SMS_PROVIDER = Symbol('SMS_PROVIDER');

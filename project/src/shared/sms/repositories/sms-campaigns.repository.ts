@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from 'src/core/database/database.service';
+
+/** Campaign queries the engine needs; the campaign API's own queries live beside it. */
+@Injectable()
+export class SmsCampaignsEngineRepository {
+  /**
+   * A sending campaign with nothing pending or in flight is completed (served by sms_messages_campaign_idx).
+   * Returns true when this call completed it.
+   */
+  async completeIfDone(db: DbOrTx, campaignId: number, now: Date): Promise<boolean> {
+    const result = await db.execute(sql`
+      update sms_campaigns c set status = 'completed', completed_at = ${now.toISOString()}, updated_at = now()
+       where c.id = ${campaignId} and c.status = 'sending'
+         and not exists (select 1 from sms_messages m
+                          where m.campaign_id = c.id and m.status in ('pending', 'sending'))
+      returning c.id`);
+    return (result as unknown as { rows: unknown[] }).rows.length === 1;
+  }
+
+  /** A completed campaign with messages queued again (manual retry) is sending again. */
+  async reopenIfCompleted(db: DbOrTx, campaignId: number): Promise<void> {
+    await db.execute(sql`
+      update sms_campaigns set status = 'sending', completed_at = null, updated_at = now()
+       where id = ${campaignId} and status = 'completed'`);
+  }
+}

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { smsEvents, smsMessages } from 'src/core/database/schema';
+import { likePattern, offsetOf } from 'src/core/http/pagination';
+import { inTenant } from 'src/core/tenancy/tenant-scope';
+
+export type SmsMessageRow = typeof smsMessages.$inferSelect;
+export type SmsMessageInsert = typeof smsMessages.$inferInsert;
+
+export interface MessageFilters {
+  page: number;
+  limit: number;
+  status?: string;
+  search?: string;
+  campaignId?: number;
+  leadId?: number;
+  direction?: 'outbound' | 'inbound';
+  from?: Date;
+  to?: Date;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** Every query of sms_messages. The claim and lease queries are the dispatcher's hot path. */
+@Injectable()
+export class SmsMessagesRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async insert(values: SmsMessageInsert, db: DbOrTx = this.db): Promise<SmsMessageRow | undefined> {
+    const [row] = await db.insert(smsMessages).values(values).onConflictDoNothing().returning();
+    return row;
+  }
+
+  async findByIdempotencyKey(subAccountId: number, key: string): Promise<SmsMessageRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(smsMessages)
+      .where(inTenant(smsMessages.subAccountId, subAccountId, eq(smsMessages.idempotencyKey, key)));
+    return row;
+  }
+
+  async find(subAccountId: number, id: number): Promise<SmsMessageRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(smsMessages)
+      .where(inTenant(smsMessages.subAccountId, subAccountId, eq(smsMessages.id, id)));
+    return row;
+  }
+
+  async findById(id: number, db: DbOrTx = this.db): Promise<SmsMessageRow | undefined> {
+    const [row] = await db.select().from(smsMessages).where(eq(smsMessages.id, id));
+    return row;
+  }
+
+  async findBySid(sid: string, db: DbOrTx = this.db): Promise<SmsMessageRow | undefined> {
+    const [row] = await db.select().from(smsMessages).where(eq(smsMessages.twilioSid, sid));
+    return row;
+  }
+
+  /** Locks one message for a status change (served by the primary key / twilio_sid index). */
+  async lockForUpdate(db: DbOrTx, where: { id: number } | { sid: string }): Promise<SmsMessageRow | undefined> {
+    const cond = 'id' in where ? eq(smsMessages.id, where.id) : eq(smsMessages.twilioSid, where.sid);
+    const [row] = await db.select().from(smsMessages).where(cond).for('update');
+    return row;
+  }
+
+  async update(id: number, values: Partial<SmsMessageInsert>, db: DbOrTx = this.db, onlyIfStatus?: string) {
+    const [row] = await db
+      .update(smsMessages)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(smsMessages.id, id), onlyIfStatus ? eq(smsMessages.status, onlyIfStatus as 'pending') : undefined))
+      .returning();
+    return row;
+  }
+
+  async list(subAccountId: number, f: MessageFilters) {
+    const where = this.filterWhere(subAccountId, f);
+    const [items, [total]] = await Promise.all([
+      this.db
+        .select()
+        .from(smsMessages)
+        .where(where)
+        .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
+        .limit(f.limit)
+        .offset(offsetOf(f)),
+      this.db.select({ n: count() }).from(smsMessages).where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  /** Streams a filter in id order, a page at a time (CSV export). */
+  async *iterate(subAccountId: number, f: Omit<MessageFilters, 'page' | 'limit'>, pageSize = 1000) {
+    let afterId = 0;
+    for (;;) {
+      const rows = await this.db
+        .select()
+        .from(smsMessages)
+        .where(and(this.filterWhere(subAccountId, { ...f, page: 1, limit: pageSize }), sql`${smsMessages.id} > ${afterId}`))
+        .orderBy(asc(smsMessages.id))
+        .limit(pageSize);
+      if (rows.length === 0) return;
+      yield rows;
+      afterId = rows[rows.length - 1]!.id;
+    }
+  }
+
+  events(messageId: number) {
+    return this.db.select().from(smsEvents).where(eq(smsEvents.messageId, messageId)).orderBy(asc(smsEvents.id));
+  }
+
+  private filterWhere(subAccountId: number, f: MessageFilters): SQL {
+    const term = f.search ? likePattern(f.search) : undefined;
+    return inTenant(
+      smsMessages.subAccountId,
+      subAccountId,
+      f.status ? eq(smsMessages.status, f.status as 'pending') : undefined,
+      f.campaignId ? eq(smsMessages.campaignId, f.campaignId) : undefined,
+      f.leadId ? eq(smsMessages.leadId, f.leadId) : undefined,
+      f.direction ? eq(smsMessages.direction, f.direction) : undefined,
+      f.from ? gte(smsMessages.createdAt, f.from) : undefined,
+      f.to ? lte(smsMessages.createdAt, f.to) : undefined,
+      term ? or(ilike(smsMessages.phoneNumber, term), ilike(smsMessages.message, term)) : undefined,
+    );
+  }
+
+  // ---- dispatcher ----
+
+  /** SubAccounts with due pending work (one index probe each: sms_messages_claim_idx). */
+  async subAccountsWithDueWork(now: Date): Promise<number[]> {
+    const result = await this.db.execute(sql`
+      select s.id from sub_accounts s
+      where exists (
+        select 1 from sms_messages m
+        where m.sub_account_id = s.id and m.status = 'pending' and m.not_before <= ${now.toISOString()}
+      )`);
+    return rowsOf<{ id: number }>(result).map((r) => r.id);
+  }
+
+  async countInFlight(db: DbOrTx, subAccountId: number): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(smsMessages)
+      .where(and(eq(smsMessages.subAccountId, subAccountId), eq(smsMessages.status, 'sending')));
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Claims up to `limit` due messages of one SubAccount: `FOR UPDATE SKIP LOCKED`, so concurrent
+   * dispatchers never claim the same row. Skips campaigns that are not sending (paused, canceled).
+   * A row whose number is on the opt-out list is canceled (reason opted_out) by this same statement,
+   * so a STOP committed before the claim stops every later message.
+   * Served by sms_messages_claim_idx (sub_account_id, not_before, id) where status = 'pending'.
+   */
+  async claimDue(db: DbOrTx, subAccountId: number, limit: number, now: Date, leaseUntil: Date): Promise<SmsMessageRow[]> {
+    if (limit <= 0) return [];
+    const result = await db.execute(sql`
+      with picked as (
+        select c.id,
+               exists (select 1 from sms_opt_outs o
+                        where o.sub_account_id = c.sub_account_id and o.phone_number = c.phone_number) as opted_out
+          from sms_messages c
+         where c.sub_account_id = ${subAccountId} and c.status = 'pending' and c.not_before <= ${now.toISOString()}
+           and (c.campaign_id is null
+                or exists (select 1 from sms_campaigns k where k.id = c.campaign_id and k.status = 'sending'))
+         order by c.not_before, c.id
+         limit ${limit}
+         for update of c skip locked)
+      update sms_messages m
+         set status = case when p.opted_out then 'canceled' else 'sending' end,
+             status_reason = case when p.opted_out then 'opted_out' else m.status_reason end,
+             locked_until = case when p.opted_out then null else ${leaseUntil.toISOString()}::timestamptz end,
+             claimed_at = ${now.toISOString()},
+             attempts = m.attempts + case when p.opted_out then 0 else 1 end,
+             updated_at = now()
+        from picked p
+       where m.id = p.id
+      returning m.id`);
+    const ids = rowsOf<{ id: number }>(result).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(smsMessages)
+      .where(sql`${smsMessages.id} in ${ids}`)
+      .orderBy(asc(smsMessages.id));
+  }
+
+  /** Takes over messages whose lease expired mid-send (a worker died); served by sms_messages_lease_idx. */
+  async reclaimExpiredLeases(now: Date, leaseUntil: Date, limit: number): Promise<SmsMessageRow[]> {
+    const result = await this.db.execute(sql`
+      update sms_messages m set locked_until = ${leaseUntil.toISOString()}, updated_at = now()
+       where m.id in (
+         select c.id from sms_messages c
+          where c.status = 'sending' and c.locked_until < ${now.toISOString()}
+          order by c.locked_until limit ${limit}
+          for update skip locked)
+      returning m.id`);
+    const ids = rowsOf<{ id: number }>(result).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return this.db.select().from(smsMessages).where(sql`${smsMessages.id} in ${ids}`);
+  }
+
+  /** Age in seconds of the oldest due pending message (dispatcher lag). */
+  async oldestDueAgeSeconds(now: Date): Promise<number> {
+    const result = await this.db.execute(sql`
+      select extract(epoch from (${now.toISOString()}::timestamptz - min(not_before)))::float as age
+        from sms_messages where status = 'pending' and not_before <= ${now.toISOString()}`);
+    return Number(rowsOf<{ age: number | null }>(result)[0]?.age ?? 0);
+  }
+
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows = await this.db.select({ status: smsMessages.status, n: count() }).from(smsMessages).groupBy(smsMessages.status);
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq } from 'drizzle-orm';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { smsOptOuts } from 'src/core/database/schema';
+
+export type OptOutSource = (typeof smsOptOuts.$inferInsert)['source'];
+
+@Injectable()
+export class SmsOptOutsRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  /** Served by sms_opt_outs_number_idx (sub_account_id, phone_number). */
+  async isOptedOut(subAccountId: number, phoneNumber: string, db: DbOrTx = this.database.db): Promise<boolean> {
+    const [row] = await db
+      .select({ id: smsOptOuts.id })
+      .from(smsOptOuts)
+      .where(and(eq(smsOptOuts.subAccountId, subAccountId), eq(smsOptOuts.phoneNumber, phoneNumber)))
+      .limit(1);
+    return Boolean(row);
+  }
+
+  /** True when the number was added (false: it was already on the list). */
+  async add(
+    subAccountId: number,
+    phoneNumber: string,
+    source: OptOutSource,
+    by: { userId?: number; adminId?: number } = {},
+    db: DbOrTx = this.database.db,
+  ): Promise<boolean> {
+    const rows = await db
+      .insert(smsOptOuts)
+      .values({ subAccountId, phoneNumber, source, createdByUserId: by.userId, createdByAdminId: by.adminId })
+      .onConflictDoNothing()
+      .returning({ id: smsOptOuts.id });
+    return rows.length === 1;
+  }
+
+  async remove(subAccountId: number, phoneNumber: string, db: DbOrTx = this.database.db): Promise<boolean> {
+    const rows = await db
+      .delete(smsOptOuts)
+      .where(and(eq(smsOptOuts.subAccountId, subAccountId), eq(smsOptOuts.phoneNumber, phoneNumber)))
+      .returning({ id: smsOptOuts.id });
+    return rows.length === 1;
+  }
+}

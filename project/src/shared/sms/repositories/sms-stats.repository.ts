@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { smsCampaigns, smsDailyStats } from 'src/core/database/schema';
+
+export interface StatsDelta {
+  sent?: number;
+  delivered?: number;
+  failed?: number;
+  undelivered?: number;
+  segments?: number;
+  cost?: string;
+}
+
+export interface CampaignDelta {
+  sentCount?: number;
+  deliveredCount?: number;
+  failedCount?: number;
+  undeliveredCount?: number;
+  canceledCount?: number;
+  optedOutCount?: number;
+  segments?: number;
+  cost?: string;
+}
+
+/** The roll-ups: sms_daily_stats per SubAccount and day, and each campaign's counters. */
+@Injectable()
+export class SmsStatsRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  async bumpDaily(db: DbOrTx, subAccountId: number, day: string, d: StatsDelta): Promise<void> {
+    const values = {
+      sent: d.sent ?? 0,
+      delivered: d.delivered ?? 0,
+      failed: d.failed ?? 0,
+      undelivered: d.undelivered ?? 0,
+      segments: d.segments ?? 0,
+      cost: d.cost ?? '0',
+    };
+    await db
+      .insert(smsDailyStats)
+      .values({ subAccountId, day, ...values })
+      .onConflictDoUpdate({
+        target: [smsDailyStats.subAccountId, smsDailyStats.day],
+        set: {
+          sent: sql`${smsDailyStats.sent} + ${values.sent}`,
+          delivered: sql`${smsDailyStats.delivered} + ${values.delivered}`,
+          failed: sql`${smsDailyStats.failed} + ${values.failed}`,
+          undelivered: sql`${smsDailyStats.undelivered} + ${values.undelivered}`,
+          segments: sql`${smsDailyStats.segments} + ${values.segments}`,
+          cost: sql`${smsDailyStats.cost} + ${values.cost}::numeric`,
+        },
+      });
+  }
+
+  async bumpCampaign(db: DbOrTx, campaignId: number, d: CampaignDelta): Promise<void> {
+    const set: Record<string, unknown> = { updatedAt: sql`now()` };
+    for (const [key, value] of Object.entries(d) as [keyof CampaignDelta, number | string | undefined][]) {
+      if (value === undefined || value === 0) continue;
+      const column = smsCampaigns[key];
+      set[key] = key === 'cost' ? sql`${column} + ${value}::numeric` : sql`${column} + ${value}`;
+    }
+    await db.update(smsCampaigns).set(set).where(eq(smsCampaigns.id, campaignId));
+  }
+
+  /** Served by the (sub_account_id, day) primary key. */
+  daily(subAccountId: number, from?: string, to?: string) {
+    return this.database.db
+      .select()
+      .from(smsDailyStats)
+      .where(
+        and(
+          eq(smsDailyStats.subAccountId, subAccountId),
+          from ? gte(smsDailyStats.day, from) : undefined,
+          to ? lte(smsDailyStats.day, to) : undefined,
+        ),
+      )
+      .orderBy(asc(smsDailyStats.day));
+  }
+
+  /** Segments sent this month plus segments still queued: what the spending cap is checked against. */
+  async segmentsCommitted(db: DbOrTx, subAccountId: number, monthStart: string): Promise<number> {
+    const result = await db.execute(sql`
+      select coalesce((select sum(segments) from sms_daily_stats
+                        where sub_account_id = ${subAccountId} and day >= ${monthStart}), 0)
+           + coalesce((select sum(segments) from sms_messages
+                        where sub_account_id = ${subAccountId} and status in ('pending', 'sending')), 0) as n`);
+    return Number((result as unknown as { rows: { n: string | number }[] }).rows[0]?.n ?? 0);
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from 'src/core/config/app-config';
+import { APP_CONFIG } from 'src/core/config/config.module';
+import { decryptSecret } from 'src/core/crypto/secret-box';
+import type { ProviderCredentials } from '../interfaces/sms-provider.interface';
+import { SmsSettingsRepository, type SmsSettingsRow } from './sms-settings.repository';
+
+/** Everything the dispatcher needs to send for one SubAccount. */
+export interface Sender {
+  subAccountId: number;
+  credentials: ProviderCredentials | null;
+  credentialsSource: 'subaccount' | 'environment' | 'none';
+  from?: string;
+  messagingServiceSid?: string;
+  rateLimitPerMinute: number;
+  maxInFlight: number;
+  spendingCapSegments: number | null;
+  /** Why dispatch is paused for this SubAccount (e.g. credentials rejected), or null. */
+  pausedReason: string | null;
+}
+
+/** Resolves a SubAccount's sender: its own settings first, else the environment's Twilio account. */
+@Injectable()
+export class SenderService {
+  constructor(
+    private readonly settings: SmsSettingsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get mode(): 'simulator' | 'live' {
+    return this.config.twilio.apiBaseUrl ? 'simulator' : 'live';
+  }
+
+  async resolve(subAccountId: number, row?: SmsSettingsRow): Promise<Sender> {
+    const s = row ?? (await this.settings.find(subAccountId));
+    return {
+      subAccountId,
+      ...this.credentialsOf(s),
+      from: s?.phoneNumber ?? this.config.twilio.phoneNumber,
+      messagingServiceSid: s?.messagingServiceSid ?? this.config.twilio.messagingServiceSid,
+      rateLimitPerMinute: s?.rateLimitPerMinute ?? this.config.sms.rateLimitPerMinute,
+      maxInFlight: s?.maxInFlight ?? this.config.sms.maxInFlight,
+      spendingCapSegments: s?.spendingCapSegments ?? null,
+      pausedReason: s?.dispatchPausedReason ?? null,
+    };
+  }
+
+  /** The environment's account, for webhooks of SubAccounts without their own. */
+  environmentCredentials(): ProviderCredentials | null {
+    const { accountSid, authToken } = this.config.twilio;
+    return accountSid && authToken ? { accountSid, authToken } : null;
+  }
+
+  private credentialsOf(s: SmsSettingsRow | undefined): Pick<Sender, 'credentials' | 'credentialsSource'> {
+    if (s?.accountSid && s.authTokenEncrypted) {
+      const authToken = decryptSecret(this.config.encryptionKey, s.authTokenEncrypted);
+      return { credentials: { accountSid: s.accountSid, authToken }, credentialsSource: 'subaccount' };
+    }
+    const env = this.environmentCredentials();
+    return env ? { credentials: env, credentialsSource: 'environment' } : { credentials: null, credentialsSource: 'none' };
+  }
+}

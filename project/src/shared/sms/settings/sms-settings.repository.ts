@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { eq, sql } from 'drizzle-orm';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { smsSettings, subAccounts } from 'src/core/database/schema';
+
+export type SmsSettingsRow = typeof smsSettings.$inferSelect;
+export type SmsSettingsUpdate = Partial<Omit<typeof smsSettings.$inferInsert, 'subAccountId'>>;
+
+@Injectable()
+export class SmsSettingsRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  async find(subAccountId: number, db: DbOrTx = this.database.db): Promise<SmsSettingsRow | undefined> {
+    const [row] = await db.select().from(smsSettings).where(eq(smsSettings.subAccountId, subAccountId));
+    return row;
+  }
+
+  async subAccount(subAccountId: number) {
+    const [row] = await this.database.db.select().from(subAccounts).where(eq(subAccounts.id, subAccountId));
+    return row;
+  }
+
+  async upsert(subAccountId: number, values: SmsSettingsUpdate, db: DbOrTx = this.database.db): Promise<SmsSettingsRow> {
+    const [row] = await db
+      .insert(smsSettings)
+      .values({ subAccountId, ...values })
+      .onConflictDoUpdate({ target: smsSettings.subAccountId, set: { ...values, updatedAt: sql`now()` } })
+      .returning();
+    return row!;
+  }
+
+  /** SubAccounts whose own settings name this Twilio account (webhooks find their tenant this way). */
+  async subAccountsWithAccountSid(accountSid: string): Promise<number[]> {
+    const rows = await this.database.db
+      .select({ id: smsSettings.subAccountId })
+      .from(smsSettings)
+      .where(eq(smsSettings.accountSid, accountSid));
+    return rows.map((r) => r.id);
+  }
+}

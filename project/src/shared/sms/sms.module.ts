@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import type { AppConfig } from 'src/core/config/app-config';
+import { APP_CONFIG } from 'src/core/config/config.module';
+import { SmsAuditRepository } from './audit/sms-audit.repository';
+import { ClaimService } from './dispatch/claim.service';
+import { LeaseRecoveryService } from './dispatch/lease-recovery.service';
+import { MessageLifecycleService } from './dispatch/message-lifecycle.service';
+import { SenderHealthService } from './dispatch/sender-health.service';
+import { SmsDispatcherService } from './dispatch/sms-dispatcher.service';
+import { SMS_PROVIDER } from './interfaces/sms-provider.interface';
+import { TwilioProvider } from './provider/twilio.provider';
+import { SmsCampaignsEngineRepository } from './repositories/sms-campaigns.repository';
+import { SmsEventsRepository } from './repositories/sms-events.repository';
+import { SmsMessagesRepository } from './repositories/sms-messages.repository';
+import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
+import { SmsRateBucketsRepository } from './repositories/sms-rate-buckets.repository';
+import { SmsStatsRepository } from './repositories/sms-stats.repository';
+import { SenderService } from './settings/sender.service';
+import { SmsSettingsRepository } from './settings/sms-settings.repository';
+import { SmsHealthService } from './sms-health.service';
+import { SmsService } from './sms.service';
+import { StatusWebhookController } from './webhooks/status-webhook.controller';
+import { WebhookAuthService } from './webhooks/webhook-auth.service';
+
+const repositories = [
+  SmsMessagesRepository,
+  SmsEventsRepository,
+  SmsStatsRepository,
+  SmsCampaignsEngineRepository,
+  SmsOptOutsRepository,
+  SmsRateBucketsRepository,
+  SmsSettingsRepository,
+  SmsAuditRepository,
+];
+
+/** The SMS engine: accept rules, outbox dispatcher, provider, webhooks. Its only routes are Twilio's webhooks. */
+@Module({
+  controllers: [StatusWebhookController],
+  providers: [
+    ...repositories,
+    {
+      provide: SMS_PROVIDER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new TwilioProvider({ baseUrl: config.twilio.apiBaseUrl }),
+    },
+    SenderService,
+    SmsService,
+    MessageLifecycleService,
+    ClaimService,
+    LeaseRecoveryService,
+    SenderHealthService,
+    SmsDispatcherService,
+    WebhookAuthService,
+    SmsHealthService,
+  ],
+  exports: [...repositories, SMS_PROVIDER, SenderService, SmsService, MessageLifecycleService, SmsDispatcherService],
+})
+export class SharedSmsModule {}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from 'src/core/clock/clock';
+import { DatabaseService } from 'src/core/database/database.service';
+import { AppError, AppErrorCode } from 'src/core/errors/app-error';
+import { checkOutbound } from './accept.rules';
+import { SmsAuditRepository } from './audit/sms-audit.repository';
+import { maskPhone } from './phone.rules';
+import { SmsEventsRepository } from './repositories/sms-events.repository';
+import { SmsMessagesRepository, type SmsMessageRow } from './repositories/sms-messages.repository';
+import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
+import { SmsStatsRepository } from './repositories/sms-stats.repository';
+import { SenderService } from './settings/sender.service';
+import { SmsSettingsRepository } from './settings/sms-settings.repository';
+
+export interface Actor {
+  kind: 'user' | 'admin' | 'system';
+  id?: number;
+  requestId?: string;
+  ip?: string;
+}
+
+export interface SendInput {
+  phoneNumber: string;
+  message: string;
+  leadId?: number;
+  scheduledAt?: Date;
+  idempotencyKey?: string;
+}
+
+/**
+ * The engine's front door: accepts a message into the outbox (sms_messages) after the accept rules.
+ * Nothing here talks to Twilio; the dispatcher sends what is committed.
+ */
+@Injectable()
+export class SmsService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly messages: SmsMessagesRepository,
+    private readonly events: SmsEventsRepository,
+    private readonly optOuts: SmsOptOutsRepository,
+    private readonly stats: SmsStatsRepository,
+    private readonly settings: SmsSettingsRepository,
+    private readonly senders: SenderService,
+    private readonly audit: SmsAuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(subAccountId: number, actor: Actor, input: SendInput): Promise<{ row: SmsMessageRow; replayed: boolean }> {
+    if (input.idempotencyKey) {
+      const existing = await this.messages.findByIdempotencyKey(subAccountId, input.idempotencyKey);
+      if (existing) return { row: this.sameRequestOrConflict(existing, input), replayed: true };
+    }
+    const subAccount = await this.settings.subAccount(subAccountId);
+    if (!subAccount) throw AppError.notFound('SubAccount');
+    const checked = checkOutbound(input.phoneNumber, input.message, subAccount.defaultCountry);
+    if (!checked.ok) {
+      const code = checked.errors[0]!.field === 'phoneNumber' ? AppErrorCode.INVALID_PHONE : AppErrorCode.INVALID_MESSAGE;
+      throw new AppError(code, checked.errors.map((e) => `${e.field}: ${e.message}`).join('; '), checked.errors);
+    }
+    const now = this.clock.now();
+    if (input.scheduledAt && input.scheduledAt <= now) {
+      throw AppError.validation('scheduledAt', 'must be in the future');
+    }
+    const msg = checked.value;
+    if (await this.optOuts.isOptedOut(subAccountId, msg.phoneNumber)) {
+      throw new AppError(AppErrorCode.OPTED_OUT, `${maskPhone(msg.phoneNumber)} has opted out (replied STOP); it cannot be texted`, [
+        { field: 'phoneNumber', message: 'opted out' },
+      ]);
+    }
+    await this.assertWithinSpendingCap(subAccountId, msg.segments, now);
+    const row = await this.database.transaction(async (tx) => {
+      const inserted = await this.messages.insert(
+        {
+          subAccountId,
+          userId: actor.kind === 'user' ? actor.id : undefined,
+          adminUserId: actor.kind === 'admin' ? actor.id : undefined,
+          leadId: input.leadId,
+          direction: 'outbound',
+          phoneNumber: msg.phoneNumber,
+          message: msg.message,
+          segments: msg.segments,
+          encoding: msg.encoding,
+          notBefore: input.scheduledAt ?? now,
+          idempotencyKey: input.idempotencyKey,
+        },
+        tx,
+      );
+      if (!inserted) return undefined; // the same Idempotency-Key committed concurrently
+      await this.events.record(tx, { subAccountId, messageId: inserted.id, type: 'accepted', status: 'pending', payload: { by: actor.kind } });
+      await this.audit.record(
+        {
+          subAccountId,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          action: 'sms.send',
+          targetType: 'sms_message',
+          targetId: String(inserted.id),
+          details: { to: maskPhone(msg.phoneNumber), segments: msg.segments, scheduled: Boolean(input.scheduledAt) },
+          requestId: actor.requestId,
+          ip: actor.ip,
+        },
+        tx,
+      );
+      return inserted;
+    });
+    if (row) return { row, replayed: false };
+    const winner = await this.messages.findByIdempotencyKey(subAccountId, input.idempotencyKey!);
+    return { row: this.sameRequestOrConflict(winner!, input), replayed: true };
+  }
+
+  /** Spending cap, in segments per calendar month (UTC): sent this month plus queued plus this one. */
+  async assertWithinSpendingCap(subAccountId: number, segments: number, now: Date): Promise<void> {
+    const sender = await this.senders.resolve(subAccountId);
+    if (sender.spendingCapSegments === null) return;
+    const monthStart = `${now.toISOString().slice(0, 7)}-01`;
+    const used = await this.stats.segmentsCommitted(this.database.db, subAccountId, monthStart);
+    if (used + segments > sender.spendingCapSegments) {
+      throw new AppError(
+        AppErrorCode.SPENDING_CAP,
+        `Monthly spending cap reached: ${used} of ${sender.spendingCapSegments} segments used or queued; this message needs ${segments}`,
+        { used, cap: sender.spendingCapSegments, needed: segments },
+      );
+    }
+  }
+
+  private sameRequestOrConflict(existing: SmsMessageRow, input: SendInput): SmsMessageRow {
+    if (existing.message !== input.message) {
+      throw new AppError(AppErrorCode.CONFLICT, 'Idempotency-Key was already used for a different message');
+    }
+    return existing;
+  }
+}

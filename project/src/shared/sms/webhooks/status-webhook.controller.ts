@@ -1,0 +1,73 @@
+import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { AppConfig } from 'src/core/config/app-config';
+import { APP_CONFIG } from 'src/core/config/config.module';
+import { Public } from 'src/core/auth/auth.decorators';
+import { DatabaseService } from 'src/core/database/database.service';
+import { MetricsService } from 'src/core/metrics/metrics.service';
+import { detailsOf, MessageLifecycleService, statusDedupeKey } from '../dispatch/message-lifecycle.service';
+import { SmsEventsRepository } from '../repositories/sms-events.repository';
+import { SmsMessagesRepository } from '../repositories/sms-messages.repository';
+import { WebhookAuthService } from './webhook-auth.service';
+
+/** Twilio's status callbacks: signed, out of order, sometimes twice, sometimes never. */
+@ApiTags('webhooks')
+@Controller('sms/webhooks/twilio')
+export class StatusWebhookController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly database: DatabaseService,
+    private readonly auth: WebhookAuthService,
+    private readonly messages: SmsMessagesRepository,
+    private readonly events: SmsEventsRepository,
+    private readonly lifecycle: MessageLifecycleService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @Public()
+  @Post('status')
+  @HttpCode(200)
+  @ApiExcludeEndpoint()
+  async status(
+    @Req() req: Request,
+    @Headers('x-twilio-signature') signature: string | undefined,
+    @Body() params: Record<string, string>,
+  ): Promise<string> {
+    const url = this.config.publicBaseUrl + req.originalUrl;
+    const sid = params.MessageSid ?? params.SmsSid ?? '';
+    const status = params.MessageStatus ?? params.SmsStatus ?? '';
+    const message = sid ? await this.messages.findBySid(sid) : undefined;
+    if (message) {
+      if (!(await this.auth.isSignedFor(message.subAccountId, signature, url, params))) throw this.forbidden();
+      const result = await this.lifecycle.applyTwilioStatus(sid, status, detailsOf(params), 'status_callback', {
+        dedupeKey: statusDedupeKey(params),
+        payload: params,
+      });
+      this.metrics.webhooks.inc({ kind: 'status', result });
+      return '';
+    }
+    // Not ours yet: the callback may have raced ahead of the commit that stored this sid.
+    const signers = await this.auth.signingSubAccounts(signature, url, params);
+    if (!sid || (signers.subAccountIds.length === 0 && !signers.environment)) throw this.forbidden();
+    await this.events.bufferEarlyCallback(this.database.db, sid, statusDedupeKey(params), params);
+    // The send may have committed between our look-up and the buffer: apply it now if so.
+    if (await this.messages.findBySid(sid)) await this.applyBuffered(sid);
+    this.metrics.webhooks.inc({ kind: 'status', result: 'buffered' });
+    return '';
+  }
+
+  private async applyBuffered(sid: string): Promise<void> {
+    for (const params of await this.events.takeEarlyCallbacks(this.database.db, sid)) {
+      await this.lifecycle.applyTwilioStatus(sid, params.MessageStatus ?? '', detailsOf(params), 'status_callback', {
+        dedupeKey: statusDedupeKey(params),
+        payload: params,
+      });
+    }
+  }
+
+  private forbidden(): ForbiddenException {
+    this.metrics.webhooks.inc({ kind: 'status', result: 'forbidden' });
+    return new ForbiddenException('Twilio request validation failed');
+  }
+}

@@ -1,0 +1,301 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { bootTestApp, type TestApp } from '../support/test-app';
+import { createTenant, login, type Tenant } from '../support/fixtures';
+import { expectErrorShape } from './error-shape';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+interface Route {
+  method: Method;
+  path: string;
+}
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every route the app serves, read from the Express router so a new route is walked without editing this file. */
+function routesOf(t: TestApp): Route[] {
+  const stack = (t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } }).router.stack;
+  return stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods)
+          .filter((m) => m !== '_all')
+          .map((m) => ({ method: m as Method, path: layer.route!.path }))
+      : [],
+  );
+}
+
+/** A route that names one record: has `:id` (or any other path parameter). */
+const isRecordRoute = (r: Route) => r.path.includes('/:');
+
+/**
+ * How to aim a record route at tenant A's record: the resource (the path up to `/:id`) gives A's id and, per
+ * method, a body that would change the record if the tenant check were missing. A record route whose resource
+ * is not listed here fails the walk: add the resource, so its isolation is tested too.
+ */
+interface Target {
+  id: number;
+  /** Only admins reach it (a plain user is refused before any lookup). */
+  adminOnly?: boolean;
+  bodies?: Partial<Record<Method, object>>;
+}
+
+describe('tenant isolation', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let a: Tenant;
+  let b: Tenant;
+  const h: Record<'aAdmin' | 'aUser' | 'bAdmin' | 'bUser', Record<string, string>> = {} as never;
+  let aLead: { id: number; name: string; phone: string; email: string };
+  let aStrategy: { id: number; name: string; description: string };
+  let bLeadId: number;
+  let bStrategyId: number;
+  /** Strings only tenant A's records contain: none may appear in a response to tenant B. */
+  let aSecrets: string[];
+  let targets: Record<string, Target>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await bootTestApp({ database: db.database });
+    a = await createTenant(db.database, 'Alpha Holdings');
+    b = await createTenant(db.database, 'Beta Works');
+    const bearer = async (email: string) => ({ Authorization: `Bearer ${await login(t, email)}` });
+    h.aAdmin = { ...(await bearer(a.adminEmail)), 'X-SubAccount-Id': String(a.subAccountId) };
+    h.aUser = await bearer(a.userEmail);
+    h.bAdmin = { ...(await bearer(b.adminEmail)), 'X-SubAccount-Id': String(b.subAccountId) };
+    h.bUser = await bearer(b.userEmail);
+
+    const strategy = await t
+      .http()
+      .post('/api/strategies')
+      .set(h.aAdmin)
+      .send({ name: 'Alpha roof campaign', description: 'Alpha private playbook', tag: 'alpha-tag' })
+      .expect(201);
+    aStrategy = strategy.body;
+    const lead = await t
+      .http()
+      .post('/api/leads')
+      .set(h.aAdmin)
+      .send({
+        name: 'Alice Alphason',
+        phone: '(415) 555-0111',
+        email: 'alice@alpha.example',
+        strategyId: aStrategy.id,
+        ownerId: a.userId,
+        notes: 'Alpha notes',
+      })
+      .expect(201);
+    aLead = lead.body;
+    bLeadId = (
+      await t.http().post('/api/leads').set(h.bAdmin).send({ name: 'Bob Betason', phone: '(415) 555-0222' }).expect(201)
+    ).body.id;
+    bStrategyId = (await t.http().post('/api/strategies').set(h.bAdmin).send({ name: 'Beta plan' }).expect(201)).body
+      .id;
+
+    aSecrets = [
+      aLead.name,
+      aLead.phone,
+      aLead.email,
+      'Alpha notes',
+      aStrategy.name,
+      aStrategy.description,
+      'alpha-tag',
+      a.userEmail,
+      a.adminEmail,
+      'Alpha Holdings',
+    ];
+    targets = {
+      '/api/leads': { id: aLead.id, bodies: { patch: { name: 'Taken by B', status: 'lost' } } },
+      '/api/strategies': { id: aStrategy.id, bodies: { patch: { name: 'Taken by B' } } },
+      '/api/users': { id: a.userId, bodies: { patch: { name: 'Taken by B', password: 'taken-by-b-123' } } },
+      '/api/subaccounts': { id: a.subAccountId, adminOnly: true, bodies: { patch: { name: 'Taken by B' } } },
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.destroy();
+  });
+
+  const call = (route: Route, path: string, headers: Record<string, string>) => {
+    const req = t.http()[route.method](path).set(headers);
+    const body = resourceOf(route) ? targets[resourceOf(route)!]?.bodies?.[route.method] : undefined;
+    return route.method === 'get' || route.method === 'delete' ? req : req.send(body ?? {});
+  };
+  /** `/api/leads/:id/notes` → `/api/leads`; undefined when the only parameter is not `:id`. */
+  const resourceOf = (route: Route) => /^(.*?)\/:id(?:\/|$)/.exec(route.path)?.[1];
+  const withId = (route: Route, id: number) => route.path.replace(':id', String(id));
+  /** Record routes with a target; the others fail the test below that lists them. */
+  const walkable = () =>
+    routesOf(t).filter((r) => isRecordRoute(r) && resourceOf(r) !== undefined && resourceOf(r)! in targets);
+
+  function expectNoDataOfA(body: unknown, route: string): void {
+    const text = JSON.stringify(body);
+    for (const secret of aSecrets) expect(text, `${route} leaked "${secret}"`).not.toContain(secret);
+  }
+
+  it('knows how to aim every record route of the app at another tenant', () => {
+    const record = routesOf(t).filter(isRecordRoute);
+    expect(record.length).toBeGreaterThanOrEqual(12);
+    const unknown = record.filter(
+      (r) => !resourceOf(r) || !(resourceOf(r)! in targets) || (r.path.match(/\/:/g) ?? []).length > 1,
+    );
+    expect(
+      unknown.map((r) => `${r.method.toUpperCase()} ${r.path}`),
+      'record routes the isolation walk cannot exercise: add their resource to `targets`',
+    ).toEqual([]);
+  });
+
+  it("answers 404 with none of A's data to B's admin on every record route aimed at A's records", async () => {
+    const record = walkable();
+    // Reads and edits first, deletes last, so a missing check on a delete cannot hide one on an edit.
+    record.sort((x, y) => Number(x.method === 'delete') - Number(y.method === 'delete'));
+    for (const route of record) {
+      const target = targets[resourceOf(route)!]!;
+      const label = `${route.method.toUpperCase()} ${route.path} as B's admin`;
+      const res = await call(route, withId(route, target.id), h.bAdmin);
+      expect(res.status, label).toBe(404);
+      expectErrorShape(res.body, 404);
+      expectNoDataOfA(res.body, label);
+    }
+  });
+
+  it("answers B's plain user on every record route aimed at A exactly as for an id that does not exist", async () => {
+    const record = walkable();
+    record.sort((x, y) => Number(x.method === 'delete') - Number(y.method === 'delete'));
+    for (const route of record) {
+      const target = targets[resourceOf(route)!]!;
+      const label = `${route.method.toUpperCase()} ${route.path} as B's user`;
+      const res = await call(route, withId(route, target.id), h.bUser);
+      const missing = await call(route, withId(route, 2_000_000_000), h.bUser);
+      // A user may be refused outright (403: not theirs to manage) but never told A's record exists.
+      expect([404, 403], label).toContain(res.status);
+      if (target.adminOnly) expect(res.status, label).toBe(403);
+      expect({ status: res.status, body: res.body }, label).toEqual({ status: missing.status, body: missing.body });
+      expectNoDataOfA(res.body, label);
+    }
+  });
+
+  it("leaves A's records untouched after B's attempts", async () => {
+    const lead = await t.http().get(`/api/leads/${aLead.id}`).set(h.aAdmin).expect(200);
+    expect(lead.body).toMatchObject({ name: aLead.name, phone: aLead.phone, status: 'new' });
+    const strategy = await t.http().get(`/api/strategies/${aStrategy.id}`).set(h.aAdmin).expect(200);
+    expect(strategy.body.name).toBe(aStrategy.name);
+    const user = await t.http().get(`/api/users/${a.userId}`).set(h.aAdmin).expect(200);
+    expect(user.body.name).toBe('Alpha Holdings User');
+    const sub = await t.http().get(`/api/subaccounts/${a.subAccountId}`).set(h.aAdmin).expect(200);
+    expect(sub.body.name).toBe('Alpha Holdings');
+    // A's user still signs in with the old password: B's PATCH did not change it.
+    await login(t, a.userEmail);
+  });
+
+  describe("lists never show another tenant's rows", () => {
+    const lists = ['/api/leads', '/api/strategies', '/api/users', '/api/subaccounts'];
+
+    it.each(lists)("%s as B's admin holds B's rows and none of A's", async (path) => {
+      const res = await t.http().get(`${path}?limit=100`).set(h.bAdmin).expect(200);
+      const items = res.body.items as { id: number; subAccountId?: number }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(res.body.total).toBe(items.length);
+      for (const item of items) {
+        if (path === '/api/subaccounts') expect(item.id).toBe(b.subAccountId);
+        else expect(item.subAccountId).toBe(b.subAccountId);
+      }
+      expectNoDataOfA(res.body, path);
+    });
+
+    it.each(lists.filter((p) => p !== '/api/subaccounts'))("%s as B's user holds none of A's rows", async (path) => {
+      const res = await t.http().get(`${path}?limit=100`).set(h.bUser).expect(200);
+      expect(res.body.items.length).toBeGreaterThan(0);
+      for (const item of res.body.items as { subAccountId: number }[]) expect(item.subAccountId).toBe(b.subAccountId);
+      expectNoDataOfA(res.body, path);
+    });
+
+    it("finds nothing of A's when B searches or filters for it", async () => {
+      for (const query of [
+        `search=${encodeURIComponent(aLead.name)}`,
+        'search=4155550111',
+        `strategyId=${aStrategy.id}`,
+        `ownerId=${a.userId}`,
+      ]) {
+        const res = await t.http().get(`/api/leads?${query}`).set(h.bAdmin).expect(200);
+        expect(res.body, query).toMatchObject({ items: [], total: 0 });
+      }
+      const strategies = await t.http().get(`/api/strategies?search=Alpha`).set(h.bAdmin).expect(200);
+      expect(strategies.body.total).toBe(0);
+    });
+  });
+
+  it("refuses to link B's lead to A's user or strategy", async () => {
+    const res = await t
+      .http()
+      .post('/api/leads')
+      .set(h.bAdmin)
+      .send({ name: 'Cross link', ownerId: a.userId, strategyId: aStrategy.id })
+      .expect(400);
+    expect((res.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['ownerId', 'strategyId']);
+    const patch = await t
+      .http()
+      .patch(`/api/leads/${bLeadId}`)
+      .set(h.bAdmin)
+      .send({ strategyId: aStrategy.id })
+      .expect(400);
+    expect(patch.body.details).toEqual([expect.objectContaining({ field: 'strategyId' })]);
+    await t.http().patch(`/api/leads/${bLeadId}`).set(h.bAdmin).send({ strategyId: bStrategyId }).expect(200);
+  });
+
+  describe('choosing the SubAccount', () => {
+    it('refuses an admin naming a SubAccount they do not manage with 403', async () => {
+      const res = await t
+        .http()
+        .get('/api/leads')
+        .set({ ...h.aAdmin, 'X-SubAccount-Id': String(b.subAccountId) })
+        .expect(403);
+      expectErrorShape(res.body, 403);
+      expectNoDataOfA(res.body, 'foreign X-SubAccount-Id');
+      await t
+        .http()
+        .get('/api/leads')
+        .set({ ...h.aAdmin, 'X-SubAccount-Id': '2000000000' })
+        .expect(403);
+    });
+
+    it('asks an admin without X-SubAccount-Id to choose one with 400 naming the header', async () => {
+      const { 'X-SubAccount-Id': _, ...noTenant } = h.aAdmin;
+      for (const path of ['/api/leads', '/api/strategies', '/api/users', `/api/leads/${aLead.id}`]) {
+        const res = await t.http().get(path).set(noTenant).expect(400);
+        expect(expectErrorShape(res.body, 400).message, path).toContain('X-SubAccount-Id');
+      }
+    });
+
+    it('rejects a malformed X-SubAccount-Id with 400 naming the header', async () => {
+      const res = await t
+        .http()
+        .get('/api/leads')
+        .set({ ...h.aAdmin, 'X-SubAccount-Id': 'alpha' })
+        .expect(400);
+      expect(expectErrorShape(res.body, 400).message).toContain('X-SubAccount-Id');
+    });
+
+    it('keeps a user in their own SubAccount whatever X-SubAccount-Id they send', async () => {
+      const spoof = { ...h.bUser, 'X-SubAccount-Id': String(a.subAccountId) };
+      const list = await t.http().get('/api/leads').set(spoof).expect(200);
+      expect(list.body.items.map((l: { id: number }) => l.id)).toEqual([bLeadId]);
+      expectNoDataOfA(list.body, 'spoofed header list');
+      await t.http().get(`/api/leads/${aLead.id}`).set(spoof).expect(404);
+      const created = await t.http().post('/api/leads').set(spoof).send({ name: 'Made by B user' }).expect(201);
+      expect(created.body.subAccountId).toBe(b.subAccountId);
+      await t.http().delete(`/api/leads/${created.body.id}`).set(h.bAdmin).expect(204);
+    });
+
+    it('refuses a plain user on /api/subaccounts with 403', async () => {
+      for (const req of [
+        t.http().get('/api/subaccounts').set(h.aUser),
+        t.http().post('/api/subaccounts').set(h.aUser).send({ name: 'Mine now' }),
+        t.http().get(`/api/subaccounts/${a.subAccountId}`).set(h.aUser),
+      ]) {
+        const res = await req.expect(403);
+        expectErrorShape(res.body, 403);
+      }
+    });
+  });
+});

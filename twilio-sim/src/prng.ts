@@ -1,0 +1,16 @@
+/** mulberry32: a tiny seeded PRNG so the knobs' dice are reproducible. Returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** True with probability p; rolls the dice only when p > 0 so unused knobs don't shift the sequence. */
+export function chance(rng: () => number, p: number): boolean {
+  return p > 0 && rng() < p;
+}
