@@ -86,6 +86,15 @@ CREATE TABLE "sms_audit_log" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sms_campaign_rejections" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"campaign_id" integer NOT NULL,
+	"row" integer NOT NULL,
+	"value" text,
+	"reason" varchar(40) NOT NULL,
+	"message" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sms_campaigns" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"sub_account_id" integer NOT NULL,
@@ -96,7 +105,9 @@ CREATE TABLE "sms_campaigns" (
 	"message" text NOT NULL,
 	"status" varchar(20) DEFAULT 'draft' NOT NULL,
 	"status_reason" text,
+	"source" varchar(10) DEFAULT 'list' NOT NULL,
 	"total_recipients" integer DEFAULT 0 NOT NULL,
+	"rejected_count" integer DEFAULT 0 NOT NULL,
 	"sent_count" integer DEFAULT 0 NOT NULL,
 	"delivered_count" integer DEFAULT 0 NOT NULL,
 	"failed_count" integer DEFAULT 0 NOT NULL,
@@ -232,6 +243,7 @@ ALTER TABLE "strategies" ADD CONSTRAINT "strategies_sub_account_id_sub_accounts_
 ALTER TABLE "sub_accounts" ADD CONSTRAINT "sub_accounts_created_by_admin_id_admin_users_id_fk" FOREIGN KEY ("created_by_admin_id") REFERENCES "public"."admin_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_audit_log" ADD CONSTRAINT "sms_audit_log_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_campaign_rejections" ADD CONSTRAINT "sms_campaign_rejections_campaign_id_sms_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."sms_campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_campaigns" ADD CONSTRAINT "sms_campaigns_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_campaigns" ADD CONSTRAINT "sms_campaigns_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_campaigns" ADD CONSTRAINT "sms_campaigns_admin_user_id_admin_users_id_fk" FOREIGN KEY ("admin_user_id") REFERENCES "public"."admin_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -259,6 +271,7 @@ CREATE INDEX "refresh_tokens_family_idx" ON "refresh_tokens" USING btree ("famil
 CREATE INDEX "strategies_sub_account_idx" ON "strategies" USING btree ("sub_account_id");--> statement-breakpoint
 CREATE INDEX "users_sub_account_idx" ON "users" USING btree ("sub_account_id");--> statement-breakpoint
 CREATE INDEX "sms_audit_sub_account_idx" ON "sms_audit_log" USING btree ("sub_account_id","created_at");--> statement-breakpoint
+CREATE INDEX "sms_campaign_rejections_campaign_idx" ON "sms_campaign_rejections" USING btree ("campaign_id","row");--> statement-breakpoint
 CREATE INDEX "sms_campaigns_sub_account_created_idx" ON "sms_campaigns" USING btree ("sub_account_id","created_at");--> statement-breakpoint
 CREATE INDEX "sms_campaigns_sub_account_status_idx" ON "sms_campaigns" USING btree ("sub_account_id","status");--> statement-breakpoint
 CREATE INDEX "sms_early_callbacks_sid_idx" ON "sms_early_callbacks" USING btree ("twilio_sid");--> statement-breakpoint

@@ -10,13 +10,14 @@ describe('control endpoints', () => {
   });
   afterAll(() => sim.close());
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each control route answers its own JSON shape
   const control = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
     const res = await fetch(`${sim.url}/__sim/${path}`, {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    // `any` because each control route answers its own JSON shape.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
     return { status: res.status, json: (await res.json()) as any };
   };
 

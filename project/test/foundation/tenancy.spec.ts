@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsMessages } from 'src/core/database/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTenant, login, type Tenant } from '../support/fixtures';
@@ -50,6 +51,7 @@ describe('tenant isolation', () => {
   let aStrategy: { id: number; name: string; description: string };
   let bLeadId: number;
   let bStrategyId: number;
+  let aMessageId: number;
   /** Strings only tenant A's records contain: none may appear in a response to tenant B. */
   let aSecrets: string[];
   let targets: Record<string, Target>;
@@ -92,7 +94,23 @@ describe('tenant isolation', () => {
     bStrategyId = (await t.http().post('/api/strategies').set(h.bAdmin).send({ name: 'Beta plan' }).expect(201)).body
       .id;
 
+    // Messages go in directly: the test app runs no dispatcher (SMS_ROLE=api), so they stay pending.
+    const [aMessage] = await db.database.db
+      .insert(smsMessages)
+      .values({
+        subAccountId: a.subAccountId,
+        leadId: aLead.id,
+        phoneNumber: aLead.phone,
+        message: 'Alpha private offer',
+      })
+      .returning();
+    aMessageId = aMessage!.id;
+    await db.database.db
+      .insert(smsMessages)
+      .values({ subAccountId: b.subAccountId, phoneNumber: '+14155550222', message: 'Beta hello' });
+
     aSecrets = [
+      'Alpha private offer',
       aLead.name,
       aLead.phone,
       aLead.email,
@@ -109,6 +127,7 @@ describe('tenant isolation', () => {
       '/api/strategies': { id: aStrategy.id, bodies: { patch: { name: 'Taken by B' } } },
       '/api/users': { id: a.userId, bodies: { patch: { name: 'Taken by B', password: 'taken-by-b-123' } } },
       '/api/subaccounts': { id: a.subAccountId, adminOnly: true, bodies: { patch: { name: 'Taken by B' } } },
+      '/api/sms/messages': { id: aMessageId },
     };
   });
   afterAll(async () => {
@@ -184,12 +203,14 @@ describe('tenant isolation', () => {
     expect(user.body.name).toBe('Alpha Holdings User');
     const sub = await t.http().get(`/api/subaccounts/${a.subAccountId}`).set(h.aAdmin).expect(200);
     expect(sub.body.name).toBe('Alpha Holdings');
+    const message = await t.http().get(`/api/sms/messages/${aMessageId}`).set(h.aAdmin).expect(200);
+    expect(message.body).toMatchObject({ message: 'Alpha private offer', status: 'pending' });
     // A's user still signs in with the old password: B's PATCH did not change it.
     await login(t, a.userEmail);
   });
 
   describe("lists never show another tenant's rows", () => {
-    const lists = ['/api/leads', '/api/strategies', '/api/users', '/api/subaccounts'];
+    const lists = ['/api/leads', '/api/strategies', '/api/users', '/api/subaccounts', '/api/sms/messages'];
 
     it.each(lists)("%s as B's admin holds B's rows and none of A's", async (path) => {
       const res = await t.http().get(`${path}?limit=100`).set(h.bAdmin).expect(200);

@@ -5,6 +5,8 @@ import type { AppConfig } from 'src/core/config/app-config';
 import { Clock, SystemClock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { SmsDispatcherService } from 'src/shared/sms/dispatch/sms-dispatcher.service';
+import { SMS_PROVIDER } from 'src/shared/sms/interfaces/sms-provider.interface';
+import type { TwilioProviderOptions } from 'src/shared/sms/provider/twilio.provider';
 import { startSimulator, type Knobs, type Simulator } from '../../../twilio-sim/src';
 import { testConfig } from './test-app';
 
@@ -31,8 +33,15 @@ export async function bootEngine(options: {
   clock?: Clock;
   env?: Record<string, string>;
   knobs?: Partial<Knobs>;
+  /** Share another harness's simulator (several app instances, one Twilio); this harness won't close it. */
+  sim?: Simulator;
+  /** The SDK's HTTP timeout (not an env setting): short, so "no answer from Twilio" is quick to provoke. */
+  providerTimeoutMs?: number;
 }): Promise<EngineHarness> {
-  const sim = await startSimulator({ port: 0, accounts: { [SIM_ACCOUNT_SID]: SIM_AUTH_TOKEN }, knobs: { callbackDelayMs: 20, ...options.knobs } });
+  const ownSim = !options.sim;
+  const sim =
+    options.sim ??
+    (await startSimulator({ port: 0, accounts: { [SIM_ACCOUNT_SID]: SIM_AUTH_TOKEN }, knobs: { callbackDelayMs: 20, ...options.knobs } }));
   const port = await freePort();
   const config = testConfig({
     PORT: String(port),
@@ -47,6 +56,10 @@ export async function bootEngine(options: {
   });
   const app = await createApp({ config, database: options.database, clock: options.clock ?? new SystemClock(), logger: false });
   await app.listen(port, '127.0.0.1');
+  if (options.providerTimeoutMs !== undefined) {
+    // The provider reads its options when it first builds an SDK client, i.e. after this.
+    (app.get(SMS_PROVIDER) as unknown as { options: TwilioProviderOptions }).options.timeoutMs = options.providerTimeoutMs;
+  }
   const dispatcher = app.get(SmsDispatcherService);
   dispatcher.random = () => 0; // retries become due at once
   return {
@@ -58,7 +71,7 @@ export async function bootEngine(options: {
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
-      await sim.close();
+      if (ownSim) await sim.close();
     },
   };
 }

@@ -30,6 +30,8 @@ export interface AppConfig {
     leaseSeconds: number;
     role: Env['SMS_ROLE'];
     dispatchIntervalMs: number;
+    /** For cost estimates before sending (USD per segment); Twilio's real price is recorded per message. */
+    estimatedPricePerSegment: number;
   };
   demoPassword: string;
   logLevel: Env['LOG_LEVEL'];
@@ -100,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       leaseSeconds: env.SMS_LEASE_SECONDS,
       role: env.SMS_ROLE,
       dispatchIntervalMs: env.SMS_DISPATCH_INTERVAL_MS,
+      estimatedPricePerSegment: env.SMS_ESTIMATED_PRICE_PER_SEGMENT,
     },
     demoPassword: env.DEMO_PASSWORD,
     logLevel: env.LOG_LEVEL,

@@ -44,6 +44,7 @@ export const envSchema = z.object({
   SMS_MAX_UPLOAD_MB: int(50, 1),
   SMS_STATUS_RECONCILE_AFTER_MINUTES: int(60, 1),
   SMS_LEASE_SECONDS: int(60, 5),
+  SMS_ESTIMATED_PRICE_PER_SEGMENT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).default(0.0079)),
   SMS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   SMS_DISPATCH_INTERVAL_MS: int(500, 10),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),

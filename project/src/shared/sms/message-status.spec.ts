@@ -95,6 +95,8 @@ describe('canTransitionCampaign', () => {
     ['sending', 'failed'],
     ['scheduled', 'canceled'],
     ['paused', 'canceled'],
+    ['scheduled', 'paused'],
+    ['paused', 'scheduled'],
   ] as const)('allows %s -> %s', (from, to) => {
     expect(canTransitionCampaign(from, to)).toBe(true);
   });
@@ -102,7 +104,6 @@ describe('canTransitionCampaign', () => {
   it.each([
     ['scheduled', 'draft'],
     ['sending', 'scheduled'],
-    ['scheduled', 'paused'],
     ['completed', 'sending'],
     ['canceled', 'sending'],
     ['failed', 'sending'],

@@ -85,12 +85,13 @@ export const CAMPAIGN_STATUSES = [
 ] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
-// draft -> sending is "send now"; paused -> completed when the last in-flight message settles during a pause.
+// draft -> sending is "send now"; paused -> completed when the last in-flight message settles during a pause;
+// a scheduled campaign can be paused, and resumes as scheduled while its time is still ahead.
 const CAMPAIGN_NEXT: Record<CampaignStatus, readonly CampaignStatus[]> = {
   draft: ['scheduled', 'sending', 'canceled'],
-  scheduled: ['sending', 'canceled'],
+  scheduled: ['sending', 'paused', 'canceled'],
   sending: ['paused', 'completed', 'canceled', 'failed'],
-  paused: ['sending', 'completed', 'canceled', 'failed'],
+  paused: ['sending', 'scheduled', 'completed', 'canceled', 'failed'],
   completed: [],
   canceled: [],
   failed: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTwilioTestNumber, maskPhone, normalizePhone } from 'src/shared/sms/phone.rules';
+import { isTwilioTestNumber, maskPhone, maskPhonesIn, normalizePhone } from 'src/shared/sms/phone.rules';
 
 describe('normalizePhone', () => {
   it.each([
@@ -93,5 +93,18 @@ describe('maskPhone', () => {
 
   it('masks all but the last two digits of a short number', () => {
     expect(maskPhone('+1234567')).toBe('+*****67');
+  });
+});
+
+describe('maskPhonesIn', () => {
+  it('masks every number quoted in a Twilio error message', () => {
+    expect(maskPhonesIn("'To' number +15005550009 is not a valid mobile number")).toBe(
+      "'To' number +1500***0009 is not a valid mobile number",
+    );
+    expect(maskPhonesIn('From +442079460958 to +15551230123')).toBe('From +44207***0958 to +1555***0123');
+  });
+
+  it('leaves text without numbers alone', () => {
+    expect(maskPhonesIn('Authenticate (code 20003)')).toBe('Authenticate (code 20003)');
   });
 });

@@ -77,6 +77,11 @@ export function normalizePhone(input: string, defaultCountry: CountryCode = 'US'
   }
 }
 
+/** Masks every E.164-looking number inside free text (Twilio's error messages quote the 'To' number). */
+export function maskPhonesIn(text: string): string {
+  return text.replace(/\+\d{7,15}\b/g, (n) => maskPhone(n));
+}
+
 /** '+15551230123' -> '+1555***0123': country code, 3 more digits and the last 4 stay readable. */
 export function maskPhone(e164: string): string {
   const plus = e164.startsWith('+') ? '+' : '';

@@ -68,7 +68,10 @@ export const smsCampaigns = pgTable(
     message: text().notNull(),
     status: varchar({ length: 20 }).$type<SmsCampaignStatus>().notNull().default('draft'),
     statusReason: text(),
+    /** Where the recipients came from: csv, list, leads. */
+    source: varchar({ length: 10 }).notNull().default('list'),
     totalRecipients: integer().notNull().default(0),
+    rejectedCount: integer().notNull().default(0),
     sentCount: integer().notNull().default(0),
     deliveredCount: integer().notNull().default(0),
     failedCount: integer().notNull().default(0),
@@ -248,3 +251,19 @@ export const smsEarlyCallbacks = pgTable('sms_early_callbacks', {
   params: jsonb().$type<Record<string, string>>().notNull(),
   receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('sms_early_callbacks_sid_idx').on(t.twilioSid)]);
+
+/** Every row an import rejected, for GET /sms/campaigns/:id/rejections.csv. */
+export const smsCampaignRejections = pgTable(
+  'sms_campaign_rejections',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    campaignId: integer()
+      .notNull()
+      .references(() => smsCampaigns.id, { onDelete: 'cascade' }),
+    row: integer().notNull(),
+    value: text(),
+    reason: varchar({ length: 40 }).notNull(),
+    message: text().notNull(),
+  },
+  (t) => [index('sms_campaign_rejections_campaign_idx').on(t.campaignId, t.row)],
+);

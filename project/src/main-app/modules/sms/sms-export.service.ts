@@ -13,11 +13,14 @@ const COLUMNS = [
   'encoding', 'price', 'priceUnit', 'errorCode', 'errorMessage', 'twilioSid', 'campaignId', 'leadId', 'sentAt', 'deliveredAt',
 ] as const;
 
-/** A cell that a spreadsheet would run as a formula is prefixed with a quote (CSV injection). */
+/**
+ * A cell that a spreadsheet would run as a formula is prefixed with a quote (CSV injection). Only a plain
+ * number (an E.164 phone, a negative price) may keep a leading + or -: `-1+1+cmd|…` is a formula too.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,17 +1,42 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
+import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.module';
 import { SubAccountsModule } from 'src/main-app/modules/subaccounts/subaccounts.module';
 import { SharedSmsModule } from 'src/shared/sms/sms.module';
+import { BulkSmsService } from './campaigns/bulk-sms.service';
+import { CampaignEventsService } from './campaigns/campaign-events.service';
+import { CampaignImportService } from './campaigns/campaign-import.service';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { CampaignsRepository } from './campaigns/campaigns.repository';
+import { CampaignsService } from './campaigns/campaigns.service';
+import { CreateCampaignService } from './campaigns/create-campaign.service';
 import { SmsExportService } from './sms-export.service';
 import { SmsSettingsController } from './sms-settings.controller';
 import { SmsSettingsService } from './sms-settings.service';
 import { SmsStatsService } from './sms-stats.service';
 import { SmsController } from './sms.controller';
 import { SmsModuleService } from './sms.service';
+import { TemplatesController } from './templates/templates.controller';
+import { TemplatesRepository } from './templates/templates.repository';
+import { TemplatesService } from './templates/templates.service';
 
+/** The user-facing SMS API under /api/sms: send, history, stats, settings, campaigns, bulk, templates. */
 @Module({
-  imports: [SharedSmsModule, LeadsModule, SubAccountsModule],
-  controllers: [SmsSettingsController, SmsController],
-  providers: [SmsModuleService, SmsStatsService, SmsSettingsService, SmsExportService],
+  imports: [SharedSmsModule, LeadsModule, SubAccountsModule, StrategiesModule],
+  controllers: [SmsSettingsController, SmsController, CampaignsController, TemplatesController],
+  providers: [
+    SmsModuleService,
+    SmsStatsService,
+    SmsSettingsService,
+    SmsExportService,
+    CampaignsRepository,
+    CampaignsService,
+    CampaignImportService,
+    CreateCampaignService,
+    BulkSmsService,
+    CampaignEventsService,
+    TemplatesRepository,
+    TemplatesService,
+  ],
 })
 export class SmsModule {}

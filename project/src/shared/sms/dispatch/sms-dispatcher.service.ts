@@ -11,7 +11,8 @@ import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { MetricsService } from 'src/core/metrics/metrics.service';
 import { ProviderError, SMS_PROVIDER, type SmsProvider } from '../interfaces/sms-provider.interface';
-import { maskPhone } from '../phone.rules';
+import { maskPhone, maskPhonesIn } from '../phone.rules';
+import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
 import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from '../repositories/sms-opt-outs.repository';
 import { SenderService, type Sender } from '../settings/sender.service';
@@ -40,6 +41,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
     private readonly database: DatabaseService,
     private readonly messages: SmsMessagesRepository,
+    private readonly campaigns: SmsCampaignsEngineRepository,
     private readonly optOuts: SmsOptOutsRepository,
     private readonly senders: SenderService,
     private readonly claims: ClaimService,
@@ -102,6 +104,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
   private async runTick(): Promise<number> {
     if (this.stopping) return 0;
     const now = this.clock.now();
+    await this.campaigns.startDueScheduled(this.database.db, now);
     await this.recovery.recoverExpiredLeases(now);
     let claimed = 0;
     for (const subAccountId of await this.messages.subAccountsWithDueWork(now)) {
@@ -159,7 +162,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
       random: this.random,
     });
     this.metrics.sendOutcomes.inc({ outcome: outcome.action });
-    this.logger.warn(`Send to ${maskPhone(row.phoneNumber)} (message ${row.id}): ${outcome.action}: ${error.message}`);
+    this.logger.warn(`Send to ${maskPhone(row.phoneNumber)} (message ${row.id}): ${outcome.action}: ${maskPhonesIn(error.message)}`);
     switch (outcome.action) {
       case 'retry':
         if (outcome.rateLimited) await this.senderHealth.halveInFlightCap(sender);

@@ -25,4 +25,13 @@ export class SmsCampaignsEngineRepository {
       update sms_campaigns set status = 'sending', completed_at = null, updated_at = now()
        where id = ${campaignId} and status = 'completed'`);
   }
+
+  /** Scheduled campaigns whose time has come start sending (their rows are already due by not_before). */
+  async startDueScheduled(db: DbOrTx, now: Date): Promise<number> {
+    const result = await db.execute(sql`
+      update sms_campaigns set status = 'sending', started_at = ${now.toISOString()}, updated_at = now()
+       where status = 'scheduled' and scheduled_at <= ${now.toISOString()}
+      returning id`);
+    return (result as unknown as { rows: unknown[] }).rows.length;
+  }
 }

@@ -1,0 +1,123 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Observable } from 'rxjs';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { AllowQueryToken, CurrentAuth } from 'src/core/auth/auth.decorators';
+import type { Page } from 'src/core/http/pagination';
+import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
+import type { SmsMessageDto } from '../dto/sms-message.dto';
+import { BulkSmsService } from './bulk-sms.service';
+import { CampaignEventsService } from './campaign-events.service';
+import { CampaignsService } from './campaigns.service';
+import { CreateCampaignService } from './create-campaign.service';
+import {
+  CampaignMessagesQueryDto,
+  CampaignQueryDto,
+  CreateCampaignDto,
+  ImportReportDto,
+  SmsCampaignDto,
+  UpdateCampaignDto,
+} from './dto/campaign.dto';
+
+@ApiTags('sms campaigns')
+@ApiBearerAuth()
+@Controller('sms')
+export class CampaignsController {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly creator: CreateCampaignService,
+    private readonly bulk: BulkSmsService,
+    private readonly events: CampaignEventsService,
+  ) {}
+
+  @Post('bulk')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'message'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        message: { type: 'string' },
+        name: { type: 'string' },
+        scheduledAt: { type: 'string' },
+        phoneColumn: { type: 'string' },
+        dryRun: { type: 'boolean' },
+      },
+    },
+  })
+  @ApiOkResponse({ type: ImportReportDto })
+  upload(@CurrentAuth() auth: AuthContext, @Req() req: Request, @ReqMeta() meta: RequestMeta): Promise<ImportReportDto> {
+    return this.bulk.upload(auth, req, meta);
+  }
+
+  @Post('campaigns')
+  @ApiOkResponse({ type: ImportReportDto })
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateCampaignDto, @ReqMeta() meta: RequestMeta): Promise<ImportReportDto> {
+    return this.creator.create(auth, dto, meta);
+  }
+
+  @Get('campaigns')
+  list(@CurrentAuth() auth: AuthContext, @Query() q: CampaignQueryDto): Promise<Page<SmsCampaignDto>> {
+    return this.campaigns.list(auth, q);
+  }
+
+  @Get('campaigns/:id')
+  @ApiOkResponse({ type: SmsCampaignDto })
+  get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<SmsCampaignDto> {
+    return this.campaigns.get(auth, id);
+  }
+
+  @Get('campaigns/:id/messages')
+  messages(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Query() q: CampaignMessagesQueryDto): Promise<Page<SmsMessageDto>> {
+    return this.campaigns.messagesOf(auth, id, q);
+  }
+
+  @Get('campaigns/:id/rejections.csv')
+  @ApiProduces('text/csv')
+  rejections(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Res() res: Response): Promise<void> {
+    return this.events.rejectionsCsv(auth, id, res);
+  }
+
+  @Sse('campaigns/:id/events')
+  @AllowQueryToken()
+  stream(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<Observable<MessageEvent>> {
+    return this.events.stream(auth, id);
+  }
+
+  @Post('campaigns/:id/pause')
+  @HttpCode(200)
+  pause(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+    return this.campaigns.pause(auth, id, meta);
+  }
+
+  @Post('campaigns/:id/resume')
+  @HttpCode(200)
+  resume(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+    return this.campaigns.resume(auth, id, meta);
+  }
+
+  @Post('campaigns/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+    return this.campaigns.cancel(auth, id, meta);
+  }
+
+  @Post('campaigns/:id/retry-failed')
+  @HttpCode(200)
+  retryFailed(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+    return this.campaigns.retryFailed(auth, id, meta);
+  }
+
+  @Patch('campaigns/:id')
+  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCampaignDto, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+    return this.campaigns.update(auth, id, dto, meta);
+  }
+
+  @Delete('campaigns/:id')
+  @HttpCode(204)
+  delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<void> {
+    return this.campaigns.delete(auth, id, meta);
+  }
+}

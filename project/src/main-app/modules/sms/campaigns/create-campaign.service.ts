@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { tenantOf } from 'src/core/auth/auth.decorators';
+import { AppError } from 'src/core/errors/app-error';
+import type { RequestMeta } from 'src/core/http/request-meta.decorator';
+import type { RecipientRecord } from 'src/shared/sms/campaigns/recipient-record';
+import { toSnakeCase } from 'src/shared/sms/template';
+import { TemplatesRepository } from '../templates/templates.repository';
+import { CampaignImportService } from './campaign-import.service';
+import { CampaignsRepository } from './campaigns.repository';
+import type { CreateCampaignDto, ImportReportDto, RecipientDto } from './dto/campaign.dto';
+
+type LeadRow = Awaited<ReturnType<CampaignsRepository['leadsByIds']>>[number];
+
+/** The variables a lead offers a template: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company}}, {{phone}}. */
+export function leadVariables(lead: Pick<LeadRow, 'name' | 'email' | 'company' | 'phone' | 'status'>): Record<string, string> {
+  const [first = '', ...rest] = lead.name.trim().split(/\s+/);
+  return {
+    name: lead.name,
+    first_name: first,
+    last_name: rest.join(' '),
+    email: lead.email ?? '',
+    company: lead.company ?? '',
+    phone: lead.phone ?? '',
+    status: lead.status,
+  };
+}
+
+/** POST /sms/campaigns: recipients given as numbers, { phoneNumber, variables } or lead ids. */
+@Injectable()
+export class CreateCampaignService {
+  constructor(
+    private readonly importer: CampaignImportService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly templates: TemplatesRepository,
+  ) {}
+
+  async create(auth: AuthContext, dto: CreateCampaignDto, meta: RequestMeta): Promise<ImportReportDto> {
+    const subAccountId = tenantOf(auth);
+    if (!dto.recipients?.length && !dto.leadIds?.length) {
+      throw AppError.validation('recipients', 'give at least one recipient or lead');
+    }
+    let template = dto.message;
+    if (dto.templateId !== undefined) {
+      const saved = await this.templates.find(subAccountId, dto.templateId);
+      if (!saved) throw AppError.validation('templateId', 'no such template in this SubAccount');
+      template ??= saved.body;
+    }
+    const leads = await this.campaigns.leadsByIds(subAccountId, dto.leadIds ?? []);
+    if (leads.length !== (dto.leadIds?.length ?? 0)) {
+      const found = new Set(leads.map((l) => l.id));
+      const missing = (dto.leadIds ?? []).filter((id) => !found.has(id));
+      throw AppError.validation('leadIds', `no such leads in this SubAccount: ${missing.join(', ')}`);
+    }
+    return this.importer.run(
+      auth,
+      subAccountId,
+      {
+        name: dto.name,
+        template: template!,
+        templateId: dto.templateId,
+        scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : undefined,
+        dryRun: false,
+        source: dto.leadIds?.length ? 'leads' : 'list',
+        records: recordsOf(dto.recipients ?? [], leads),
+      },
+      meta,
+    );
+  }
+}
+
+async function* recordsOf(recipients: (string | RecipientDto)[], leads: LeadRow[]): AsyncGenerator<RecipientRecord> {
+  let row = 0;
+  for (const r of recipients) {
+    row += 1;
+    if (typeof r === 'string') {
+      yield { row, phone: r, variables: {} };
+    } else {
+      const variables: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r?.variables ?? {})) {
+        variables[k] = String(v ?? '');
+        variables[toSnakeCase(k)] = String(v ?? '');
+      }
+      yield { row, phone: typeof r?.phoneNumber === 'string' ? r.phoneNumber : '', variables };
+    }
+  }
+  for (const lead of leads) {
+    row += 1;
+    yield { row, phone: lead.phone ?? '', variables: leadVariables(lead), leadId: lead.id };
+  }
+}

@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from 'src/core/http/pagination';
+import { CAMPAIGN_STATUSES } from 'src/shared/sms/message-status';
+import type { CampaignRow } from '../campaigns.repository';
+
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+
+export class RecipientDto {
+  @ApiProperty({ example: '+14155550123' }) @IsString() @MaxLength(40) phoneNumber!: string;
+  @ApiPropertyOptional({ example: { first_name: 'Jane' } }) @IsOptional() @IsObject() variables?: Record<string, string>;
+}
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: 'Spring roof check' }) @IsString() @Length(1, 200) name!: string;
+
+  @ApiPropertyOptional({ example: 'Hi {{first_name|there}}, spring roof checks are 20% off this week.', description: 'Template; required unless templateId is given' })
+  @ValidateIf((o: CreateCampaignDto) => o.templateId === undefined)
+  @IsString()
+  @Length(1, 1600)
+  message?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) templateId?: number;
+
+  @ApiPropertyOptional({ description: 'Phone numbers, or { phoneNumber, variables } objects', type: 'array', items: { oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/RecipientDto' }] } })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100_000, { message: 'recipients has more than 100,000 entries: upload a CSV to /sms/bulk instead' })
+  recipients?: (string | RecipientDto)[];
+
+  @ApiPropertyOptional({ type: [Number], description: "Leads to text (their phone; lead fields as variables)" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100_000)
+  @IsInt({ each: true })
+  leadIds?: number[];
+
+  @ApiPropertyOptional({ example: '2026-12-01T09:00:00-05:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
+  scheduledAt?: string;
+}
+
+export class UpdateCampaignDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1600) message?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'ISO 8601 with offset; null to send as soon as started' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
+  @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
+  scheduledAt?: string | null;
+}
+
+export class CampaignQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
+}
+
+export class CampaignMessagesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() status?: string;
+}
+
+export class BulkSmsFieldsDto {
+  @ApiProperty() @IsString() @Length(1, 1600) message!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' }) scheduledAt?: string;
+  @ApiPropertyOptional({ description: 'Header name or 1-based column number' }) @IsOptional() @IsString() @MaxLength(100) phoneColumn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false', '1', '0']) dryRun?: string;
+}
+
+export class SmsCampaignDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
+  @ApiProperty() source!: string;
+  @ApiProperty() totalRecipients!: number;
+  @ApiProperty() rejectedCount!: number;
+  @ApiProperty({ description: 'Waiting to be sent (or in flight)' }) pending!: number;
+  @ApiProperty({ description: 'Accepted by Twilio' }) sentCount!: number;
+  @ApiProperty() deliveredCount!: number;
+  @ApiProperty() failedCount!: number;
+  @ApiProperty() undelivered!: number;
+  @ApiProperty() optedOut!: number;
+  @ApiProperty() canceled!: number;
+  @ApiProperty() segments!: number;
+  @ApiProperty() cost!: number;
+  @ApiProperty({ description: '0..1: share of recipients no longer pending' }) progress!: number;
+  @ApiProperty({ type: Date, nullable: true }) scheduledAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) startedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) completedAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export function mapCampaign(r: CampaignRow, open: { pending: number; sending: number }): SmsCampaignDto {
+  const pending = open.pending + open.sending;
+  return {
+    id: r.id,
+    name: r.name,
+    message: r.message,
+    status: r.status,
+    statusReason: r.statusReason,
+    source: r.source,
+    totalRecipients: r.totalRecipients,
+    rejectedCount: r.rejectedCount,
+    pending,
+    sentCount: r.sentCount,
+    deliveredCount: r.deliveredCount,
+    failedCount: r.failedCount,
+    undelivered: r.undeliveredCount,
+    optedOut: r.optedOutCount,
+    canceled: r.canceledCount,
+    segments: r.segments,
+    cost: Number(r.cost),
+    progress: r.totalRecipients > 0 ? Math.round(((r.totalRecipients - pending) / r.totalRecipients) * 10_000) / 10_000 : 0,
+    scheduledAt: r.scheduledAt,
+    startedAt: r.startedAt,
+    completedAt: r.completedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export class ImportReportDto {
+  @ApiPropertyOptional({ type: Number, nullable: true }) campaignId!: number | null;
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty({ description: '{ rows, valid, invalid, duplicate, optedOut, missingVariable }' }) counts!: Record<string, number>;
+  @ApiProperty({ description: 'The first 1,000 rejected rows: { row, value, reason, message }' }) rejections!: unknown[];
+  @ApiProperty({ description: 'The first 20 rendered messages' }) preview!: unknown[];
+  @ApiProperty() estimatedSegments!: number;
+  @ApiProperty({ description: 'USD, at SMS_ESTIMATED_PRICE_PER_SEGMENT' }) estimatedCost!: number;
+  @ApiProperty({ type: [String] }) headers!: string[];
+  @ApiPropertyOptional({ type: String, nullable: true }) phoneColumn!: string | null;
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { CurrentAuth } from 'src/core/auth/auth.decorators';
+import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { CreateTemplateDto, SmsTemplateDto, UpdateTemplateDto } from './dto/template.dto';
+import { TemplatesService } from './templates.service';
+
+@ApiTags('sms templates')
+@ApiBearerAuth()
+@Controller('sms/templates')
+export class TemplatesController {
+  constructor(private readonly service: TemplatesService) {}
+
+  @Get()
+  list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<SmsTemplateDto>> {
+    return this.service.list(auth, q);
+  }
+
+  @Post()
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateTemplateDto): Promise<SmsTemplateDto> {
+    return this.service.create(auth, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<SmsTemplateDto> {
+    return this.service.get(auth, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTemplateDto): Promise<SmsTemplateDto> {
+    return this.service.update(auth, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.service.delete(auth, id);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { asc, count, eq, ilike, or } from 'drizzle-orm';
+import { DatabaseService } from 'src/core/database/database.service';
+import { smsTemplates } from 'src/core/database/schema';
+import { likePattern, offsetOf } from 'src/core/http/pagination';
+import { inTenant } from 'src/core/tenancy/tenant-scope';
+
+type Insert = typeof smsTemplates.$inferInsert;
+
+@Injectable()
+export class TemplatesRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
+    const term = q.search ? likePattern(q.search) : undefined;
+    const where = inTenant(smsTemplates.subAccountId, subAccountId, term ? or(ilike(smsTemplates.name, term), ilike(smsTemplates.body, term)) : undefined);
+    const db = this.database.db;
+    const [items, [total]] = await Promise.all([
+      db.select().from(smsTemplates).where(where).orderBy(asc(smsTemplates.name), asc(smsTemplates.id)).limit(q.limit).offset(offsetOf(q)),
+      db.select({ n: count() }).from(smsTemplates).where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  async find(subAccountId: number, id: number) {
+    const [row] = await this.database.db.select().from(smsTemplates).where(inTenant(smsTemplates.subAccountId, subAccountId, eq(smsTemplates.id, id)));
+    return row;
+  }
+
+  async create(values: Insert) {
+    const [row] = await this.database.db.insert(smsTemplates).values(values).returning();
+    return row!;
+  }
+
+  async update(subAccountId: number, id: number, values: Partial<Insert>) {
+    const [row] = await this.database.db
+      .update(smsTemplates)
+      .set({ ...values, updatedAt: new Date() })
+      .where(inTenant(smsTemplates.subAccountId, subAccountId, eq(smsTemplates.id, id)))
+      .returning();
+    return row;
+  }
+
+  async delete(subAccountId: number, id: number): Promise<boolean> {
+    const rows = await this.database.db
+      .delete(smsTemplates)
+      .where(inTenant(smsTemplates.subAccountId, subAccountId, eq(smsTemplates.id, id)))
+      .returning({ id: smsTemplates.id });
+    return rows.length === 1;
+  }
+}

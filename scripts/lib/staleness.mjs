@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+/** A build is stale when its stamp is missing or older than any of its sources. */
+export function isStale(root, sources, stamp) {
+  const stampPath = path.join(root, stamp);
+  if (!fs.existsSync(stampPath)) return true;
+  const built = fs.statSync(stampPath).mtimeMs;
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+export function markBuilt(root, stamp) {
+  const stampPath = path.join(root, stamp);
+  fs.mkdirSync(path.dirname(stampPath), { recursive: true });
+  fs.writeFileSync(stampPath, new Date().toISOString());
+}
