@@ -286,6 +286,7 @@ CREATE UNIQUE INDEX "sms_messages_idempotency_idx" ON "sms_messages" USING btree
 CREATE INDEX "sms_messages_history_idx" ON "sms_messages" USING btree ("sub_account_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "sms_messages_status_idx" ON "sms_messages" USING btree ("sub_account_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "sms_messages_phone_idx" ON "sms_messages" USING btree ("sub_account_id","phone_number");--> statement-breakpoint
+CREATE INDEX "sms_messages_contact_idx" ON "sms_messages" USING btree ("phone_number","created_at");--> statement-breakpoint
 CREATE INDEX "sms_messages_campaign_idx" ON "sms_messages" USING btree ("campaign_id","status");--> statement-breakpoint
 CREATE INDEX "sms_messages_lead_idx" ON "sms_messages" USING btree ("lead_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_opt_outs_number_idx" ON "sms_opt_outs" USING btree ("sub_account_id","phone_number");--> statement-breakpoint

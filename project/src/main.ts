@@ -1,12 +1,20 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './core/config/app-config';
+import { SystemClock } from './core/clock/clock';
+import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config';
 import { openDatabase } from './core/database/open-database';
+import type { DatabaseService } from './core/database/database.service';
 import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seedDemo } from './core/database/seed-demo';
+import { createLogger } from './core/logging/app-logger';
 
+/** SMS_ROLE=all|api serves HTTP (all also dispatches); worker runs the dispatcher alone. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  const appLogger = createLogger(config);
+  Logger.overrideLogger(appLogger);
   const logger = new Logger('Bootstrap');
   for (const name of config.generatedSecrets) {
     logger.warn(`${name} is not set: generated one for development and kept it in ${config.dataDir}/secrets.json`);
@@ -15,23 +23,33 @@ async function bootstrap(): Promise<void> {
   if (!config.isProduction && (await seedDemo(database, config.demoPassword))) {
     logger.log(`Seeded demo data: ${DEMO_ADMIN_EMAIL} and ${DEMO_USER_EMAIL}`);
   }
-  const app = await createApp({ config, database });
-  await app.listen(config.port, '0.0.0.0');
-  logger.log(`API listening on http://127.0.0.1:${config.port}/api (docs at /api/docs, ${database.driver})`);
-  const close = async () => {
-    await app.close();
+  const close = config.sms.role === 'worker' ? await startWorker(config, database, appLogger) : await startApi(config, database, appLogger);
+  const stop = async () => {
+    logger.log('Shutting down: no new claims, finishing messages in flight');
+    await close();
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void close());
-  process.once('SIGTERM', () => void close());
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function startApi(config: AppConfig, database: DatabaseService, logger: ReturnType<typeof createLogger>) {
+  const app = await createApp({ config, database, logger: ['error', 'warn', 'log'] });
+  app.useLogger(logger);
+  await app.listen(config.port, '0.0.0.0');
+  new Logger('Bootstrap').log(`API listening on http://127.0.0.1:${config.port}/api (docs at /api/docs, ${database.driver}, role ${config.sms.role})`);
+  return () => app.close();
+}
+
+async function startWorker(config: AppConfig, database: DatabaseService, logger: ReturnType<typeof createLogger>) {
+  const app = await NestFactory.createApplicationContext(AppModule.register({ config, database, clock: new SystemClock() }), { logger });
+  await app.init();
+  new Logger('Bootstrap').log(`Dispatcher worker running (${database.driver})`);
+  return () => app.close();
 }
 
 bootstrap().catch((e: unknown) => {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-  } else {
-    console.error(e);
-  }
+  console.error(e instanceof ConfigError ? e.message : e);
   process.exit(1);
 });

@@ -19,6 +19,9 @@ import { SenderService } from './settings/sender.service';
 import { SmsSettingsRepository } from './settings/sms-settings.repository';
 import { SmsHealthService } from './sms-health.service';
 import { SmsService } from './sms.service';
+import { InboundMessageService } from './webhooks/inbound-message.service';
+import { InboundRouterService } from './webhooks/inbound-router.service';
+import { InboundWebhookController } from './webhooks/inbound-webhook.controller';
 import { StatusWebhookController } from './webhooks/status-webhook.controller';
 import { WebhookAuthService } from './webhooks/webhook-auth.service';
 
@@ -35,7 +38,7 @@ const repositories = [
 
 /** The SMS engine: accept rules, outbox dispatcher, provider, webhooks. Its only routes are Twilio's webhooks. */
 @Module({
-  controllers: [StatusWebhookController],
+  controllers: [StatusWebhookController, InboundWebhookController],
   providers: [
     ...repositories,
     {
@@ -51,6 +54,8 @@ const repositories = [
     SenderHealthService,
     SmsDispatcherService,
     WebhookAuthService,
+    InboundRouterService,
+    InboundMessageService,
     SmsHealthService,
   ],
   exports: [...repositories, SMS_PROVIDER, SenderService, SmsService, MessageLifecycleService, SmsDispatcherService],

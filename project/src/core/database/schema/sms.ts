@@ -139,6 +139,8 @@ export const smsMessages = pgTable(
     index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),
     index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt),
     index('sms_messages_phone_idx').on(t.subAccountId, t.phoneNumber),
+    // inbound routing: who last texted this number
+    index('sms_messages_contact_idx').on(t.phoneNumber, t.createdAt),
     index('sms_messages_campaign_idx').on(t.campaignId, t.status),
     index('sms_messages_lead_idx').on(t.leadId, t.createdAt),
   ],

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
-import { retryDelayMs } from '../backoff';
 import { SMS_PROVIDER, type ProviderMessage, type SmsProvider } from '../interfaces/sms-provider.interface';
 import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
 import { SenderService, type Sender } from '../settings/sender.service';
@@ -41,15 +40,23 @@ export class LeaseRecoveryService {
     return rows.length;
   }
 
-  /** The create call got no answer: if Twilio has it, it is sent; if not, retry with backoff. */
-  async verifyAfterNoAnswer(row: SmsMessageRow, sender: Sender, reason: string, random: () => number): Promise<void> {
-    const notBefore = () => new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, { baseMs: 2_000, maxMs: 600_000, random }));
+  /**
+   * The create call got no answer. If Twilio has the message, it is sent. If not, it may still land: a
+   * request we gave up on can be processed by Twilio afterwards. So nothing is re-sent yet: the message
+   * stays `sending` under a fresh lease, and the reaper looks again when that expires.
+   */
+  async verifyAfterNoAnswer(row: SmsMessageRow, sender: Sender, reason: string): Promise<void> {
     try {
-      await this.resolveUnknownOutcome(row, sender, reason, notBefore);
+      const found = sender.credentials ? await this.findAtTwilio(row, sender) : undefined;
+      if (found) {
+        await this.lifecycle.recordSent(row.id, found);
+        return;
+      }
     } catch (e) {
-      // Twilio unreachable for the check too: keep the lease; the reaper asks again when it expires.
-      this.logger.warn(`Message ${row.id}: no answer from Twilio, will check again after the lease: ${String(e)}`);
+      this.logger.warn(`Message ${row.id}: Twilio unreachable for the check too: ${String(e)}`);
     }
+    const recheckAt = new Date(this.clock.now().getTime() + this.config.sms.leaseSeconds * 1000);
+    await this.lifecycle.holdForRecheck(row.id, recheckAt, `${reason}; checking Twilio again before any resend`);
   }
 
   private async resolveUnknownOutcome(row: SmsMessageRow, sender: Sender, reason: string, retryAt: () => Date) {

@@ -123,6 +123,22 @@ export class MessageLifecycleService {
     });
   }
 
+  /** The outcome of a send is unknown: it stays `sending`, under a lease until Twilio is asked again. */
+  async holdForRecheck(messageId: number, lockedUntil: Date, reason: string): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      const row = await this.messages.lockForUpdate(tx, { id: messageId });
+      if (!row || row.status !== 'sending') return;
+      await this.messages.update(row.id, { lockedUntil, errorMessage: reason }, tx);
+      await this.events.record(tx, {
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        type: 'outcome_unknown',
+        status: 'sending',
+        payload: { message: reason, recheckAt: lockedUntil.toISOString() },
+      });
+    });
+  }
+
   /** A failed message (the dead letter) goes back to the queue by hand; its counters are taken back. */
   async retryFailed(tx: Tx, row: SmsMessageRow): Promise<SmsMessageRow | undefined> {
     const now = this.clock.now();

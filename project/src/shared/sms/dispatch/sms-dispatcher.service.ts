@@ -177,7 +177,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
         await this.lifecycle.requeue(row.id, this.clock.now(), outcome, true);
         return;
       case 'verify_at_twilio':
-        await this.recovery.verifyAfterNoAnswer(row, sender, outcome.message, this.random);
+        await this.recovery.verifyAfterNoAnswer(row, sender, outcome.message);
         return;
     }
   }

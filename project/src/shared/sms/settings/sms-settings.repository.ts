@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { eq, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { smsSettings, subAccounts } from 'src/core/database/schema';
 
@@ -35,6 +35,20 @@ export class SmsSettingsRepository {
       .select({ id: smsSettings.subAccountId })
       .from(smsSettings)
       .where(eq(smsSettings.accountSid, accountSid));
+    return rows.map((r) => r.id);
+  }
+
+  /** SubAccounts whose own sender is this number or Messaging Service (inbound routing). */
+  async subAccountsWithSender(to: string, messagingServiceSid: string | undefined): Promise<number[]> {
+    const rows = await this.database.db
+      .select({ id: smsSettings.subAccountId })
+      .from(smsSettings)
+      .where(or(eq(smsSettings.phoneNumber, to), messagingServiceSid ? eq(smsSettings.messagingServiceSid, messagingServiceSid) : undefined));
+    return rows.map((r) => r.id);
+  }
+
+  async allSubAccountIds(): Promise<number[]> {
+    const rows = await this.database.db.select({ id: subAccounts.id }).from(subAccounts);
     return rows.map((r) => r.id);
   }
 }
