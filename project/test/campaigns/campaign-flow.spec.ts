@@ -19,6 +19,9 @@ describe('campaigns end to end', () => {
     await db?.destroy();
   });
   beforeEach(async () => {
+    // Callbacks of the previous test must land before the tables are emptied under them.
+    await h.dispatcher.settled();
+    await h.sim.flushCallbacks();
     await db.reset();
     h.sim.reset();
     h.sim.setKnobs({ failedRate: 0, undeliveredRate: 0, latencyMs: 0 });

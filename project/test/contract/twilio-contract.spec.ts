@@ -118,32 +118,41 @@ async function startRecordingProxy(target: string, log: Recorded[]): Promise<htt
   return server;
 }
 
+/** Starts Prism on a free port (it logs the port it got); a slow machine gets a minute. */
 async function startPrism(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(PRISM_BIN, ['mock', '-h', '127.0.0.1', '-p', '0', SPEC_PATH], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`Prism did not start in 20 s:\n${output.slice(-2000)}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const m = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
-      if (m) {
+  let output = '';
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Prism did not start in 60 s:\n${output.slice(-2000)}`)), 60_000);
+      const check = () => {
+        const m = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
+        if (!m) return;
         clearTimeout(timer);
         resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited with ${code}:\n${output.slice(-2000)}`));
+      };
+      child.stdout!.on('data', check);
+      child.stderr!.on('data', check);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`Prism exited with ${code}:\n${output.slice(-2000)}`));
+      });
     });
-  });
-  // Keep draining its log so the pipe never fills and blocks it.
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return { child, url };
+    // Keep draining its log (so the pipe never fills and blocks it) without keeping it.
+    child.stdout!.removeAllListeners('data').resume();
+    child.stderr!.removeAllListeners('data').resume();
+    return { child, url };
+  } catch (e) {
+    child.kill('SIGTERM');
+    throw e;
+  }
 }
 
 describe.skipIf(!HAVE_SPEC)('Twilio contract (Prism serving twilio_api_v2010.json)', () => {
@@ -161,7 +170,7 @@ describe.skipIf(!HAVE_SPEC)('Twilio contract (Prism serving twilio_api_v2010.jso
     proxy = await startRecordingProxy(started.url, log);
     proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     provider = new TwilioProvider({ baseUrl: proxyUrl, timeoutMs: 5_000 });
-  }, 30_000);
+  }, 90_000);
 
   afterAll(async () => {
     if (proxy) {

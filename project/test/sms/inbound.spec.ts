@@ -21,6 +21,9 @@ describe('inbound replies and opt-out keywords', () => {
     await db?.destroy();
   });
   beforeEach(async () => {
+    // Callbacks of the previous test must land before the tables are emptied under them.
+    await h.dispatcher.settled();
+    await h.sim.flushCallbacks();
     await db.reset();
     h.sim.reset();
     tenant = await createTenant(db.database, 'Inbound Co');

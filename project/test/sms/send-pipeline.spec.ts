@@ -18,6 +18,9 @@ describe('send pipeline through the real SDK and the simulator', () => {
     await db?.destroy();
   });
   beforeEach(async () => {
+    // Callbacks of the previous test must land before the tables are emptied under them.
+    await h.dispatcher.settled();
+    await h.sim.flushCallbacks();
     await db.reset();
     h.sim.reset();
     h.sim.setKnobs({ rate429: 0, rate5xx: 0, outcomes: {} });

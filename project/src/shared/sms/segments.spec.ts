@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countSegments, validateBody } from 'src/shared/sms/segments';
+import { SegmentedMessage } from 'sms-segments-calculator';
 
 const gsm = (n: number) => 'a'.repeat(n);
 // 'ł' is not in the GSM-7 tables ('é' is), so it forces UCS-2.
@@ -74,5 +75,29 @@ describe('validateBody', () => {
   it('counts emoji as two characters towards the limit', () => {
     expect(validateBody('😀'.repeat(800)).ok).toBe(true);
     expect(validateBody('😀'.repeat(800) + 'a')).toMatchObject({ ok: false, reason: 'too_long' });
+  });
+});
+
+describe('countSegments without the grapheme splitter', () => {
+  // Letters, the extension table, CR/LF, non-GSM Latin/Greek/Cyrillic, and what needs the full calculator.
+  const alphabet = ['a', 'Z', '7', ' ', 'é', 'Ä', '@', '€', '[', '^', '|', '\n', '\r', '\r\n', 'ł', 'ó', 'Ω', 'д', 'Ж', '‘', 'ñ', '\u0301', '😀', '👍🏽', '한'];
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it('agrees with the calculator on random bodies', () => {
+    const next = random(7);
+    for (let n = 0; n < 3000; n++) {
+      const pool = alphabet.slice(0, 1 + Math.floor(next() * alphabet.length));
+      const length = Math.floor(next() * 420);
+      let body = '';
+      for (let i = 0; i < length; i++) body += pool[Math.floor(next() * pool.length)];
+      if (body === '') continue;
+      const reference = new SegmentedMessage(body, 'auto', false);
+      expect(countSegments(body), JSON.stringify(body)).toEqual({
+        encoding: reference.encodingName,
+        segments: reference.segmentsCount,
+        characters: body.length,
+        unicodeCharacters: [...new Set(reference.getNonGsmCharacters())],
+      });
+    }
   });
 });

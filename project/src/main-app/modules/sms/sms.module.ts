@@ -3,6 +3,10 @@ import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
 import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.module';
 import { SubAccountsModule } from 'src/main-app/modules/subaccounts/subaccounts.module';
 import { SharedSmsModule } from 'src/shared/sms/sms.module';
+import { AuditController, AuditService } from './audit/audit.controller';
+import { OptOutsController } from './opt-outs/opt-outs.controller';
+import { OptOutsListRepository } from './opt-outs/opt-outs.repository';
+import { OptOutsService } from './opt-outs/opt-outs.service';
 import { BulkSmsService } from './campaigns/bulk-sms.service';
 import { CampaignEventsService } from './campaigns/campaign-events.service';
 import { CampaignImportService } from './campaigns/campaign-import.service';
@@ -23,7 +27,7 @@ import { TemplatesService } from './templates/templates.service';
 /** The user-facing SMS API under /api/sms: send, history, stats, settings, campaigns, bulk, templates. */
 @Module({
   imports: [SharedSmsModule, LeadsModule, SubAccountsModule, StrategiesModule],
-  controllers: [SmsSettingsController, SmsController, CampaignsController, TemplatesController],
+  controllers: [SmsSettingsController, SmsController, CampaignsController, TemplatesController, OptOutsController, AuditController],
   providers: [
     SmsModuleService,
     SmsStatsService,
@@ -37,6 +41,9 @@ import { TemplatesService } from './templates/templates.service';
     CampaignEventsService,
     TemplatesRepository,
     TemplatesService,
+    OptOutsListRepository,
+    OptOutsService,
+    AuditService,
   ],
 })
 export class SmsModule {}

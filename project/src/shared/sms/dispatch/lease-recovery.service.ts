@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
+import { maskPhonesIn } from '../phone.rules';
 import { SMS_PROVIDER, type ProviderMessage, type SmsProvider } from '../interfaces/sms-provider.interface';
 import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
 import { SenderService, type Sender } from '../settings/sender.service';
@@ -34,7 +35,7 @@ export class LeaseRecoveryService {
     for (const row of rows) {
       const sender = await this.senders.resolve(row.subAccountId);
       await this.resolveUnknownOutcome(row, sender, 'lease expired while sending', () => now).catch((e: unknown) =>
-        this.logger.warn(`Could not check message ${row.id} at Twilio yet: ${String(e)}`),
+        this.logger.warn(`Could not check message ${row.id} at Twilio yet: ${maskPhonesIn(String(e))}`),
       );
     }
     return rows.length;

@@ -33,11 +33,14 @@ export class SenderService {
 
   async resolve(subAccountId: number, row?: SmsSettingsRow): Promise<Sender> {
     const s = row ?? (await this.settings.find(subAccountId));
+    const credentials = this.credentialsOf(s);
+    // A SubAccount with its own account sends only from its own senders, never the environment's.
+    const own = credentials.credentialsSource === 'subaccount';
     return {
       subAccountId,
-      ...this.credentialsOf(s),
-      from: s?.phoneNumber ?? this.config.twilio.phoneNumber,
-      messagingServiceSid: s?.messagingServiceSid ?? this.config.twilio.messagingServiceSid,
+      ...credentials,
+      from: s?.phoneNumber ?? (own ? undefined : this.config.twilio.phoneNumber),
+      messagingServiceSid: s?.messagingServiceSid ?? (own ? undefined : this.config.twilio.messagingServiceSid),
       rateLimitPerMinute: s?.rateLimitPerMinute ?? this.config.sms.rateLimitPerMinute,
       maxInFlight: s?.maxInFlight ?? this.config.sms.maxInFlight,
       spendingCapSegments: s?.spendingCapSegments ?? null,

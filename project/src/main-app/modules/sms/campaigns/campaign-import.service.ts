@@ -79,7 +79,7 @@ export class CampaignImportService {
       if (summary.counts.valid === 0) {
         throw new AppError(AppErrorCode.VALIDATION, 'No valid recipients: every row was rejected', this.report(null, false, summary, req) as never);
       }
-      await this.engine.assertWithinSpendingCap(subAccountId, summary.segments, now);
+      await this.assertWithinSpendingCap(subAccountId, summary.segments, now);
     } catch (e) {
       await this.campaigns.delete(campaign.id);
       throw e;
@@ -103,6 +103,21 @@ export class CampaignImportService {
       ip: meta.ip,
     });
     return this.report(campaign.id, false, summary, req);
+  }
+
+  /** The campaign's rows are already stored as pending, so the engine counts them as queued: ask for 0 more. */
+  private async assertWithinSpendingCap(subAccountId: number, segments: number, now: Date): Promise<void> {
+    try {
+      await this.engine.assertWithinSpendingCap(subAccountId, 0, now);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== AppErrorCode.SPENDING_CAP) throw e;
+      const { used, cap } = e.details as { used: number; cap: number };
+      throw new AppError(
+        AppErrorCode.SPENDING_CAP,
+        `Monthly spending cap reached: this campaign needs ${segments} segments; ${used - segments} of ${cap} are already used or queued`,
+        { used: used - segments, cap, needed: segments },
+      );
+    }
   }
 
   private assertTemplate(template: string): void {

@@ -1,0 +1,58 @@
+import { Controller, Get, Injectable, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { and, count, desc, eq, gte, like, lte } from 'drizzle-orm';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { AdminOnly, CurrentAuth, tenantOf } from 'src/core/auth/auth.decorators';
+import { DatabaseService } from 'src/core/database/database.service';
+import { smsAuditLog } from 'src/core/database/schema';
+import { offsetOf, PageQueryDto, type Page } from 'src/core/http/pagination';
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'admin:3', description: 'user, admin, system or twilio; optionally :id' })
+  @IsOptional()
+  @Matches(/^(user|admin|system|twilio)(:\d+)?$/, { message: 'actor must be user, admin, system or twilio, optionally followed by :id' })
+  actor?: string;
+  @ApiPropertyOptional({ example: 'campaign.', description: 'An action, or a prefix ending in "."' }) @IsOptional() @IsString() @MaxLength(60) action?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+}
+
+export type AuditEntryDto = typeof smsAuditLog.$inferSelect;
+
+/** Reads the append-only audit log (served by sms_audit_sub_account_idx). Nothing updates or deletes it. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly database: DatabaseService) {}
+
+  async list(auth: AuthContext, q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    const [kind, id] = q.actor?.split(':') ?? [];
+    const where = and(
+      eq(smsAuditLog.subAccountId, tenantOf(auth)),
+      kind ? eq(smsAuditLog.actorKind, kind as 'user') : undefined,
+      id ? eq(smsAuditLog.actorId, Number(id)) : undefined,
+      q.action ? (q.action.endsWith('.') ? like(smsAuditLog.action, `${q.action}%`) : eq(smsAuditLog.action, q.action)) : undefined,
+      q.from ? gte(smsAuditLog.createdAt, new Date(q.from)) : undefined,
+      q.to ? lte(smsAuditLog.createdAt, new Date(q.to)) : undefined,
+    );
+    const db = this.database.db;
+    const [items, [total]] = await Promise.all([
+      db.select().from(smsAuditLog).where(where).orderBy(desc(smsAuditLog.createdAt), desc(smsAuditLog.id)).limit(q.limit).offset(offsetOf(q)),
+      db.select({ n: count() }).from(smsAuditLog).where(where),
+    ]);
+    return { items, total: total?.n ?? 0, page: q.page, limit: q.limit };
+  }
+}
+
+@ApiTags('sms audit')
+@ApiBearerAuth()
+@AdminOnly()
+@Controller('sms/audit')
+export class AuditController {
+  constructor(private readonly service: AuditService) {}
+
+  @Get()
+  list(@CurrentAuth() auth: AuthContext, @Query() q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    return this.service.list(auth, q);
+  }
+}

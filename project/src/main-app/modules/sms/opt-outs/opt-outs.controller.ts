@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { CurrentAuth } from 'src/core/auth/auth.decorators';
+import type { AppConfig } from 'src/core/config/app-config';
+import { APP_CONFIG } from 'src/core/config/config.module';
+import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
+import { AddOptOutDto, OptOutDto } from './opt-outs.dto';
+import { OptOutsService, type OptOutImportReport } from './opt-outs.service';
+
+@ApiTags('sms opt-outs')
+@ApiBearerAuth()
+@Controller('sms/opt-outs')
+export class OptOutsController {
+  constructor(
+    private readonly service: OptOutsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<OptOutDto>> {
+    return this.service.page(auth, q);
+  }
+
+  @Post()
+  add(@CurrentAuth() auth: AuthContext, @Body() dto: AddOptOutDto, @ReqMeta() meta: RequestMeta): Promise<OptOutDto> {
+    return this.service.add(auth, dto.phoneNumber, meta);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  import(@CurrentAuth() auth: AuthContext, @Req() req: Request, @ReqMeta() meta: RequestMeta): Promise<OptOutImportReport> {
+    return this.service.import(auth, req, this.config, meta);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<void> {
+    return this.service.remove(auth, id, meta);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { CountryCode } from 'libphonenumber-js';
+import type { Request } from 'express';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { tenantOf } from 'src/core/auth/auth.decorators';
+import type { AppConfig } from 'src/core/config/app-config';
+import { AppError, AppErrorCode } from 'src/core/errors/app-error';
+import type { Page, PageQueryDto } from 'src/core/http/pagination';
+import type { RequestMeta } from 'src/core/http/request-meta.decorator';
+import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
+import { CsvImportError, openCsvRecipients } from 'src/shared/sms/campaigns/csv-recipients';
+import type { Rejection } from 'src/shared/sms/campaigns/recipient-record';
+import { maskPhone, normalizePhone } from 'src/shared/sms/phone.rules';
+import { SmsOptOutsRepository } from 'src/shared/sms/repositories/sms-opt-outs.repository';
+import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
+import { spoolMultipart } from '../campaigns/multipart-upload';
+import { actorOf } from '../sms.service';
+import { mapOptOut, type OptOutDto } from './opt-outs.dto';
+import { OptOutsListRepository } from './opt-outs.repository';
+
+const IMPORT_CHUNK = 1000;
+
+export interface OptOutImportReport {
+  counts: { rows: number; added: number; alreadyOptedOut: number; invalid: number };
+  rejections: Rejection[];
+}
+
+/** The SubAccount's do-not-text list: read, add, remove, import. Every change is audited. */
+@Injectable()
+export class OptOutsService {
+  constructor(
+    private readonly list: OptOutsListRepository,
+    private readonly optOuts: SmsOptOutsRepository,
+    private readonly settings: SmsSettingsRepository,
+    private readonly audit: SmsAuditRepository,
+  ) {}
+
+  async page(auth: AuthContext, q: PageQueryDto): Promise<Page<OptOutDto>> {
+    const { items, total } = await this.list.list(tenantOf(auth), q);
+    return { items: items.map(mapOptOut), total, page: q.page, limit: q.limit };
+  }
+
+  async add(auth: AuthContext, phone: string, meta: RequestMeta): Promise<OptOutDto> {
+    const subAccountId = tenantOf(auth);
+    const e164 = await this.normalize(subAccountId, phone);
+    const by = auth.kind === 'admin' ? { adminId: auth.id } : { userId: auth.id };
+    if (await this.optOuts.add(subAccountId, e164, 'manual', by)) {
+      await this.record(auth, subAccountId, 'opt_out.add', e164, meta, { source: 'manual' });
+    }
+    return mapOptOut((await this.list.findByPhone(subAccountId, e164))!);
+  }
+
+  async remove(auth: AuthContext, id: number, meta: RequestMeta): Promise<void> {
+    const subAccountId = tenantOf(auth);
+    const row = await this.list.find(subAccountId, id);
+    if (!row) throw AppError.notFound('Opt-out');
+    await this.optOuts.remove(subAccountId, row.phoneNumber);
+    await this.record(auth, subAccountId, 'opt_out.remove', row.phoneNumber, meta, { source: row.source });
+  }
+
+  async import(auth: AuthContext, req: Request, config: AppConfig, meta: RequestMeta): Promise<OptOutImportReport> {
+    const subAccountId = tenantOf(auth);
+    const country = (await this.settings.subAccount(subAccountId))?.defaultCountry ?? 'US';
+    const upload = await spoolMultipart(req, config.sms.maxUploadMb * 1024 * 1024);
+    try {
+      if (!upload.filePath) throw new AppError(AppErrorCode.VALIDATION, 'file: attach the CSV as the `file` part', [{ field: 'file', message: 'missing' }]);
+      const csv = await openCsvRecipients(upload.filePath, { phoneColumn: upload.fields.phoneColumn, defaultCountry: country });
+      const report: OptOutImportReport = { counts: { rows: 0, added: 0, alreadyOptedOut: 0, invalid: 0 }, rejections: [] };
+      const by = auth.kind === 'admin' ? { adminId: auth.id } : { userId: auth.id };
+      let chunk = new Set<string>();
+      const flush = async () => {
+        const added = await this.list.addMany(subAccountId, [...chunk], by);
+        report.counts.added += added;
+        report.counts.alreadyOptedOut += chunk.size - added;
+        chunk = new Set();
+      };
+      for await (const record of csv.records) {
+        report.counts.rows += 1;
+        const phone = normalizePhone(record.phone, country as CountryCode);
+        if (!phone.ok) {
+          report.counts.invalid += 1;
+          if (report.rejections.length < 1000) report.rejections.push({ row: record.row, value: record.phone, reason: 'invalid_phone', message: phone.message });
+          continue;
+        }
+        if (chunk.has(phone.e164)) report.counts.alreadyOptedOut += 1;
+        chunk.add(phone.e164);
+        if (chunk.size >= IMPORT_CHUNK) await flush();
+      }
+      await flush();
+      await this.record(auth, subAccountId, 'opt_out.import', null, meta, { ...report.counts });
+      return report;
+    } catch (e) {
+      throw e instanceof CsvImportError ? new AppError(AppErrorCode.VALIDATION, `file: ${e.message}`, [{ field: 'file', message: e.message }]) : e;
+    } finally {
+      await upload.cleanup();
+    }
+  }
+
+  private async normalize(subAccountId: number, phone: string): Promise<string> {
+    const country = (await this.settings.subAccount(subAccountId))?.defaultCountry ?? 'US';
+    const result = normalizePhone(phone, country as CountryCode);
+    if (!result.ok) throw new AppError(AppErrorCode.INVALID_PHONE, `phoneNumber: ${result.message}`, [{ field: 'phoneNumber', message: result.message }]);
+    return result.e164;
+  }
+
+  private async record(auth: AuthContext, subAccountId: number, action: string, phone: string | null, meta: RequestMeta, details: Record<string, unknown>) {
+    const actor = actorOf(auth, meta);
+    await this.audit.record({ subAccountId, actorKind: actor.kind, actorId: actor.id, action, targetType: phone ? 'phone' : 'sms_opt_outs', targetId: phone ? maskPhone(phone) : null, details, requestId: meta.requestId, ip: meta.ip });
+  }
+}
