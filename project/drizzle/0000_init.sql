@@ -280,7 +280,7 @@ CREATE UNIQUE INDEX "sms_events_dedupe_idx" ON "sms_events" USING btree ("sub_ac
 CREATE INDEX "sms_messages_claim_idx" ON "sms_messages" USING btree ("sub_account_id","not_before","id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "sms_messages_lease_idx" ON "sms_messages" USING btree ("locked_until") WHERE status = 'sending';--> statement-breakpoint
 CREATE INDEX "sms_messages_in_flight_idx" ON "sms_messages" USING btree ("sub_account_id") WHERE status = 'sending';--> statement-breakpoint
-CREATE INDEX "sms_messages_status_check_idx" ON "sms_messages" USING btree ("next_status_check_at") WHERE status = 'sent';--> statement-breakpoint
+CREATE INDEX "sms_messages_status_check_idx" ON "sms_messages" USING btree ("next_status_check_at") WHERE next_status_check_at is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_messages_twilio_sid_idx" ON "sms_messages" USING btree ("twilio_sid");--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_messages_idempotency_idx" ON "sms_messages" USING btree ("sub_account_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "sms_messages_history_idx" ON "sms_messages" USING btree ("sub_account_id","created_at","id");--> statement-breakpoint

@@ -45,10 +45,10 @@ function countSimpleSegments(body: string): SegmentCount | undefined {
   let unicode: Set<string> | undefined;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
-    const size = GSM_SEPTETS[c]!;
+    const size = GSM_SEPTETS[c];
     if (size === 0) {
       if (!standsAlone(c)) return undefined;
-      (unicode ??= new Set()).add(body[i]!);
+      (unicode ??= new Set()).add(body[i]);
     } else {
       septets += size;
       extended ||= size === 2;
@@ -63,7 +63,7 @@ function countSimpleSegments(body: string): SegmentCount | undefined {
   else if (septets > 160) {
     let used = 0;
     for (let i = 0; i < body.length; i++) {
-      const size = GSM_SEPTETS[body.charCodeAt(i)]!;
+      const size = GSM_SEPTETS[body.charCodeAt(i)];
       if (used + size > 153) {
         segments += 1;
         used = 0;

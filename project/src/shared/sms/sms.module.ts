@@ -7,6 +7,7 @@ import { LeaseRecoveryService } from './dispatch/lease-recovery.service';
 import { MessageLifecycleService } from './dispatch/message-lifecycle.service';
 import { SenderHealthService } from './dispatch/sender-health.service';
 import { SmsDispatcherService } from './dispatch/sms-dispatcher.service';
+import { StatusReconcilerService } from './dispatch/status-reconciler.service';
 import { SMS_PROVIDER } from './interfaces/sms-provider.interface';
 import { TwilioProvider } from './provider/twilio.provider';
 import { SmsCampaignsEngineRepository } from './repositories/sms-campaigns.repository';
@@ -53,6 +54,7 @@ const repositories = [
     LeaseRecoveryService,
     SenderHealthService,
     SmsDispatcherService,
+    StatusReconcilerService,
     WebhookAuthService,
     InboundRouterService,
     InboundMessageService,

@@ -132,8 +132,8 @@ export const smsMessages = pgTable(
     // reapExpiredLeases and the in-flight count per SubAccount
     index('sms_messages_lease_idx').on(t.lockedUntil).where(sql`status = 'sending'`),
     index('sms_messages_in_flight_idx').on(t.subAccountId).where(sql`status = 'sending'`),
-    // reconcile lost callbacks
-    index('sms_messages_status_check_idx').on(t.nextStatusCheckAt).where(sql`status = 'sent'`),
+    // StatusReconcilerService: lost callbacks and prices still to fetch
+    index('sms_messages_status_check_idx').on(t.nextStatusCheckAt).where(sql`next_status_check_at is not null`),
     uniqueIndex('sms_messages_twilio_sid_idx').on(t.twilioSid),
     uniqueIndex('sms_messages_idempotency_idx').on(t.subAccountId, t.idempotencyKey),
     index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),

@@ -93,14 +93,20 @@ export function resolveLayout(first: string[], delimiter: string, phoneColumn?: 
   return { delimiter, hasHeader, headers, phoneIndex, phoneColumn: headers[phoneIndex]! };
 }
 
+// The snake_case form of each header, worked out once per file rather than once per row.
+const snakeHeaders = new WeakMap<string[], string[]>();
+
 /** A record's variables: every column under its header and its snake_case form. */
 export function variablesOf(layout: CsvLayout, record: string[]): Record<string, string> {
+  const { headers } = layout;
+  let snake = snakeHeaders.get(headers);
+  if (!snake) snakeHeaders.set(headers, (snake = headers.map(toSnakeCase)));
   const vars: Record<string, string> = {};
-  layout.headers.forEach((h, i) => {
+  for (let i = 0; i < headers.length; i++) {
     const value = (record[i] ?? '').trim();
-    vars[h] = value;
-    vars[toSnakeCase(h)] = value;
-  });
+    vars[headers[i]] = value;
+    vars[snake[i]] = value;
+  }
   return vars;
 }
 

@@ -50,9 +50,7 @@ export async function importRecipients(
     preview: [],
     segments: 0,
   };
-  let accepted: PreparedMessage[] = [];
-  let rejected: Rejection[] = [];
-  const flush = async () => {
+  const store = async (accepted: PreparedMessage[], rejected: Rejection[]) => {
     const optedOut = accepted.length ? await sinks.optedOut(accepted.map((a) => a.phoneNumber)) : new Set<string>();
     const keep = accepted.filter((a) => !optedOut.has(a.phoneNumber));
     for (const a of accepted) {
@@ -69,16 +67,33 @@ export async function importRecipients(
       if (summary.preview.length < PREVIEW_ROWS) summary.preview.push(k);
     }
     await sinks.write?.(keep, rejected);
+  };
+  // One chunk is stored while the next is read and checked, so the database and the rules overlap; chunks
+  // are still stored one after another, in file order, and at most two are held.
+  let storing: Promise<void> = Promise.resolve();
+  let accepted: PreparedMessage[] = [];
+  let rejected: Rejection[] = [];
+  const flush = async () => {
+    const chunk = [accepted, rejected] as const;
     accepted = [];
     rejected = [];
+    await storing;
+    storing = store(...chunk);
+    void storing.catch(() => undefined); // awaited at the next flush; this only keeps it from counting as unhandled
   };
-  for await (const record of records) {
-    summary.counts.rows += 1;
-    const result = rules.check(record);
-    if (isRejection(result)) rejected.push(result);
-    else accepted.push(result);
-    if (accepted.length + rejected.length >= CHUNK) await flush();
+  try {
+    for await (const record of records) {
+      summary.counts.rows += 1;
+      const result = rules.check(record);
+      if (isRejection(result)) rejected.push(result);
+      else accepted.push(result);
+      if (accepted.length + rejected.length >= CHUNK) await flush();
+    }
+    await flush();
+    await storing;
+  } catch (e) {
+    await storing.catch(() => undefined);
+    throw e;
   }
-  await flush();
   return summary;
 }

@@ -19,6 +19,7 @@ export interface StatusDetails {
 }
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+const PRICE_FETCH_DELAY_MS = 2 * 60_000;
 
 /**
  * Every change of a message's status goes through here: the row, its campaign's counters, the daily
@@ -242,6 +243,7 @@ export class MessageLifecycleService {
       if (priceChange) await this.applyPrice(tx, row, priceChange, now);
       return undefined;
     }
+    const priced = priceChange !== undefined || row.price !== null;
     const updated = await this.messages.update(
       row.id,
       {
@@ -250,7 +252,9 @@ export class MessageLifecycleService {
         errorMessage: details.errorMessage ?? row.errorMessage,
         deliveredAt: next === 'delivered' ? now : row.deliveredAt,
         lockedUntil: null,
-        ...(priceChange ?? {}),
+        // Callbacks carry no price: a final message without one is fetched once more for it (cost).
+        nextStatusCheckAt: priced || next === 'canceled' ? null : new Date(now.getTime() + PRICE_FETCH_DELAY_MS),
+        ...(priceChange ? { price: priceChange.price, priceUnit: priceChange.priceUnit } : {}),
       },
       tx,
     );

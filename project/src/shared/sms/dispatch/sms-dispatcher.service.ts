@@ -21,6 +21,7 @@ import { MessageLifecycleService } from './message-lifecycle.service';
 import { LeaseRecoveryService } from './lease-recovery.service';
 import { decideOutcome } from './send-outcome';
 import { SenderHealthService } from './sender-health.service';
+import { StatusReconcilerService } from './status-reconciler.service';
 
 /**
  * The outbox dispatcher: claims due messages under each SubAccount's rate budget, sends them through
@@ -47,6 +48,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     private readonly claims: ClaimService,
     private readonly lifecycle: MessageLifecycleService,
     private readonly recovery: LeaseRecoveryService,
+    private readonly reconciler: StatusReconcilerService,
     private readonly senderHealth: SenderHealthService,
     private readonly metrics: MetricsService,
     private readonly clock: Clock,
@@ -106,6 +108,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     const now = this.clock.now();
     await this.campaigns.startDueScheduled(this.database.db, now);
     await this.recovery.recoverExpiredLeases(now);
+    await this.reconciler.reconcileDue(now);
     let claimed = 0;
     for (const subAccountId of await this.messages.subAccountsWithDueWork(now)) {
       if (this.stopping) break;
