@@ -217,7 +217,7 @@ CREATE TABLE "sms_settings" (
 	"spending_cap_segments" integer,
 	"credentials_status" varchar(10) DEFAULT 'unknown' NOT NULL,
 	"dispatch_paused_reason" text,
-	"quiet_hours_enabled" boolean DEFAULT true NOT NULL,
+	"quiet_hours_enabled" boolean,
 	"quiet_hours_start" varchar(5) DEFAULT '21:00' NOT NULL,
 	"quiet_hours_end" varchar(5) DEFAULT '08:00' NOT NULL,
 	"quiet_hours_days" integer[] DEFAULT '{1,2,3,4,5,6,7}'::integer[] NOT NULL,

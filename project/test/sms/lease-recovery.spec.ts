@@ -103,18 +103,44 @@ describe('lease expiry and unknown send outcomes', () => {
     expect(counters().created).toBe(2);
   });
 
-  it('re-sends once when the connection dropped before Twilio created the message', async () => {
+  it('re-sends once, after the lease, when the connection dropped before Twilio created the message', async () => {
     h.sim.setKnobs({ dropBeforeCreateRate: 1 });
     const id = await accept('+14155550113');
-    await h.dispatcher.tick();
-    await h.dispatcher.settled();
-    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    await h.dispatcher.drain();
+    // Not at Twilio, but it could still land there: held, not re-sent yet.
+    expect(await row(id)).toMatchObject({ status: 'sending', attempts: 1 });
     expect(counters()).toMatchObject({ dropsBeforeCreate: 1, created: 0 });
 
     h.sim.setKnobs({ dropBeforeCreateRate: 0 });
+    clock.advance(leaseMs + 1_000);
     await h.dispatcher.drain();
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(counters()).toMatchObject({ createRequests: 2, created: 1 });
+    expect(await eventTypes(id)).toEqual(expect.arrayContaining(['outcome_unknown', 'retry_scheduled', 'sent']));
+  });
+
+  it('does not re-send when a create that got no answer lands at Twilio after the first look-up', async () => {
+    h.sim.setKnobs({ dropBeforeCreateRate: 1 });
+    const id = await accept('+14155550116');
+    await h.dispatcher.drain();
+    expect(counters().created).toBe(0);
+
+    // The request we gave up on reaches Twilio late (it was stuck on the way).
+    h.sim.setKnobs({ dropBeforeCreateRate: 0 });
+    const sender = await h.app.get(SenderService).resolve(tenant.subAccountId);
+    const late = await h.app.get<SmsProvider>(SMS_PROVIDER).send(sender.credentials!, {
+      to: '+14155550116',
+      body: (await row(id)).message,
+      from: sender.from,
+      statusCallback: `${h.config.publicBaseUrl}/api/sms/webhooks/twilio/status`,
+    });
+    await h.dispatcher.drain();
+    expect((await row(id)).status).toBe('sending');
+
+    clock.advance(leaseMs + 1_000);
+    await h.dispatcher.drain();
+    expect(await row(id)).toMatchObject({ status: 'sent', twilioSid: late.sid });
+    expect(counters().created).toBe(1);
   });
 
   it('finds a message whose create got no answer at Twilio instead of sending it again', async () => {

@@ -16,6 +16,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     ENCRYPTION_KEY: '0'.repeat(63) + '1',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3001',
     SMS_ROLE: 'api',
+    // Tests about quiet hours turn them on per SubAccount; others must not depend on the time of day.
+    SMS_QUIET_HOURS_ENABLED: 'false',
     ...env,
   });
 }

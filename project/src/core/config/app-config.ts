@@ -32,6 +32,8 @@ export interface AppConfig {
     dispatchIntervalMs: number;
     /** For cost estimates before sending (USD per segment); Twilio's real price is recorded per message. */
     estimatedPricePerSegment: number;
+    /** Quiet hours for SubAccounts that have not chosen (21:00–08:00 in the recipient's zone). */
+    quietHoursEnabledDefault: boolean;
   };
   demoPassword: string;
   logLevel: Env['LOG_LEVEL'];
@@ -103,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       role: env.SMS_ROLE,
       dispatchIntervalMs: env.SMS_DISPATCH_INTERVAL_MS,
       estimatedPricePerSegment: env.SMS_ESTIMATED_PRICE_PER_SEGMENT,
+      quietHoursEnabledDefault: env.SMS_QUIET_HOURS_ENABLED,
     },
     demoPassword: env.DEMO_PASSWORD,
     logLevel: env.LOG_LEVEL,

@@ -46,6 +46,10 @@ export const envSchema = z.object({
   SMS_LEASE_SECONDS: int(60, 5),
   SMS_ESTIMATED_PRICE_PER_SEGMENT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).default(0.0079)),
   SMS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  SMS_QUIET_HOURS_ENABLED: z
+    .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v !== 'false' && v !== '0'),
   SMS_DISPATCH_INTERVAL_MS: int(500, 10),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -6,6 +6,7 @@ import { ClaimService } from './dispatch/claim.service';
 import { LeaseRecoveryService } from './dispatch/lease-recovery.service';
 import { MessageLifecycleService } from './dispatch/message-lifecycle.service';
 import { SenderHealthService } from './dispatch/sender-health.service';
+import { QuietHoursService } from './dispatch/quiet-hours.service';
 import { SmsDispatcherService } from './dispatch/sms-dispatcher.service';
 import { StatusReconcilerService } from './dispatch/status-reconciler.service';
 import { SMS_PROVIDER } from './interfaces/sms-provider.interface';
@@ -55,11 +56,12 @@ const repositories = [
     SenderHealthService,
     SmsDispatcherService,
     StatusReconcilerService,
+    QuietHoursService,
     WebhookAuthService,
     InboundRouterService,
     InboundMessageService,
     SmsHealthService,
   ],
-  exports: [...repositories, SMS_PROVIDER, SenderService, SmsService, MessageLifecycleService, SmsDispatcherService],
+  exports: [...repositories, SMS_PROVIDER, SenderService, QuietHoursService, SmsService, MessageLifecycleService, SmsDispatcherService],
 })
 export class SharedSmsModule {}

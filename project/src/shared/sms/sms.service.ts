@@ -3,6 +3,7 @@ import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import { checkOutbound } from './accept.rules';
+import { QuietHoursService } from './dispatch/quiet-hours.service';
 import { SmsAuditRepository } from './audit/sms-audit.repository';
 import { maskPhone } from './phone.rules';
 import { SmsEventsRepository } from './repositories/sms-events.repository';
@@ -25,6 +26,8 @@ export interface SendInput {
   leadId?: number;
   scheduledAt?: Date;
   idempotencyKey?: string;
+  /** Send even inside the recipient's quiet hours (admins only; audited by the caller). */
+  ignoreQuietHours?: boolean;
 }
 
 /**
@@ -42,6 +45,7 @@ export class SmsService {
     private readonly settings: SmsSettingsRepository,
     private readonly senders: SenderService,
     private readonly audit: SmsAuditRepository,
+    private readonly quietHours: QuietHoursService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,6 +72,12 @@ export class SmsService {
       ]);
     }
     await this.assertWithinSpendingCap(subAccountId, msg.segments, now);
+    const due = input.scheduledAt ?? now;
+    const quietUntil = await this.quietHours.waitUntil(
+      { phoneNumber: msg.phoneNumber, leadId: input.leadId ?? null, ignoreQuietHours: Boolean(input.ignoreQuietHours) },
+      await this.senders.resolve(subAccountId),
+      due,
+    );
     const row = await this.database.transaction(async (tx) => {
       const inserted = await this.messages.insert(
         {
@@ -80,7 +90,9 @@ export class SmsService {
           message: msg.message,
           segments: msg.segments,
           encoding: msg.encoding,
-          notBefore: input.scheduledAt ?? now,
+          notBefore: quietUntil ?? due,
+          statusReason: quietUntil ? 'quiet_hours' : null,
+          ignoreQuietHours: Boolean(input.ignoreQuietHours),
           idempotencyKey: input.idempotencyKey,
         },
         tx,
@@ -95,7 +107,13 @@ export class SmsService {
           action: 'sms.send',
           targetType: 'sms_message',
           targetId: String(inserted.id),
-          details: { to: maskPhone(msg.phoneNumber), segments: msg.segments, scheduled: Boolean(input.scheduledAt) },
+          details: {
+            to: maskPhone(msg.phoneNumber),
+            segments: msg.segments,
+            scheduled: Boolean(input.scheduledAt),
+            ...(quietUntil ? { quietHoursUntil: quietUntil.toISOString() } : {}),
+            ...(input.ignoreQuietHours ? { quietHoursOverride: true } : {}),
+          },
           requestId: actor.requestId,
           ip: actor.ip,
         },

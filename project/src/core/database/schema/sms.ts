@@ -194,7 +194,8 @@ export const smsSettings = pgTable('sms_settings', {
   spendingCapSegments: integer(),
   credentialsStatus: varchar({ length: 10 }).$type<'ok' | 'rejected' | 'unknown'>().notNull().default('unknown'),
   dispatchPausedReason: text(),
-  quietHoursEnabled: boolean().notNull().default(true),
+  /** null: the installation default (SMS_QUIET_HOURS_ENABLED). */
+  quietHoursEnabled: boolean(),
   quietHoursStart: varchar({ length: 5 }).notNull().default('21:00'),
   quietHoursEnd: varchar({ length: 5 }).notNull().default('08:00'),
   /** ISO weekdays (1 = Monday … 7 = Sunday) the quiet window applies on. */

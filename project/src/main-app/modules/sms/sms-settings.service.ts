@@ -50,7 +50,7 @@ export class SmsSettingsService {
       credentialsStatus: row?.credentialsStatus ?? 'unknown',
       dispatchPaused: Boolean(row?.dispatchPausedReason),
       dispatchPausedReason: row?.dispatchPausedReason ?? null,
-      quietHoursEnabled: row?.quietHoursEnabled ?? true,
+      quietHoursEnabled: sender.quietHours.enabled,
       quietHoursStart: row?.quietHoursStart ?? '21:00',
       quietHoursEnd: row?.quietHoursEnd ?? '08:00',
       quietHoursDays: row?.quietHoursDays ?? [1, 2, 3, 4, 5, 6, 7],

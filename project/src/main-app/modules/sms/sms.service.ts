@@ -32,6 +32,9 @@ export class SmsModuleService {
 
   async send(auth: AuthContext, dto: SendSmsDto, idempotencyKey: string | undefined, meta: RequestMeta): Promise<SendResultDto> {
     const subAccountId = tenantOf(auth);
+    if (dto.ignoreQuietHours && auth.kind !== 'admin') {
+      throw new AppError(AppErrorCode.FORBIDDEN, 'Only an admin can send inside quiet hours', [{ field: 'ignoreQuietHours', message: 'admins only' }]);
+    }
     let phoneNumber = dto.phoneNumber;
     if (dto.leadId !== undefined) {
       const lead = await this.leads.find(subAccountId, dto.leadId);
@@ -45,8 +48,18 @@ export class SmsModuleService {
       leadId: dto.leadId,
       scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : undefined,
       idempotencyKey,
+      ignoreQuietHours: dto.ignoreQuietHours,
     });
-    return { id: row.id, status: row.status, phoneNumber: row.phoneNumber, segments: row.segments, encoding: row.encoding, notBefore: row.notBefore, replayed };
+    return {
+      id: row.id,
+      status: row.status,
+      phoneNumber: row.phoneNumber,
+      segments: row.segments,
+      encoding: row.encoding,
+      notBefore: row.notBefore,
+      replayed,
+      quietHoursUntil: row.statusReason === 'quiet_hours' ? row.notBefore : null,
+    };
   }
 
   async list(auth: AuthContext, q: MessageQueryDto): Promise<Page<SmsMessageDto>> {

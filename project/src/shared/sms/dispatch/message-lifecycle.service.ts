@@ -48,6 +48,7 @@ export class MessageLifecycleService {
         row.id,
         {
           status: 'sent',
+          statusReason: null,
           twilioSid: accepted.sid,
           fromNumber: accepted.from ?? row.fromNumber,
           segments,
@@ -182,6 +183,16 @@ export class MessageLifecycleService {
       payload: { previousSid: row.twilioSid, previousError: row.errorCode },
     });
     return updated;
+  }
+
+  /** A claimed message that came due inside the recipient's quiet hours waits for them to end. */
+  async deferForQuietHours(messageId: number, until: Date): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      const row = await this.messages.lockForUpdate(tx, { id: messageId });
+      if (!row || row.status !== 'sending') return;
+      await this.messages.update(row.id, { status: 'pending', statusReason: 'quiet_hours', notBefore: until, lockedUntil: null, attempts: Math.max(0, row.attempts - 1) }, tx);
+      await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: 'deferred_quiet_hours', status: 'pending', payload: { until: until.toISOString() } });
+    });
   }
 
   /** Pending → canceled (by a user, a campaign cancel, or an opt-out found at claim). */

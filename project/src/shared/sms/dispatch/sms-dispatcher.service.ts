@@ -20,6 +20,7 @@ import { ClaimService } from './claim.service';
 import { MessageLifecycleService } from './message-lifecycle.service';
 import { LeaseRecoveryService } from './lease-recovery.service';
 import { decideOutcome } from './send-outcome';
+import { QuietHoursService } from './quiet-hours.service';
 import { SenderHealthService } from './sender-health.service';
 import { StatusReconcilerService } from './status-reconciler.service';
 
@@ -49,6 +50,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     private readonly lifecycle: MessageLifecycleService,
     private readonly recovery: LeaseRecoveryService,
     private readonly reconciler: StatusReconcilerService,
+    private readonly quietHours: QuietHoursService,
     private readonly senderHealth: SenderHealthService,
     private readonly metrics: MetricsService,
     private readonly clock: Clock,
@@ -136,6 +138,11 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     // A STOP may have committed since the claim: look once more right before the call.
     if (await this.optOuts.isOptedOut(row.subAccountId, row.phoneNumber)) {
       await this.claims.cancelClaimed(row, 'opted_out');
+      return;
+    }
+    const quietUntil = await this.quietHours.waitUntil(row, sender, this.clock.now());
+    if (quietUntil) {
+      await this.lifecycle.deferForQuietHours(row.id, quietUntil);
       return;
     }
     const started = Date.now();

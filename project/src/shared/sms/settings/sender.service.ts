@@ -3,6 +3,7 @@ import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { decryptSecret } from 'src/core/crypto/secret-box';
 import type { ProviderCredentials } from '../interfaces/sms-provider.interface';
+import type { QuietHours } from '../quiet-hours';
 import { SmsSettingsRepository, type SmsSettingsRow } from './sms-settings.repository';
 
 /** Everything the dispatcher needs to send for one SubAccount. */
@@ -17,6 +18,9 @@ export interface Sender {
   spendingCapSegments: number | null;
   /** Why dispatch is paused for this SubAccount (e.g. credentials rejected), or null. */
   pausedReason: string | null;
+  quietHours: QuietHours;
+  /** The SubAccount's time zone: the recipient's when nothing better is known. */
+  timeZone: string;
 }
 
 /** Resolves a SubAccount's sender: its own settings first, else the environment's Twilio account. */
@@ -32,7 +36,7 @@ export class SenderService {
   }
 
   async resolve(subAccountId: number, row?: SmsSettingsRow): Promise<Sender> {
-    const s = row ?? (await this.settings.find(subAccountId));
+    const [s, subAccount] = await Promise.all([row ?? this.settings.find(subAccountId), this.settings.subAccount(subAccountId)]);
     const credentials = this.credentialsOf(s);
     // A SubAccount with its own account sends only from its own senders, never the environment's.
     const own = credentials.credentialsSource === 'subaccount';
@@ -45,6 +49,13 @@ export class SenderService {
       maxInFlight: s?.maxInFlight ?? this.config.sms.maxInFlight,
       spendingCapSegments: s?.spendingCapSegments ?? null,
       pausedReason: s?.dispatchPausedReason ?? null,
+      quietHours: {
+        enabled: s?.quietHoursEnabled ?? this.config.sms.quietHoursEnabledDefault,
+        start: s?.quietHoursStart ?? '21:00',
+        end: s?.quietHoursEnd ?? '08:00',
+        days: s?.quietHoursDays ?? [1, 2, 3, 4, 5, 6, 7],
+      },
+      timeZone: subAccount?.timeZone ?? 'America/New_York',
     };
   }
 

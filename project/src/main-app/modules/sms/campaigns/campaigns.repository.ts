@@ -62,15 +62,20 @@ export class CampaignsRepository {
     await this.db.delete(smsCampaigns).where(eq(smsCampaigns.id, id));
   }
 
-  /** Pending and in-flight messages, by the (campaign_id, status) index. */
-  async countOpen(campaignId: number): Promise<{ pending: number; sending: number }> {
+  /** Pending (and how many of those wait for quiet hours) and in-flight messages, by the (campaign_id, status) index. */
+  async countOpen(campaignId: number): Promise<{ pending: number; sending: number; quietHours: number }> {
     const rows = await this.db
-      .select({ status: smsMessages.status, n: count() })
+      .select({ status: smsMessages.status, reason: smsMessages.statusReason, n: count() })
       .from(smsMessages)
       .where(and(eq(smsMessages.campaignId, campaignId), inArray(smsMessages.status, ['pending', 'sending'])))
-      .groupBy(smsMessages.status);
-    const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-    return { pending: by.pending ?? 0, sending: by.sending ?? 0 };
+      .groupBy(smsMessages.status, smsMessages.statusReason);
+    const open = { pending: 0, sending: 0, quietHours: 0 };
+    for (const r of rows) {
+      if (r.status === 'sending') open.sending += r.n;
+      else open.pending += r.n;
+      if (r.status === 'pending' && r.reason === 'quiet_hours') open.quietHours += r.n;
+    }
+    return open;
   }
 
   async optedOutAmong(subAccountId: number, phones: string[]): Promise<Set<string>> {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class SendSmsDto {
   @ApiPropertyOptional({ example: '+14155550123', description: "Any format; normalised to E.164 with the SubAccount's default country. Optional when leadId is given." })
@@ -24,6 +24,11 @@ export class SendSmsDto {
   @IsISO8601({ strict: true })
   @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
   scheduledAt?: string;
+
+  @ApiPropertyOptional({ description: "Admins only: send now even inside the recipient's quiet hours (audited)" })
+  @IsOptional()
+  @IsBoolean()
+  ignoreQuietHours?: boolean;
 }
 
 export class SendResultDto {
@@ -34,4 +39,6 @@ export class SendResultDto {
   @ApiProperty({ enum: ['GSM-7', 'UCS-2'] }) encoding!: string;
   @ApiProperty() notBefore!: Date;
   @ApiProperty({ description: 'True when an earlier request with the same Idempotency-Key created it' }) replayed!: boolean;
+  @ApiProperty({ type: Date, nullable: true, description: "Set when the recipient's quiet hours hold the message until then" })
+  quietHoursUntil!: Date | null;
 }

@@ -94,6 +94,7 @@ export class SmsCampaignDto {
   @ApiProperty() totalRecipients!: number;
   @ApiProperty() rejectedCount!: number;
   @ApiProperty({ description: 'Waiting to be sent (or in flight)' }) pending!: number;
+  @ApiProperty({ description: "Of those, waiting for the recipients' quiet hours to end" }) waitingQuietHours!: number;
   @ApiProperty({ description: 'Accepted by Twilio' }) sentCount!: number;
   @ApiProperty() deliveredCount!: number;
   @ApiProperty() failedCount!: number;
@@ -110,7 +111,7 @@ export class SmsCampaignDto {
   @ApiProperty() updatedAt!: Date;
 }
 
-export function mapCampaign(r: CampaignRow, open: { pending: number; sending: number }): SmsCampaignDto {
+export function mapCampaign(r: CampaignRow, open: { pending: number; sending: number; quietHours: number }): SmsCampaignDto {
   const pending = open.pending + open.sending;
   return {
     id: r.id,
@@ -122,6 +123,7 @@ export function mapCampaign(r: CampaignRow, open: { pending: number; sending: nu
     totalRecipients: r.totalRecipients,
     rejectedCount: r.rejectedCount,
     pending,
+    waitingQuietHours: open.quietHours,
     sentCount: r.sentCount,
     deliveredCount: r.deliveredCount,
     failedCount: r.failedCount,

@@ -1,0 +1,200 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from 'src/core/clock/clock';
+import { smsMessages, smsOptOuts, smsRateBuckets } from 'src/core/database/schema';
+import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
+import { bootEngine, SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, SIM_FROM, waitFor, type EngineHarness } from '../support/engine-harness';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+describe('dispatch rules', () => {
+  let db: TestDatabase;
+  let h: EngineHarness;
+  let clock: ManualClock;
+  let tenant: Tenant;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    clock = new ManualClock();
+    // Status callbacks are not what these tests look at.
+    h = await bootEngine({ database: db.database, clock, knobs: { callbackDelayMs: 600_000 } });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await db?.destroy();
+  });
+  beforeEach(async () => {
+    await db.reset();
+    h.sim.reset();
+    clock.set(new Date());
+    tenant = await createTenant(db.database, 'Rules Co');
+    headers = await adminHeaders(h, tenant);
+  });
+
+  const send = (hdrs: Record<string, string>, phoneNumber: string, message = 'Hello from Loctelli') =>
+    h.http().post('/api/sms/send').set(hdrs).send({ phoneNumber, message }).expect(202);
+  const row = async (id: number) => (await db.database.db.select().from(smsMessages).where(eq(smsMessages.id, id)))[0]!;
+  const counters = () => h.sim.state().counters;
+  const settings = async (hdrs: Record<string, string>) => (await h.http().get('/api/sms/settings').set(hdrs).expect(200)).body;
+
+  /** Due pending messages inserted directly (what an accepted campaign leaves in the queue). */
+  async function queue(t: Tenant, n: number): Promise<void> {
+    const rows = Array.from({ length: n }, (_, i) => ({
+      subAccountId: t.subAccountId,
+      phoneNumber: `+1415${String(7_000_000 + i)}`,
+      message: `Queued ${i}`,
+      notBefore: new Date(clock.now().getTime() - 1_000),
+    }));
+    await db.database.db.insert(smsMessages).values(rows);
+  }
+
+  async function countStatus(t: Tenant, status: 'pending' | 'sending' | 'sent') {
+    const [r] = await db.database.db
+      .select({ n: count() })
+      .from(smsMessages)
+      .where(and(eq(smsMessages.subAccountId, t.subAccountId), eq(smsMessages.status, status)));
+    return r!.n;
+  }
+
+  async function tickAll(harnesses: EngineHarness[]): Promise<number> {
+    let claimed = 0;
+    for (const x of harnesses) {
+      claimed += await x.dispatcher.tick();
+      await x.dispatcher.settled();
+    }
+    return claimed;
+  }
+
+  it('holds the token bucket across instances: a burst of the capacity, then nothing until time passes', async () => {
+    await h.http().put('/api/sms/settings').set(headers).send({ rateLimitPerMinute: 60 }).expect(200);
+    const second = await bootEngine({ database: db.database, clock, sim: h.sim });
+    try {
+      await queue(tenant, 200);
+      const both = [h, second];
+      let claimed = 0;
+      for (let i = 0; i < 4; i++) claimed += await tickAll(both);
+      expect(claimed).toBe(60); // capacity = a minute's worth, shared by both instances
+      expect(counters().created).toBe(60);
+
+      clock.advance(10_000); // 10 tokens
+      claimed = 0;
+      for (let i = 0; i < 4; i++) claimed += await tickAll(both);
+      expect(claimed).toBe(10);
+
+      clock.advance(10 * 60_000); // the bucket fills to its capacity, no further
+      claimed = 0;
+      for (let i = 0; i < 4; i++) claimed += await tickAll(both);
+      expect(claimed).toBe(60);
+      expect(counters().created).toBe(130);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('halves the in-flight cap after a 429, and honours it when claiming', async () => {
+    h.sim.setKnobs({ rate429: 1 });
+    const first = (await send(headers, '+14155550120')).body.id as number;
+    await tickAll([h]);
+    expect(await row(first)).toMatchObject({ status: 'pending', errorCode: 20429 });
+    const maxInFlight = h.config.sms.maxInFlight;
+    let [bucket] = await db.database.db.select().from(smsRateBuckets).where(eq(smsRateBuckets.subAccountId, tenant.subAccountId));
+    expect(bucket!.inFlightCap).toBe(maxInFlight / 2);
+    expect(bucket!.inFlightCapUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
+
+    await tickAll([h]);
+    [bucket] = await db.database.db.select().from(smsRateBuckets).where(eq(smsRateBuckets.subAccountId, tenant.subAccountId));
+    expect(bucket!.inFlightCap).toBe(Math.floor(maxInFlight / 4));
+
+    h.sim.setKnobs({ rate429: 0 });
+    await queue(tenant, 100);
+    expect(await h.dispatcher.tick()).toBe(Math.floor(maxInFlight / 4));
+    await h.dispatcher.settled();
+
+    clock.advance(61_000); // the halving wears off
+    expect(await h.dispatcher.tick()).toBe(maxInFlight);
+    await h.dispatcher.settled();
+  });
+
+  it("pauses a SubAccount whose credentials Twilio rejects (20003), lets others send, and resumes on new credentials", async () => {
+    const other = await createTenant(db.database, 'Wrong Keys Co');
+    const otherHeaders = await adminHeaders(h, other);
+    await h.http().put('/api/sms/settings').set(otherHeaders).send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: SIM_FROM }).expect(200);
+    const rejectedIds = [(await send(otherHeaders, '+14155550121')).body.id, (await send(otherHeaders, '+14155550122')).body.id];
+    const okId = (await send(headers, '+14155550123')).body.id;
+
+    await h.dispatcher.drain();
+    expect(await row(okId)).toMatchObject({ status: 'sent' });
+    for (const id of rejectedIds) expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0, errorCode: 20003 });
+    expect(await settings(otherHeaders)).toMatchObject({
+      credentialsStatus: 'rejected',
+      dispatchPaused: true,
+      dispatchPausedReason: expect.stringMatching(/rejected the credentials/),
+    });
+    expect(await settings(headers)).toMatchObject({ dispatchPaused: false });
+
+    // The rest of the system goes on; the paused SubAccount makes no calls.
+    const requestsWhilePaused = counters().createRequests;
+    const laterId = (await send(headers, '+14155550124')).body.id;
+    await h.dispatcher.drain();
+    expect(await row(laterId)).toMatchObject({ status: 'sent' });
+    expect(counters().createRequests).toBe(requestsWhilePaused + 1);
+
+    const saved = await h.http().put('/api/sms/settings').set(otherHeaders).send({ authToken: SIM_AUTH_TOKEN }).expect(200);
+    expect(saved.body).toMatchObject({ dispatchPaused: false, credentialsStatus: 'unknown' });
+    await h.dispatcher.drain();
+    for (const id of rejectedIds) expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it("keeps a paused SubAccount's messages pending, however long", async () => {
+    await h.http().put('/api/sms/settings').set(headers).send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: SIM_FROM }).expect(200);
+    await send(headers, '+14155550125');
+    await h.dispatcher.drain();
+    expect((await settings(headers)).dispatchPaused).toBe(true);
+    const requests = counters().createRequests;
+
+    await queue(tenant, 5);
+    for (let i = 0; i < 3; i++) {
+      clock.advance(3_600_000);
+      await h.dispatcher.drain();
+    }
+    expect(await countStatus(tenant, 'pending')).toBe(6);
+    expect(counters().createRequests).toBe(requests);
+  });
+
+  it('finishes the sends in flight when the app closes, and leaves nothing sending', async () => {
+    h.sim.setKnobs({ latencyMs: 300 });
+    const closing = await bootEngine({ database: db.database, clock, sim: h.sim, env: { SMS_MAX_IN_FLIGHT: '10', SMS_DISPATCH_INTERVAL_MS: '20' } });
+    await queue(tenant, 30);
+    closing.dispatcher.start();
+    await waitFor(async () => (await countStatus(tenant, 'sending')) >= 10, 10_000, 'sends in flight');
+    await closing.close();
+
+    expect(await countStatus(tenant, 'sending')).toBe(0);
+    expect(closing.dispatcher.running).toBe(false);
+    expect(await closing.dispatcher.tick()).toBe(0); // claims nothing once closing
+    const sent = await countStatus(tenant, 'sent');
+    expect(sent).toBeGreaterThanOrEqual(10);
+    expect(sent + (await countStatus(tenant, 'pending'))).toBe(30);
+    expect(counters().created).toBe(sent);
+  });
+
+  it('cancels at claim a message whose number opted out after it was accepted, and sends nothing', async () => {
+    const id = (await send(headers, '+14155550126')).body.id as number;
+    await db.database.db.insert(smsOptOuts).values({ subAccountId: tenant.subAccountId, phoneNumber: '+14155550126', source: 'keyword' });
+    await h.dispatcher.drain();
+    const m = (await h.http().get(`/api/sms/messages/${id}`).set(headers).expect(200)).body;
+    expect(m).toMatchObject({ status: 'canceled', statusReason: 'opted_out', attempts: 0 });
+    expect(m.events.map((e: { type: string }) => e.type)).toContain('canceled');
+    expect(counters().createRequests).toBe(0);
+  });
+
+  it('fails a message Twilio refuses with 21610 and adds the number to the opt-out list', async () => {
+    const id = (await send(headers, '+15005550004')).body.id as number;
+    await h.dispatcher.drain();
+    expect(await row(id)).toMatchObject({ status: 'failed', errorCode: 21610, attempts: 1 });
+    const optOuts = await db.database.db.select().from(smsOptOuts).where(eq(smsOptOuts.subAccountId, tenant.subAccountId));
+    expect(optOuts).toEqual([expect.objectContaining({ phoneNumber: '+15005550004', source: 'error_21610' })]);
+    const again = await h.http().post('/api/sms/send').set(headers).send({ phoneNumber: '+15005550004', message: 'again' }).expect(422);
+    expect(again.body.message).toMatch(/opted out/);
+  });
+});
