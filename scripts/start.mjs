@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDotEnv } from './lib/dotenv.mjs';
-import { isStale, markBuilt } from './lib/staleness.mjs';
+import { isStale } from './lib/staleness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -24,11 +24,11 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-function build(name, sources, stamp, args) {
-  if (!isStale(root, sources, stamp)) return;
+/** Builds when the build's output is missing or older than its sources (so `npm run build` counts too). */
+function build(name, sources, output, args) {
+  if (!isStale(root, sources, output)) return;
   console.log(`▸ building ${name}…`);
   run('npm', args);
-  markBuilt(root, stamp);
 }
 
 function start(name, cmd, args, extraEnv = {}, cwd = root) {
@@ -73,9 +73,9 @@ if (!fs.existsSync(path.join(root, 'node_modules'))) {
   process.exit(1);
 }
 
-build('Twilio simulator', ['twilio-sim/src'], 'twilio-sim/dist/.built', ['run', 'build', '-w', 'twilio-sim']);
-build('API', ['project/src', 'project/drizzle'], 'project/dist/.built', ['run', 'build', '-w', 'project']);
-if (!dev) build('admin panel', ['my-app/app', 'my-app/components', 'my-app/lib', 'my-app/types', 'my-app/next.config.ts'], 'my-app/.next/.built', ['run', 'build', '-w', 'my-app']);
+build('Twilio simulator', ['twilio-sim/src'], 'twilio-sim/dist/main.js', ['run', 'build', '-w', 'twilio-sim']);
+build('API', ['project/src', 'project/drizzle'], 'project/dist/main.js', ['run', 'build', '-w', 'project']);
+if (!dev) build('admin panel', ['my-app/app', 'my-app/components', 'my-app/lib', 'my-app/types', 'my-app/next.config.ts'], 'my-app/.next/BUILD_ID', ['run', 'build', '-w', 'my-app']);
 
 const simulated = !env.TWILIO_ACCOUNT_SID;
 let apiEnv = {};

@@ -13,16 +13,10 @@ function newestMtime(p) {
   return newest;
 }
 
-/** A build is stale when its stamp is missing or older than any of its sources. */
+/** A build is stale when its output is missing or older than any of its sources. */
 export function isStale(root, sources, stamp) {
   const stampPath = path.join(root, stamp);
   if (!fs.existsSync(stampPath)) return true;
   const built = fs.statSync(stampPath).mtimeMs;
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
-}
-
-export function markBuilt(root, stamp) {
-  const stampPath = path.join(root, stamp);
-  fs.mkdirSync(path.dirname(stampPath), { recursive: true });
-  fs.writeFileSync(stampPath, new Date().toISOString());
 }

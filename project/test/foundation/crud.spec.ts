@@ -150,6 +150,9 @@ describe('CRM CRUD', () => {
       expect((await t.http().get(`/api/leads/${id}`).set(h).expect(200)).body.phone).toBe('+14155550199');
       const cleared = await t.http().patch(`/api/leads/${id}`).set(h).send({ phone: '' }).expect(200);
       expect(cleared.body.phone).toBeNull();
+      await t.http().patch(`/api/leads/${id}`).set(h).send({ phone: '(415) 555-0198' }).expect(200);
+      const nulled = await t.http().patch(`/api/leads/${id}`).set(h).send({ phone: null }).expect(200);
+      expect(nulled.body.phone).toBeNull();
 
       await t.http().delete(`/api/leads/${id}`).set(h).expect(204);
       await t.http().get(`/api/leads/${id}`).set(h).expect(404);

@@ -45,7 +45,7 @@ export class LeadsService {
   private async checked(subAccountId: number, dto: UpdateLeadDto) {
     const errors: FieldError[] = [];
     let phone = dto.phone;
-    if (phone !== undefined && phone.trim() !== '') {
+    if (phone !== undefined && phone !== null && phone.trim() !== '') {
       const country = (await this.repository.defaultCountry(subAccountId)) as CountryCode;
       const result = normalizePhone(phone, country);
       if (result.ok) phone = result.e164;
@@ -60,6 +60,7 @@ export class LeadsService {
     if (errors.length) {
       throw new AppError(AppErrorCode.VALIDATION, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
     }
-    return { ...dto, phone: phone?.trim() === '' ? null : phone };
+    // null or blank clears the phone; undefined leaves it as it is
+    return { ...dto, phone: phone === null || phone?.trim() === '' ? null : phone };
   }
 }

@@ -4,6 +4,7 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
+import { maskPhonesIn } from 'src/shared/sms/phone.rules';
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import type { MessageQueryDto } from './dto/sms-message.dto';
 import { actorOf, filtersOf } from './sms.service';
@@ -24,6 +25,11 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** E.164 numbers masked as in the logs; other runs of 7+ digits keep only their last 4. */
+function maskSearch(search: string): string {
+  return maskPhonesIn(search).replace(/\d{7,}/g, (digits) => '*'.repeat(digits.length - 4) + digits.slice(-4));
+}
+
 /** Streams the History filter as CSV, a page of rows at a time. */
 @Injectable()
 export class SmsExportService {
@@ -35,7 +41,9 @@ export class SmsExportService {
   async exportCsv(auth: AuthContext, q: MessageQueryDto, meta: RequestMeta, res: Response): Promise<void> {
     const subAccountId = tenantOf(auth);
     const actor = actorOf(auth, meta);
-    await this.audit.record({ subAccountId, actorKind: actor.kind, actorId: actor.id, action: 'sms.export', targetType: 'sms_messages', details: { filter: { ...q } }, requestId: meta.requestId, ip: meta.ip });
+    // The search is often a phone number: masked in the audit log like everywhere else.
+    const filter = { ...q, ...(q.search ? { search: maskSearch(q.search) } : {}) };
+    await this.audit.record({ subAccountId, actorKind: actor.kind, actorId: actor.id, action: 'sms.export', targetType: 'sms_messages', details: { filter }, requestId: meta.requestId, ip: meta.ip });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="sms-history-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.write('\uFEFF' + COLUMNS.join(',') + '\r\n');

@@ -18,7 +18,7 @@ export class CreateLeadDto {
   @IsString()
   @MaxLength(40)
   @Matches(BLANK_OR_FOUR_DIGITS, { message: 'phone must be a phone number with at least 4 digits' })
-  phone?: string;
+  phone?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) company?: string;
   @ApiPropertyOptional({ example: 'America/Chicago' }) @IsOptional() @IsTimeZone() timeZone?: string;
   @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;

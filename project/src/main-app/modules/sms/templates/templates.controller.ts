@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { PageQueryDto, type Page } from 'src/core/http/pagination';
@@ -13,16 +13,19 @@ export class TemplatesController {
   constructor(private readonly service: TemplatesService) {}
 
   @Get()
+  @ApiOkResponse({ type: [SmsTemplateDto] })
   list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<SmsTemplateDto>> {
     return this.service.list(auth, q);
   }
 
   @Post()
+  @ApiOkResponse({ type: SmsTemplateDto })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateTemplateDto): Promise<SmsTemplateDto> {
     return this.service.create(auth, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SmsTemplateDto })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<SmsTemplateDto> {
     return this.service.get(auth, id);
   }

@@ -1,0 +1,141 @@
+'use client';
+
+import * as React from 'react';
+import Link from 'next/link';
+import { Plus } from 'lucide-react';
+import { DataPagination } from '@/components/common/data-pagination';
+import { SearchInput } from '@/components/common/search-input';
+import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { LeadFormDialog } from '@/components/crm/lead-form-dialog';
+import { LeadStatusBadge } from '@/components/crm/lead-status-badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatDate, formatPhone } from '@/lib/format';
+import { useLeads, useStrategies } from '@/lib/queries/crm';
+import { useUrlState } from '@/lib/use-url-state';
+import { LEAD_STATUSES, type LeadStatus } from '@/types/crm';
+
+const COLUMNS = 6;
+
+export function LeadsTable() {
+  const url = useUrlState();
+  const [creating, setCreating] = React.useState(false);
+  const rawStatus = url.get('status') as LeadStatus | undefined;
+  const status = rawStatus && LEAD_STATUSES.includes(rawStatus) ? rawStatus : undefined;
+  const strategyId = url.getNumber('strategyId');
+  const page = Math.max(1, url.getNumber('page', 1)!);
+  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const search = url.get('search');
+  const query = useLeads({ page, limit, status, strategyId, search });
+  const strategies = useStrategies();
+  const items = query.data?.items ?? [];
+  const filtered = !!(status || strategyId || search);
+  const strategyName = (id: number | null) => strategies.data?.items.find((s) => s.id === id)?.name;
+
+  return (
+    <div className="grid grid-cols-1 gap-4">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <SearchInput
+          value={search ?? ''}
+          onChange={(v) => url.set({ search: v })}
+          placeholder="Search leads…"
+          label="Search leads"
+        />
+        <Select value={status ?? 'all'} onValueChange={(v) => url.set({ status: v === 'all' ? null : v })}>
+          <SelectTrigger className="sm:w-40" aria-label="Status">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="all">Any status</SelectItem>
+            {LEAD_STATUSES.map((s) => (
+              <SelectItem key={s} value={s} className="capitalize">
+                {s}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <Select
+          value={strategyId ? String(strategyId) : 'all'}
+          onValueChange={(v) => url.set({ strategyId: v === 'all' ? null : v })}
+        >
+          <SelectTrigger className="sm:w-48" aria-label="Strategy">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="all">Any strategy</SelectItem>
+            {(strategies.data?.items ?? []).map((s) => (
+              <SelectItem key={s.id} value={String(s.id)}>
+                {s.name}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <Button className="sm:ml-auto" onClick={() => setCreating(true)}>
+          <Plus /> New lead
+        </Button>
+      </div>
+      <Card className="py-0">
+        <Table data-testid="leads-table">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Phone</TableHead>
+              <TableHead>Email</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Strategy</TableHead>
+              <TableHead>Created</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {query.isLoading ? (
+              <TableRowsSkeleton columns={COLUMNS} />
+            ) : query.isError ? (
+              <TableMessageRow columns={COLUMNS}>
+                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
+              </TableMessageRow>
+            ) : items.length === 0 ? (
+              <TableMessageRow columns={COLUMNS}>
+                <EmptyState
+                  title={filtered ? 'No leads match' : 'No leads yet'}
+                  description={filtered ? 'Change or clear the filters.' : 'Add a lead to text it from here.'}
+                />
+              </TableMessageRow>
+            ) : (
+              items.map((l) => (
+                <TableRow key={l.id}>
+                  <TableCell className="font-medium">
+                    <Link href={`/admin/leads/${l.id}`} className="underline-offset-4 hover:underline">
+                      {l.name}
+                    </Link>
+                    {l.company && <span className="block text-xs text-muted-foreground">{l.company}</span>}
+                  </TableCell>
+                  <TableCell>{formatPhone(l.phone)}</TableCell>
+                  <TableCell className="max-w-56 truncate">{l.email ?? '—'}</TableCell>
+                  <TableCell>
+                    <LeadStatusBadge status={l.status} />
+                  </TableCell>
+                  <TableCell>
+                    {strategyName(l.strategyId) ?? <span className="text-muted-foreground">—</span>}
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">{formatDate(l.createdAt)}</TableCell>
+                </TableRow>
+              ))
+            )}
+          </TableBody>
+        </Table>
+      </Card>
+      {query.data && (
+        <DataPagination
+          page={page}
+          limit={limit}
+          total={query.data.total}
+          onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
+          onLimitChange={(l) => url.set({ limit: l })}
+        />
+      )}
+      <LeadFormDialog lead={null} open={creating} onOpenChange={setCreating} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import {
+  BarChart3,
+  Building2,
+  History,
+  Megaphone,
+  MessageSquare,
+  Send,
+  Settings,
+  Target,
+  Upload,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
+
+export interface NavItem {
+  title: string;
+  href: string;
+  icon: LucideIcon;
+  /** Only admins see it. */
+  adminOnly?: boolean;
+}
+
+export interface NavGroup {
+  title: string;
+  icon: LucideIcon;
+  items: NavItem[];
+}
+
+/** The plan's admin navigation: the SMS group, then the CRM pages it sits beside. */
+export const NAV_GROUPS: NavGroup[] = [
+  {
+    title: 'SMS',
+    icon: MessageSquare,
+    items: [
+      { title: 'Dashboard', href: '/admin/sms', icon: BarChart3 },
+      { title: 'Send SMS', href: '/admin/sms/send', icon: Send },
+      { title: 'Bulk SMS', href: '/admin/sms/bulk', icon: Upload },
+      { title: 'Campaigns', href: '/admin/sms/campaigns', icon: Megaphone },
+      { title: 'History', href: '/admin/sms/history', icon: History },
+      { title: 'Settings', href: '/admin/sms/settings', icon: Settings },
+    ],
+  },
+  {
+    title: 'CRM',
+    icon: Users,
+    items: [
+      { title: 'Leads', href: '/admin/leads', icon: Users },
+      { title: 'Strategies', href: '/admin/strategies', icon: Target },
+      { title: 'SubAccounts', href: '/admin/subaccounts', icon: Building2, adminOnly: true },
+    ],
+  },
+];
+
+/** The nav item a path belongs to: the longest matching href wins (/admin/sms vs /admin/sms/send). */
+export function activeHref(pathname: string): string | null {
+  let best: string | null = null;
+  for (const group of NAV_GROUPS) {
+    for (const item of group.items) {
+      if (pathname === item.href || pathname.startsWith(`${item.href}/`)) {
+        if (!best || item.href.length > best.length) best = item.href;
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,244 @@
+'use client';
+
+import * as React from 'react';
+import { useSearchParams } from 'next/navigation';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { isPossiblePhoneNumber, type CountryCode } from 'libphonenumber-js';
+import { Loader2, Send } from 'lucide-react';
+import { toast } from 'sonner';
+import { useOptionalSession } from '@/components/auth/session-provider';
+import { LeadPicker } from '@/components/sms/lead-picker';
+import { MessageComposer } from '@/components/sms/message-composer';
+import { MessageStatusLive } from '@/components/sms/message-status-live';
+import { PhoneNumberInput } from '@/components/sms/phone-number-input';
+import { ScheduleInput } from '@/components/sms/schedule-input';
+import { TemplatePicker } from '@/components/sms/template-picker';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+} from '@/components/ui/form';
+import { Label } from '@/components/ui/label';
+import { Switch } from '@/components/ui/switch';
+import { applyServerErrors } from '@/lib/form-errors';
+import { useLead } from '@/lib/queries/crm';
+import { useSendSms, useSmsSettings } from '@/lib/queries/sms';
+import { toCountryCode } from '@/lib/sms/countries';
+import { MAX_SMS_CHARACTERS } from '@/lib/sms/segments';
+import { uuid } from '@/lib/uuid';
+import type { Lead } from '@/types/crm';
+import type { SendSmsResult } from '@/types/sms';
+
+export const sendSmsSchema = z
+  .object({
+    phoneNumber: z
+      .string()
+      .min(1, 'Enter a phone number')
+      .refine((v) => isPossiblePhoneNumber(v), 'Enter a complete phone number'),
+    message: z
+      .string()
+      .refine((v) => v.trim().length > 0, 'Write a message')
+      .refine((v) => v.length <= MAX_SMS_CHARACTERS, `At most ${MAX_SMS_CHARACTERS} characters`),
+    leadId: z.number().int().positive().optional(),
+    scheduleLater: z.boolean(),
+    scheduledAt: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.scheduleLater) return;
+    if (!v.scheduledAt) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'Pick a date and time' });
+    else if (Date.parse(v.scheduledAt) <= Date.now())
+      ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'The time must be in the future' });
+  });
+type SendSmsValues = z.infer<typeof sendSmsSchema>;
+
+const FIELDS = ['phoneNumber', 'message', 'leadId', 'scheduledAt'] as const;
+
+const EMPTY: SendSmsValues = { phoneNumber: '', message: '', leadId: undefined, scheduleLater: false, scheduledAt: '' };
+
+export function SendSmsForm() {
+  const session = useOptionalSession();
+  const searchParams = useSearchParams();
+  const settings = useSmsSettings();
+  const defaultCountry = toCountryCode(settings.data?.defaultCountry ?? session?.subAccount?.defaultCountry);
+  const [country, setCountry] = React.useState<CountryCode>(defaultCountry);
+  const countryTouched = React.useRef(false);
+  React.useEffect(() => {
+    if (!countryTouched.current) setCountry(defaultCountry);
+  }, [defaultCountry]);
+
+  const [lead, setLead] = React.useState<Pick<Lead, 'id' | 'name' | 'phone'> | null>(null);
+  const [result, setResult] = React.useState<SendSmsResult | null>(null);
+  const send = useSendSms();
+
+  const form = useForm<SendSmsValues>({ resolver: zodResolver(sendSmsSchema), defaultValues: EMPTY });
+  const scheduleLater = useWatch({ control: form.control, name: 'scheduleLater' });
+
+  // /admin/sms/send?leadId=12 (from a lead's page) starts with that lead.
+  const leadIdParam = Number(searchParams.get('leadId'));
+  const initialLead = useLead(Number.isInteger(leadIdParam) && leadIdParam > 0 ? leadIdParam : 0);
+  const { setValue } = form;
+  const pickLead = React.useCallback(
+    (l: Lead) => {
+      setLead(l);
+      setValue('leadId', l.id);
+      if (l.phone) setValue('phoneNumber', l.phone, { shouldValidate: true, shouldDirty: true });
+    },
+    [setValue],
+  );
+  React.useEffect(() => {
+    if (initialLead.data) pickLead(initialLead.data);
+  }, [initialLead.data, pickLead]);
+
+  const onSubmit = async (values: SendSmsValues) => {
+    try {
+      const res = await send.mutateAsync({
+        idempotencyKey: uuid(),
+        data: {
+          phoneNumber: values.phoneNumber,
+          message: values.message,
+          leadId: values.leadId,
+          scheduledAt: values.scheduleLater ? values.scheduledAt : undefined,
+        },
+      });
+      setResult(res);
+      toast.success(values.scheduleLater ? 'Message scheduled' : 'Message accepted for sending');
+    } catch (error) {
+      applyServerErrors(form.setError, error, FIELDS);
+    }
+  };
+
+  const reset = () => {
+    setResult(null);
+    setLead(null);
+    form.reset(EMPTY);
+  };
+
+  if (result) return <MessageStatusLive result={result} onReset={reset} />;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>New message</CardTitle>
+        <CardDescription>One SMS to one number. Numbers on the opt-out list are refused.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <Form {...form}>
+          <form
+            onSubmit={form.handleSubmit(onSubmit)}
+            className="grid grid-cols-1 gap-5"
+            noValidate
+            data-testid="send-sms-form"
+          >
+            <div className="grid grid-cols-1 gap-2">
+              <Label>Lead</Label>
+              <LeadPicker
+                value={lead}
+                onPick={pickLead}
+                onClear={() => {
+                  setLead(null);
+                  form.setValue('leadId', undefined);
+                }}
+              />
+            </div>
+            <FormField
+              control={form.control}
+              name="phoneNumber"
+              render={({ field, fieldState }) => (
+                <FormItem>
+                  <FormLabel>Phone number</FormLabel>
+                  <FormControl>
+                    <PhoneNumberInput
+                      value={field.value}
+                      onChange={(v) => field.onChange(v)}
+                      onBlur={field.onBlur}
+                      name={field.name}
+                      country={country}
+                      onCountryChange={(c) => {
+                        countryTouched.current = true;
+                        setCountry(c);
+                      }}
+                      showValidation={form.formState.isSubmitted || !!fieldState.error}
+                    />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="message"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Message</FormLabel>
+                  <FormControl>
+                    <MessageComposer
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      name={field.name}
+                      ref={field.ref}
+                      toolbar={
+                        <TemplatePicker
+                          onPick={(t) => form.setValue('message', t.body, { shouldValidate: true, shouldDirty: true })}
+                        />
+                      }
+                    />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="scheduleLater"
+              render={({ field }) => (
+                <FormItem className="flex items-center gap-3">
+                  <FormControl>
+                    <Switch checked={field.value} onCheckedChange={field.onChange} />
+                  </FormControl>
+                  <FormLabel className="!mt-0">Schedule for later</FormLabel>
+                </FormItem>
+              )}
+            />
+            {scheduleLater && (
+              <FormField
+                control={form.control}
+                name="scheduledAt"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Send at</FormLabel>
+                    <FormControl>
+                      <ScheduleInput
+                        value={field.value}
+                        onChange={field.onChange}
+                        defaultTimeZone={session?.subAccount?.timeZone}
+                      />
+                    </FormControl>
+                    <FormDescription>Quiet hours may push the send later.</FormDescription>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+            )}
+            <FormRootError />
+            <div>
+              <Button type="submit" disabled={form.formState.isSubmitting} data-testid="send-sms-submit">
+                {form.formState.isSubmitting ? <Loader2 className="animate-spin" /> : <Send />}
+                {scheduleLater ? 'Schedule SMS' : 'Send SMS'}
+              </Button>
+            </div>
+          </form>
+        </Form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,56 @@
+import { Ban, CheckCheck, CircleAlert, CircleDashed, Clock, Inbox, Loader2, Pause, Send, XCircle } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import type { SmsCampaignStatus, SmsStatus } from '@/types/sms';
+
+type Variant = 'success' | 'warning' | 'danger' | 'info' | 'muted' | 'outline' | 'secondary';
+
+const SMS_STATUS: Record<SmsStatus, { label: string; variant: Variant; icon: typeof Clock }> = {
+  pending: { label: 'Pending', variant: 'muted', icon: Clock },
+  sending: { label: 'Sending', variant: 'info', icon: Loader2 },
+  sent: { label: 'Sent', variant: 'info', icon: Send },
+  delivered: { label: 'Delivered', variant: 'success', icon: CheckCheck },
+  undelivered: { label: 'Undelivered', variant: 'warning', icon: CircleAlert },
+  failed: { label: 'Failed', variant: 'danger', icon: XCircle },
+  canceled: { label: 'Canceled', variant: 'muted', icon: Ban },
+  received: { label: 'Received', variant: 'secondary', icon: Inbox },
+};
+
+export const SMS_STATUS_LABELS: Record<SmsStatus, string> = Object.fromEntries(
+  Object.entries(SMS_STATUS).map(([k, v]) => [k, v.label]),
+) as Record<SmsStatus, string>;
+
+export function SmsStatusBadge({ status }: { status: SmsStatus }) {
+  const s = SMS_STATUS[status] ?? { label: status, variant: 'outline' as const, icon: CircleDashed };
+  const Icon = s.icon;
+  return (
+    <Badge variant={s.variant} data-status={status}>
+      <Icon className={status === 'sending' ? 'animate-spin' : undefined} aria-hidden="true" />
+      {s.label}
+    </Badge>
+  );
+}
+
+const CAMPAIGN_STATUS: Record<SmsCampaignStatus, { label: string; variant: Variant; icon: typeof Clock }> = {
+  draft: { label: 'Draft', variant: 'outline', icon: CircleDashed },
+  scheduled: { label: 'Scheduled', variant: 'secondary', icon: Clock },
+  sending: { label: 'Sending', variant: 'info', icon: Loader2 },
+  paused: { label: 'Paused', variant: 'warning', icon: Pause },
+  completed: { label: 'Completed', variant: 'success', icon: CheckCheck },
+  canceled: { label: 'Canceled', variant: 'muted', icon: Ban },
+  failed: { label: 'Failed', variant: 'danger', icon: XCircle },
+};
+
+export const CAMPAIGN_STATUS_LABELS: Record<SmsCampaignStatus, string> = Object.fromEntries(
+  Object.entries(CAMPAIGN_STATUS).map(([k, v]) => [k, v.label]),
+) as Record<SmsCampaignStatus, string>;
+
+export function CampaignStatusBadge({ status }: { status: SmsCampaignStatus }) {
+  const s = CAMPAIGN_STATUS[status] ?? { label: status, variant: 'outline' as const, icon: CircleDashed };
+  const Icon = s.icon;
+  return (
+    <Badge variant={s.variant} data-status={status}>
+      <Icon className={status === 'sending' ? 'animate-spin' : undefined} aria-hidden="true" />
+      {s.label}
+    </Badge>
+  );
+}

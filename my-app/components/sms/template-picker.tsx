@@ -1,0 +1,50 @@
+'use client';
+
+import Link from 'next/link';
+import { FileText } from 'lucide-react';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { useTemplates } from '@/lib/queries/sms';
+import type { SmsTemplate } from '@/types/sms';
+
+/** Picks a saved template; the caller puts its body in the composer. */
+export function TemplatePicker({ onPick, disabled }: { onPick: (template: SmsTemplate) => void; disabled?: boolean }) {
+  const { data, isLoading, isError } = useTemplates();
+  const templates = data?.items ?? [];
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Select
+        value=""
+        onValueChange={(v) => {
+          const t = templates.find((x) => String(x.id) === v);
+          if (t) onPick(t);
+        }}
+        disabled={disabled || isLoading || isError || templates.length === 0}
+      >
+        <SelectTrigger size="sm" className="w-full sm:w-64" aria-label="Use a template">
+          <FileText className="size-4 text-muted-foreground" />
+          <SelectValue
+            placeholder={
+              isLoading
+                ? 'Loading templates…'
+                : isError
+                  ? 'Templates unavailable'
+                  : templates.length === 0
+                    ? 'No templates yet'
+                    : 'Use a template…'
+            }
+          />
+        </SelectTrigger>
+        <SelectContent>
+          {templates.map((t) => (
+            <SelectItem key={t.id} value={String(t.id)}>
+              {t.name}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+      <Link href="/admin/sms/templates" className="text-xs text-muted-foreground underline-offset-4 hover:underline">
+        Manage templates
+      </Link>
+    </div>
+  );
+}

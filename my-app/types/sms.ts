@@ -1,0 +1,318 @@
+/**
+ * The SMS module's types, named as in the plan (SmsMessage, SmsCampaign, SmsStats, SendSmsDto,
+ * CreateCampaignDto) and extended to what the API returns.
+ */
+import type { PaginationParams } from './api';
+
+export const SMS_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'canceled',
+  'received',
+] as const;
+export type SmsStatus = (typeof SMS_STATUSES)[number];
+
+export type SmsDirection = 'outbound' | 'inbound';
+export type SmsEncoding = 'GSM-7' | 'UCS-2';
+
+export interface SmsMessage {
+  id: number;
+  userId: number | null;
+  subAccountId: number;
+  phoneNumber: string;
+  message: string;
+  status: SmsStatus;
+  /** Why the engine set the status (opted out, spending cap, …), when it says. */
+  statusReason?: string | null;
+  direction: SmsDirection;
+  fromNumber: string | null;
+  twilioSid: string | null;
+  errorCode: number | string | null;
+  errorMessage: string | null;
+  campaignId: number | null;
+  leadId: number | null;
+  segments: number | null;
+  encoding: SmsEncoding | null;
+  /** Twilio's price: a decimal string, negative for money spent. */
+  price: string | null;
+  priceUnit: string | null;
+  attempts: number;
+  notBefore: string | null;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SmsEvent {
+  id: number;
+  type: string;
+  status: string | null;
+  payload: unknown;
+  createdAt: string;
+}
+
+export interface SmsMessageDetail extends SmsMessage {
+  events: SmsEvent[];
+}
+
+export interface MessageHistoryParams extends PaginationParams {
+  status?: SmsStatus;
+  campaignId?: number;
+  leadId?: number;
+  direction?: SmsDirection;
+  /** ISO date-time, inclusive. */
+  from?: string;
+  /** ISO date-time, exclusive. */
+  to?: string;
+}
+
+export interface SendSmsDto {
+  phoneNumber: string;
+  message: string;
+  leadId?: number;
+  scheduledAt?: string;
+}
+
+export interface SendSmsResult {
+  id: number;
+  status: SmsStatus;
+  phoneNumber: string;
+  segments: number;
+  encoding: SmsEncoding;
+  notBefore: string | null;
+  /** True when an earlier request with the same Idempotency-Key created it. */
+  replayed?: boolean;
+  /** Set when the recipient's quiet hours hold the message until then. */
+  quietHoursUntil?: string | null;
+}
+
+export const CAMPAIGN_STATUSES = [
+  'draft',
+  'scheduled',
+  'sending',
+  'paused',
+  'completed',
+  'canceled',
+  'failed',
+] as const;
+export type SmsCampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export interface SmsCampaign {
+  id: number;
+  name: string;
+  message: string;
+  status: SmsCampaignStatus;
+  /** Why the system paused or failed it, when it did. */
+  statusReason: string | null;
+  /** Where the recipients came from: 'csv', 'list', 'leads', … */
+  source: string;
+  totalRecipients: number;
+  /** Rows refused at import (see rejections.csv). */
+  rejectedCount: number;
+  /** Waiting to be sent, or in flight. */
+  pending: number;
+  /** Of the pending, those waiting for the recipients' quiet hours to end. */
+  waitingQuietHours: number;
+  sentCount: number;
+  deliveredCount: number;
+  failedCount: number;
+  undelivered: number;
+  optedOut: number;
+  canceled: number;
+  segments: number;
+  /** USD */
+  cost: number;
+  /** 0..1: share of recipients no longer pending. */
+  progress: number;
+  scheduledAt: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CampaignRecipient {
+  phoneNumber: string;
+  variables?: Record<string, string>;
+}
+
+export interface CreateCampaignDto {
+  name: string;
+  /** Required unless templateId is given. */
+  message?: string;
+  templateId?: number;
+  recipients?: (string | CampaignRecipient)[];
+  leadIds?: number[];
+  scheduledAt?: string;
+}
+
+export interface UpdateCampaignDto {
+  name?: string;
+  message?: string;
+  scheduledAt?: string | null;
+}
+
+export interface CampaignListParams extends PaginationParams {
+  status?: SmsCampaignStatus;
+}
+
+export interface CampaignMessagesParams {
+  page?: number;
+  limit?: number;
+  status?: SmsStatus;
+}
+
+export interface DailyCounts {
+  sent: number;
+  delivered: number;
+  failed: number;
+}
+
+/** One period of the roll-up (a day, a month, this month). Cost is in USD. */
+export interface PeriodStats extends DailyCounts {
+  undelivered?: number;
+  segments?: number;
+  cost?: number;
+}
+
+export interface SmsStats {
+  totalSent: number;
+  totalDelivered: number;
+  totalFailed: number;
+  totalUndelivered: number;
+  /** delivered / sent, 0..1 */
+  deliveryRate: number;
+  totalSegments: number;
+  totalCost: number | string;
+  thisMonth: DailyCounts & { undelivered?: number; segments: number; cost: number | string };
+  /** 'YYYY-MM' → counts */
+  monthlyStats: Record<string, PeriodStats>;
+  /** 'YYYY-MM-DD' → counts, the last 30 days */
+  dailyStats: Record<string, PeriodStats>;
+}
+
+export type SmsMode = 'simulator' | 'live';
+export type CredentialsStatus = 'ok' | 'rejected' | 'unknown';
+
+export interface SmsSettings {
+  accountSid: string | null;
+  authTokenLast4: string | null;
+  phoneNumber: string | null;
+  messagingServiceSid: string | null;
+  /** Where the credentials in use come from. */
+  credentialsSource?: 'subaccount' | 'environment' | 'none';
+  /** The SubAccount's override; null means the server default. */
+  rateLimitPerMinute: number | null;
+  effectiveRateLimitPerMinute?: number;
+  maxInFlight?: number | null;
+  spendingCapSegments: number | null;
+  defaultCountry: string;
+  mode: SmsMode;
+  credentialsStatus: CredentialsStatus;
+  dispatchPaused: boolean;
+  dispatchPausedReason?: string | null;
+  quietHoursEnabled?: boolean;
+  /** HH:MM in the recipient's (or SubAccount's) time zone. */
+  quietHoursStart?: string;
+  quietHoursEnd?: string;
+  /** ISO weekdays, 1 (Mon) … 7 (Sun). */
+  quietHoursDays?: number[];
+  helpText?: string | null;
+}
+
+export interface UpdateSmsSettingsDto {
+  accountSid?: string | null;
+  /** Write-only: never returned, only its last four characters. */
+  authToken?: string;
+  phoneNumber?: string | null;
+  messagingServiceSid?: string | null;
+  rateLimitPerMinute?: number | null;
+  maxInFlight?: number | null;
+  spendingCapSegments?: number | null;
+  defaultCountry?: string;
+  quietHoursEnabled?: boolean;
+  quietHoursStart?: string;
+  quietHoursEnd?: string;
+  quietHoursDays?: number[];
+  helpText?: string | null;
+}
+
+export interface TestConnectionResult {
+  ok: boolean;
+  message: string;
+}
+
+export interface BulkSmsOptions {
+  message: string;
+  name?: string;
+  scheduledAt?: string;
+  /** A header name, or a 1-based column number (for a file without a header row). */
+  phoneColumn?: string;
+  dryRun?: boolean;
+}
+
+export type BulkRejectionReason =
+  'invalid' | 'duplicate' | 'opted_out' | 'missing_variable' | 'mangled' | (string & {});
+
+export interface BulkRejection {
+  row: number;
+  value: string;
+  reason: BulkRejectionReason;
+  message: string;
+}
+
+export interface BulkPreviewRow {
+  row: number;
+  phoneNumber: string;
+  message: string;
+  segments: number;
+  encoding: SmsEncoding;
+}
+
+/** The API's ImportReport: what POST /sms/bulk and POST /sms/campaigns accepted and refused. */
+export interface BulkSmsResult {
+  /** The campaign created; null for a dry run or when no row was valid. */
+  campaignId: number | null;
+  dryRun: boolean;
+  counts: {
+    rows: number;
+    valid: number;
+    invalid: number;
+    duplicate: number;
+    optedOut: number;
+    missingVariable: number;
+  };
+  rejections: BulkRejection[];
+  preview: BulkPreviewRow[];
+  estimatedSegments: number;
+  estimatedCost: number;
+  headers: string[];
+  phoneColumn: string | null;
+}
+
+export interface SmsTemplate {
+  id: number;
+  name: string;
+  body: string;
+  /** The {{variables}} the body uses. */
+  variables: string[];
+  strategyId: number | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface SmsTemplateDto {
+  name: string;
+  body: string;
+  strategyId?: number | null;
+}
+
+/** Statuses after which a message will not change any more (except a retry by hand). */
+export const FINAL_SMS_STATUSES: readonly SmsStatus[] = ['delivered', 'undelivered', 'failed', 'canceled', 'received'];
+
+export const ACTIVE_CAMPAIGN_STATUSES: readonly SmsCampaignStatus[] = ['scheduled', 'sending', 'paused'];
