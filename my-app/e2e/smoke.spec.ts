@@ -7,6 +7,8 @@ const PAGES = [
   { link: 'Bulk SMS', path: '/admin/sms/bulk', heading: 'Bulk SMS', shot: 'sms-bulk' },
   { link: 'Campaigns', path: '/admin/sms/campaigns', heading: 'Campaigns', shot: 'sms-campaigns' },
   { link: 'History', path: '/admin/sms/history', heading: 'History', shot: 'sms-history' },
+  { link: 'Opt-outs', path: '/admin/sms/opt-outs', heading: 'Opt-outs', shot: 'sms-opt-outs' },
+  { link: 'Audit log', path: '/admin/sms/audit', heading: 'Audit log', shot: 'sms-audit' },
   { link: 'Settings', path: '/admin/sms/settings', heading: 'SMS settings', shot: 'sms-settings' },
   { link: 'Leads', path: '/admin/leads', heading: 'Leads', shot: 'leads' },
   { link: 'Strategies', path: '/admin/strategies', heading: 'Strategies', shot: 'strategies' },

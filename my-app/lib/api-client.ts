@@ -21,12 +21,18 @@ import type {
   User,
 } from '@/types/crm';
 import type {
+  AddOptOutDto,
+  AuditEntry,
+  AuditListParams,
   BulkSmsOptions,
   BulkSmsResult,
   CampaignListParams,
   CampaignMessagesParams,
   CreateCampaignDto,
   MessageHistoryParams,
+  OptOut,
+  OptOutImportReport,
+  OptOutListParams,
   SendSmsDto,
   SendSmsResult,
   SmsCampaign,
@@ -470,4 +476,20 @@ export const smsApi = {
   updateTemplate: (id: number, data: Partial<SmsTemplateDto>) =>
     apiClient.patch<SmsTemplate>(`/sms/templates/${id}`, data),
   deleteTemplate: (id: number) => apiClient.delete(`/sms/templates/${id}`),
+
+  // Opt-outs (the do-not-text list)
+  getOptOuts: (params?: OptOutListParams) =>
+    apiClient.get<Paginated<OptOut>>('/sms/opt-outs', { params: { ...params } }),
+  addOptOut: (data: AddOptOutDto) => apiClient.post<OptOut>('/sms/opt-outs', data),
+  removeOptOut: (id: number) => apiClient.delete(`/sms/opt-outs/${id}`),
+  importOptOuts: (file: File, options: { phoneColumn?: string; onProgress?: (fraction: number) => void } = {}) => {
+    const formData = new FormData();
+    formData.append('file', file);
+    if (options.phoneColumn) formData.append('phoneColumn', options.phoneColumn);
+    return apiClient.upload<OptOutImportReport>('/sms/opt-outs/import', formData, { onProgress: options.onProgress });
+  },
+
+  // Audit log (admins only)
+  getAuditLog: (params?: AuditListParams) =>
+    apiClient.get<Paginated<AuditEntry>>('/sms/audit', { params: { ...params } }),
 };

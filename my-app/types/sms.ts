@@ -316,3 +316,69 @@ export interface SmsTemplateDto {
 export const FINAL_SMS_STATUSES: readonly SmsStatus[] = ['delivered', 'undelivered', 'failed', 'canceled', 'received'];
 
 export const ACTIVE_CAMPAIGN_STATUSES: readonly SmsCampaignStatus[] = ['scheduled', 'sending', 'paused'];
+
+// ---------------------------------------------------------------------------------------------
+// Opt-outs (the SubAccount's do-not-text list) and the audit log
+
+export const OPT_OUT_SOURCES = ['keyword', 'error_21610', 'manual', 'import'] as const;
+export type OptOutSource = (typeof OPT_OUT_SOURCES)[number];
+
+/** The API's OptOutDto: one number that must never be texted. */
+export interface OptOut {
+  id: number;
+  phoneNumber: string;
+  source: OptOutSource;
+  createdByUserId: number | null;
+  createdByAdminId: number | null;
+  createdAt: string;
+}
+
+export type OptOutListParams = PaginationParams;
+
+export interface AddOptOutDto {
+  phoneNumber: string;
+}
+
+export interface OptOutImportRejection {
+  row: number;
+  value: string;
+  reason: string;
+  message: string;
+}
+
+/** What POST /sms/opt-outs/import added and refused. */
+export interface OptOutImportReport {
+  counts: { rows: number; added: number; alreadyOptedOut: number; invalid: number };
+  rejections: OptOutImportRejection[];
+}
+
+export const AUDIT_ACTOR_KINDS = ['user', 'admin', 'system', 'twilio'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+
+/** One row of the append-only audit log (GET /sms/audit, admins only). */
+export interface AuditEntry {
+  id: number;
+  subAccountId: number;
+  actorKind: AuditActorKind;
+  actorId: number | null;
+  /** `sms.send`, `campaign.pause`, `opt_out.add`… */
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  requestId: string | null;
+  ip: string | null;
+  createdAt: string;
+}
+
+export interface AuditListParams {
+  page?: number;
+  limit?: number;
+  /** `admin`, or `admin:3` for one admin. */
+  actor?: string;
+  /** An action, or a prefix ending in "." (`campaign.`). */
+  action?: string;
+  /** ISO 8601. */
+  from?: string;
+  to?: string;
+}

@@ -6,10 +6,13 @@ import { cleanParams } from '@/lib/queries/keys';
 import {
   ACTIVE_CAMPAIGN_STATUSES,
   FINAL_SMS_STATUSES,
+  type AddOptOutDto,
+  type AuditListParams,
   type CampaignListParams,
   type CampaignMessagesParams,
   type CreateCampaignDto,
   type MessageHistoryParams,
+  type OptOutListParams,
   type SendSmsDto,
   type SmsCampaign,
   type SmsTemplateDto,
@@ -32,6 +35,10 @@ export const smsKeys = {
     [...smsKeys.campaign(id), 'messages', cleanParams(filters)] as const,
   settings: () => [...smsKeys.all, 'settings'] as const,
   templates: (filters?: PaginationParams) => [...smsKeys.all, 'templates', cleanParams(filters)] as const,
+  optOutsAll: () => [...smsKeys.all, 'opt-outs'] as const,
+  optOuts: (filters?: OptOutListParams) => [...smsKeys.optOutsAll(), 'list', cleanParams(filters)] as const,
+  auditAll: () => [...smsKeys.all, 'audit'] as const,
+  audit: (filters?: AuditListParams) => [...smsKeys.auditAll(), 'list', cleanParams(filters)] as const,
 };
 
 export function isCampaignActive(c: Pick<SmsCampaign, 'status'> | undefined): boolean {
@@ -228,5 +235,55 @@ export function useDeleteTemplate() {
   return useMutation({
     mutationFn: (id: number) => smsApi.deleteTemplate(id),
     onSuccess: () => void qc.invalidateQueries({ queryKey: [...smsKeys.all, 'templates'] }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opt-outs and the audit log
+
+export function useOptOuts(filters: OptOutListParams) {
+  return useQuery({
+    queryKey: smsKeys.optOuts(filters),
+    queryFn: () => smsApi.getOptOuts(cleanParams(filters) as OptOutListParams),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every change to the list is audited, so the audit log is refreshed with it. */
+function invalidateOptOuts(qc: QueryClient) {
+  void qc.invalidateQueries({ queryKey: smsKeys.optOutsAll() });
+  void qc.invalidateQueries({ queryKey: smsKeys.auditAll() });
+}
+
+export function useAddOptOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (data: AddOptOutDto) => smsApi.addOptOut(data),
+    onSuccess: () => invalidateOptOuts(qc),
+  });
+}
+
+export function useRemoveOptOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => smsApi.removeOptOut(id),
+    onSuccess: () => invalidateOptOuts(qc),
+  });
+}
+
+export function useImportOptOuts() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (fraction: number) => void }) =>
+      smsApi.importOptOuts(file, { onProgress }),
+    onSuccess: () => invalidateOptOuts(qc),
+  });
+}
+
+export function useAuditLog(filters: AuditListParams) {
+  return useQuery({
+    queryKey: smsKeys.audit(filters),
+    queryFn: () => smsApi.getAuditLog(cleanParams(filters) as AuditListParams),
+    placeholderData: keepPreviousData,
   });
 }

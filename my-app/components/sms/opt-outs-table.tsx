@@ -1,0 +1,154 @@
+'use client';
+
+import * as React from 'react';
+import { FileUp, Loader2, Plus, ShieldOff, Trash2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { DataPagination } from '@/components/common/data-pagination';
+import { SearchInput } from '@/components/common/search-input';
+import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { OptOutsAddDialog } from '@/components/sms/opt-outs-add-dialog';
+import { OptOutsImportDialog } from '@/components/sms/opt-outs-import-dialog';
+import { OptOutSourceBadge } from '@/components/sms/opt-outs-source-badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { errorMessage } from '@/lib/api-client';
+import { formatDateTime, formatPhone, formatShortDateTime } from '@/lib/format';
+import { useOptOuts, useRemoveOptOut } from '@/lib/queries/sms';
+import { useUrlState } from '@/lib/use-url-state';
+import type { OptOut, OptOutListParams } from '@/types/sms';
+
+const COLUMNS = 5;
+
+/** Reads the list's page and search from the URL. */
+export function useOptOutFilters() {
+  const url = useUrlState();
+  const filters: OptOutListParams = {
+    page: Math.max(1, url.getNumber('page', 1)!),
+    limit: Math.min(100, Math.max(1, url.getNumber('limit', 25)!)),
+    search: url.get('search'),
+  };
+  return { url, filters };
+}
+
+function addedBy(o: OptOut): string {
+  if (o.createdByAdminId) return `Admin #${o.createdByAdminId}`;
+  if (o.createdByUserId) return `User #${o.createdByUserId}`;
+  return o.source === 'keyword' || o.source === 'error_21610' ? 'The recipient' : '—';
+}
+
+/** The SubAccount's do-not-text list: search, add, import, remove. */
+export function OptOutsTable() {
+  const { url, filters } = useOptOutFilters();
+  const query = useOptOuts(filters);
+  const remove = useRemoveOptOut();
+  const [adding, setAdding] = React.useState(false);
+  const [importing, setImporting] = React.useState(false);
+  const items = query.data?.items ?? [];
+  const searching = !!filters.search;
+
+  return (
+    <div className="grid grid-cols-1 gap-4">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <SearchInput
+          id="opt-outs-search"
+          value={url.get('search') ?? ''}
+          onChange={(search) => url.set({ search })}
+          placeholder="Search numbers…"
+          label="Search opt-outs"
+        />
+        {query.isFetching && !query.isLoading && (
+          <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Refreshing" />
+        )}
+        <div className="flex gap-2 sm:ml-auto">
+          <Button variant="outline" onClick={() => setImporting(true)} data-testid="opt-outs-import">
+            <FileUp /> Import CSV
+          </Button>
+          <Button onClick={() => setAdding(true)} data-testid="opt-outs-add">
+            <Plus /> Add number
+          </Button>
+        </div>
+      </div>
+
+      <Card className="py-0">
+        <Table data-testid="opt-outs-table">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Number</TableHead>
+              <TableHead>Source</TableHead>
+              <TableHead>Added by</TableHead>
+              <TableHead>Added</TableHead>
+              <TableHead className="w-20 text-right">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {query.isLoading ? (
+              <TableRowsSkeleton columns={COLUMNS} rows={6} />
+            ) : query.isError ? (
+              <TableMessageRow columns={COLUMNS}>
+                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
+              </TableMessageRow>
+            ) : items.length === 0 ? (
+              <TableMessageRow columns={COLUMNS}>
+                <EmptyState
+                  icon={ShieldOff}
+                  title={searching ? 'No opted-out number matches' : 'Nobody has opted out'}
+                  description={
+                    searching
+                      ? 'Try fewer digits, or clear the search.'
+                      : 'Numbers that reply STOP land here by themselves. You can also add or import numbers.'
+                  }
+                />
+              </TableMessageRow>
+            ) : (
+              items.map((o) => (
+                <TableRow key={o.id} data-testid="opt-out-row" data-phone={o.phoneNumber}>
+                  <TableCell className="font-medium tabular-nums">{formatPhone(o.phoneNumber)}</TableCell>
+                  <TableCell>
+                    <OptOutSourceBadge source={o.source} />
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">{addedBy(o)}</TableCell>
+                  <TableCell title={formatDateTime(o.createdAt)}>{formatShortDateTime(o.createdAt)}</TableCell>
+                  <TableCell className="text-right">
+                    <ConfirmDialog
+                      trigger={
+                        <Button variant="ghost" size="icon" aria-label={`Remove ${formatPhone(o.phoneNumber)}`}>
+                          <Trash2 />
+                        </Button>
+                      }
+                      title={`Text ${formatPhone(o.phoneNumber)} again?`}
+                      description="Remove the number from the opt-out list only when the person asked to be texted again. The removal is recorded in the audit log."
+                      confirmLabel="Remove"
+                      destructive
+                      onConfirm={() =>
+                        remove.mutateAsync(o.id).then(
+                          () => toast.success(`${formatPhone(o.phoneNumber)} removed from the list`),
+                          (e: unknown) => {
+                            toast.error(errorMessage(e));
+                            throw e;
+                          },
+                        )
+                      }
+                    />
+                  </TableCell>
+                </TableRow>
+              ))
+            )}
+          </TableBody>
+        </Table>
+      </Card>
+      {query.data && (
+        <DataPagination
+          page={filters.page!}
+          limit={filters.limit!}
+          total={query.data.total}
+          onPageChange={(page) => url.set({ page }, { resetPage: false })}
+          onLimitChange={(limit) => url.set({ limit })}
+        />
+      )}
+      <OptOutsAddDialog open={adding} onOpenChange={setAdding} />
+      <OptOutsImportDialog open={importing} onOpenChange={setImporting} />
+    </div>
+  );
+}
