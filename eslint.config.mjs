@@ -27,7 +27,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['twilio-sim', '**/twilio-sim/**'], message: 'project/src must not import the simulator' }] },
+        {
+          patterns: [
+            { group: ['twilio-sim', '**/twilio-sim/**'], message: 'project/src must not import the simulator' },
+          ],
+        },
       ],
     },
   },

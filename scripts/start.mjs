@@ -63,7 +63,9 @@ function shutdown(code = 0) {
   shuttingDown = true;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() =>
+    process.exit(code),
+  );
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
@@ -75,7 +77,13 @@ if (!fs.existsSync(path.join(root, 'node_modules'))) {
 
 build('Twilio simulator', ['twilio-sim/src'], 'twilio-sim/dist/main.js', ['run', 'build', '-w', 'twilio-sim']);
 build('API', ['project/src', 'project/drizzle'], 'project/dist/main.js', ['run', 'build', '-w', 'project']);
-if (!dev) build('admin panel', ['my-app/app', 'my-app/components', 'my-app/lib', 'my-app/types', 'my-app/next.config.ts'], 'my-app/.next/BUILD_ID', ['run', 'build', '-w', 'my-app']);
+if (!dev)
+  build(
+    'admin panel',
+    ['my-app/app', 'my-app/components', 'my-app/lib', 'my-app/types', 'my-app/next.config.ts'],
+    'my-app/.next/BUILD_ID',
+    ['run', 'build', '-w', 'my-app'],
+  );
 
 const simulated = !env.TWILIO_ACCOUNT_SID;
 let apiEnv = {};
@@ -107,7 +115,13 @@ await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 'API');
 
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const nextArgs = dev ? [nextBin, 'dev', '-p', String(webPort)] : [nextBin, 'start', '-p', String(webPort)];
-start('admin panel', process.execPath, nextArgs, { API_URL: `http://127.0.0.1:${apiPort}`, PORT: String(webPort) }, path.join(root, 'my-app'));
+start(
+  'admin panel',
+  process.execPath,
+  nextArgs,
+  { API_URL: `http://127.0.0.1:${apiPort}`, PORT: String(webPort) },
+  path.join(root, 'my-app'),
+);
 await waitForUrl(`http://127.0.0.1:${webPort}/login`, 'admin panel', 180_000);
 
 const password = env.DEMO_PASSWORD ?? 'demo-password';

@@ -18,7 +18,11 @@ export interface CreateAppOptions {
 /** Builds the HTTP app (not listening): /api prefix, validation, OpenAPI at /api/docs. */
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config: options.config, database: options.database, clock: options.clock ?? new SystemClock() }),
+    AppModule.register({
+      config: options.config,
+      database: options.database,
+      clock: options.clock ?? new SystemClock(),
+    }),
     { logger: options.logger ?? ['error', 'warn', 'log'], rawBody: true },
   );
   configureApp(app);

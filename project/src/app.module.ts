@@ -12,7 +12,15 @@ export class AppModule {
   static register(core: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(core), AuthModule, SubAccountsModule, UsersModule, StrategiesModule, LeadsModule, SmsModule],
+      imports: [
+        CoreModule.register(core),
+        AuthModule,
+        SubAccountsModule,
+        UsersModule,
+        StrategiesModule,
+        LeadsModule,
+        SmsModule,
+      ],
     };
   }
 }

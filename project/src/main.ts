@@ -23,7 +23,10 @@ async function bootstrap(): Promise<void> {
   if (!config.isProduction && (await seedDemo(database, config.demoPassword))) {
     logger.log(`Seeded demo data: ${DEMO_ADMIN_EMAIL} and ${DEMO_USER_EMAIL}`);
   }
-  const close = config.sms.role === 'worker' ? await startWorker(config, database, appLogger) : await startApi(config, database, appLogger);
+  const close =
+    config.sms.role === 'worker'
+      ? await startWorker(config, database, appLogger)
+      : await startApi(config, database, appLogger);
   const stop = async () => {
     logger.log('Shutting down: no new claims, finishing messages in flight');
     await close();
@@ -38,12 +41,17 @@ async function startApi(config: AppConfig, database: DatabaseService, logger: Re
   const app = await createApp({ config, database, logger: ['error', 'warn', 'log'] });
   app.useLogger(logger);
   await app.listen(config.port, '0.0.0.0');
-  new Logger('Bootstrap').log(`API listening on http://127.0.0.1:${config.port}/api (docs at /api/docs, ${database.driver}, role ${config.sms.role})`);
+  new Logger('Bootstrap').log(
+    `API listening on http://127.0.0.1:${config.port}/api (docs at /api/docs, ${database.driver}, role ${config.sms.role})`,
+  );
   return () => app.close();
 }
 
 async function startWorker(config: AppConfig, database: DatabaseService, logger: ReturnType<typeof createLogger>) {
-  const app = await NestFactory.createApplicationContext(AppModule.register({ config, database, clock: new SystemClock() }), { logger });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register({ config, database, clock: new SystemClock() }),
+    { logger },
+  );
   await app.init();
   new Logger('Bootstrap').log(`Dispatcher worker running (${database.driver})`);
   return () => app.close();

@@ -24,7 +24,12 @@ describe('API smoke', () => {
   it('lets an admin create a lead with a normalised phone', async () => {
     const tenant = await createTenant(db.database, 'Smoke Co');
     const headers = await adminHeaders(t, tenant);
-    const res = await t.http().post('/api/leads').set(headers).send({ name: 'Ann', phone: '(415) 555-0100' }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/leads')
+      .set(headers)
+      .send({ name: 'Ann', phone: '(415) 555-0100' })
+      .expect(201);
     expect(res.body.phone).toBe('+14155550100');
   });
 });

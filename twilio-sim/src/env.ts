@@ -34,7 +34,8 @@ function knobsFromEnv(env: NodeJS.ProcessEnv): Partial<Knobs> {
     if (value !== undefined) (knobs as Record<string, number>)[key] = value;
   }
   const reorder = env.SIM_REORDER_CALLBACKS;
-  if (reorder !== undefined && reorder !== '') knobs.reorderCallbacks = ['1', 'true', 'yes'].includes(reorder.toLowerCase());
+  if (reorder !== undefined && reorder !== '')
+    knobs.reorderCallbacks = ['1', 'true', 'yes'].includes(reorder.toLowerCase());
   if (env.SIM_OUTCOMES) {
     try {
       knobs.outcomes = JSON.parse(env.SIM_OUTCOMES) as Record<string, string>;

@@ -31,7 +31,8 @@ export const MAGIC_TO: Record<string, { code: number; message: (to: string) => s
   },
   '+15005550003': {
     code: 21408,
-    message: (to) => `Permission to send an SMS has not been enabled for the region indicated by the 'To' number: ${to}.`,
+    message: (to) =>
+      `Permission to send an SMS has not been enabled for the region indicated by the 'To' number: ${to}.`,
   },
   '+15005550004': {
     code: 21610,

@@ -4,14 +4,7 @@ import type { SimCore } from './core';
 import { countRejection } from './counters';
 import { apiError, TwilioApiError } from './errors';
 import { isJsonRequest, readBody, sendEmpty, sendJson } from './http-io';
-import {
-  type ApiReply,
-  createMessage,
-  deleteMessage,
-  fetchMessage,
-  listMessages,
-  updateMessage,
-} from './messages';
+import { type ApiReply, createMessage, deleteMessage, fetchMessage, listMessages, updateMessage } from './messages';
 
 const MESSAGES = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 const MESSAGE = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/([^/]+)\.json$/;
@@ -54,7 +47,8 @@ function send(core: SimCore, res: ServerResponse, reply: ApiReply): void {
   }
   const write = (): void => {
     if (reply.kind === 'empty') return sendEmpty(res, reply.status);
-    const headers: Record<string, string> = reply.status === 401 ? { 'WWW-Authenticate': 'Basic realm="Twilio API"' } : {};
+    const headers: Record<string, string> =
+      reply.status === 401 ? { 'WWW-Authenticate': 'Basic realm="Twilio API"' } : {};
     sendJson(res, reply.status, reply.body, headers);
   };
   const delay = core.knobs.latencyMs + (reply.kind === 'json' ? (reply.holdMs ?? 0) : 0);

@@ -27,9 +27,9 @@ describe('control endpoints', () => {
 
   it('sets knobs over HTTP and rejects unknown ones', async () => {
     expect((await control('POST', 'knobs', { rate429: 1 })).json.rate429).toBe(1);
-    await expect(sdkFor(sim).messages.create({ to: '+15557770001', from: '+15550000000', body: 'x' })).rejects.toMatchObject(
-      { status: 429 },
-    );
+    await expect(
+      sdkFor(sim).messages.create({ to: '+15557770001', from: '+15550000000', body: 'x' }),
+    ).rejects.toMatchObject({ status: 429 });
     expect(await control('POST', 'knobs', { bogus: true })).toMatchObject({ status: 400 });
   });
 
@@ -66,7 +66,12 @@ describe('control endpoints', () => {
     const hooks = await startWebhookServer();
     try {
       sim.setKnobs({ callbackDelayMs: 200 });
-      await sdkFor(sim).messages.create({ to: '+15557770003', from: '+15550000000', body: 'x', statusCallback: hooks.url });
+      await sdkFor(sim).messages.create({
+        to: '+15557770003',
+        from: '+15550000000',
+        body: 'x',
+        statusCallback: hooks.url,
+      });
       sim.reset();
       await sim.flushCallbacks();
       expect(hooks.received).toHaveLength(0);

@@ -59,7 +59,12 @@ describe('fault knobs', () => {
       sim.setKnobs({ rate429: 0.5 });
       const codes: number[] = [];
       for (let i = 0; i < 12; i++) {
-        codes.push(await create().then(() => 201, (e: { status: number }) => e.status));
+        codes.push(
+          await create().then(
+            () => 201,
+            (e: { status: number }) => e.status,
+          ),
+        );
       }
       return codes;
     };

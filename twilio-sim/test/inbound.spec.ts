@@ -25,7 +25,12 @@ describe('inbound injection', () => {
 
   it('posts a signed inbound form and returns the webhook response', async () => {
     hooks.replyBody = '<Response/>';
-    const result = await sim.injectInbound({ from: '+15556660001', to: '+15550000000', body: 'STOP', optOutType: 'STOP' });
+    const result = await sim.injectInbound({
+      from: '+15556660001',
+      to: '+15550000000',
+      body: 'STOP',
+      optOutType: 'STOP',
+    });
     expect(result).toMatchObject({ status: 200, body: '<Response/>' });
     expect(result.messageSid).toMatch(/^SM[0-9a-f]{32}$/);
     const [hook] = hooks.received;

@@ -49,12 +49,10 @@ describe('listing messages', () => {
     const sids = (await sendMany(7)).reverse();
     const client = sdkFor(sim);
     expect((await client.messages.list({ to: TO, pageSize: 3 })).map((m) => m.sid)).toEqual(sids);
-    expect((await client.messages.list({ to: TO, pageSize: 2, limit: 5 })).map((m) => m.sid)).toEqual(
-      sids.slice(0, 5),
-    );
+    expect((await client.messages.list({ to: TO, pageSize: 2, limit: 5 })).map((m) => m.sid)).toEqual(sids.slice(0, 5));
   });
 
-  it("gives Twilio-style relative page URIs the SDK can follow both ways", async () => {
+  it('gives Twilio-style relative page URIs the SDK can follow both ways', async () => {
     const sids = (await sendMany(5)).reverse();
     const client = sdkFor(sim);
     const first = await client.messages.page({ to: TO, pageSize: 2 });

@@ -67,9 +67,26 @@ describe('Messages API through the real twilio SDK', () => {
     expect(body).toMatchObject({ num_segments: '1', price: null, status: 'queued', messaging_service_sid: null });
     expect(Object.keys(body).sort()).toEqual(
       [
-        'account_sid', 'api_version', 'body', 'date_created', 'date_sent', 'date_updated', 'direction',
-        'error_code', 'error_message', 'from', 'messaging_service_sid', 'num_media', 'num_segments', 'price',
-        'price_unit', 'sid', 'status', 'subresource_uris', 'to', 'uri',
+        'account_sid',
+        'api_version',
+        'body',
+        'date_created',
+        'date_sent',
+        'date_updated',
+        'direction',
+        'error_code',
+        'error_message',
+        'from',
+        'messaging_service_sid',
+        'num_media',
+        'num_segments',
+        'price',
+        'price_unit',
+        'sid',
+        'status',
+        'subresource_uris',
+        'to',
+        'uri',
       ].sort(),
     );
   });
@@ -87,10 +104,12 @@ describe('Messages API through the real twilio SDK', () => {
 
   it('rejects a wrong auth token with 401 / 20003', async () => {
     const client = sdkFor(sim, { authToken: 'wrong' });
-    await expect(client.messages.create({ to: '+15551230004', from: '+15550000000', body: 'x' })).rejects.toMatchObject({
-      status: 401,
-      code: 20003,
-    });
+    await expect(client.messages.create({ to: '+15551230004', from: '+15550000000', body: 'x' })).rejects.toMatchObject(
+      {
+        status: 401,
+        code: 20003,
+      },
+    );
     expect(sim.state().counters.created).toBe(0);
   });
 

@@ -35,7 +35,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { smsApi } from '@/lib/api-client';
 import { applyServerErrors } from '@/lib/form-errors';
 import { smsKeys } from '@/lib/queries/sms';
-import { phoneColumnParam, previewCsv, readFileHead, rowVariables, variableNames, type CsvPreview } from '@/lib/sms/csv-preview';
+import {
+  phoneColumnParam,
+  previewCsv,
+  readFileHead,
+  rowVariables,
+  variableNames,
+  type CsvPreview,
+} from '@/lib/sms/csv-preview';
 import { MAX_SMS_CHARACTERS } from '@/lib/sms/segments';
 import { renderTemplate } from '@/lib/sms/template';
 import type { BulkSmsResult } from '@/types/sms';

@@ -165,7 +165,12 @@ export function CampaignForm() {
           form.setError('recipients', { message: 'Paste at least one valid phone number' });
           return;
         }
-        report = await create.mutateAsync({ name: v.name, message: v.message, recipients: parsed.numbers, scheduledAt });
+        report = await create.mutateAsync({
+          name: v.name,
+          message: v.message,
+          recipients: parsed.numbers,
+          scheduledAt,
+        });
       } else {
         const leadIds = await collectLeadIds(leadFilter);
         if (leadIds.length === 0) {

@@ -70,8 +70,8 @@ export function CampaignProgress({ campaign }: { campaign: SmsCampaign }) {
       </div>
       {campaign.waitingQuietHours > 0 && (
         <p className="text-sm text-muted-foreground" data-testid="quiet-hours-note">
-          {formatNumber(campaign.waitingQuietHours)} of the pending messages wait for their recipients&apos; quiet hours to
-          end.
+          {formatNumber(campaign.waitingQuietHours)} of the pending messages wait for their recipients&apos; quiet hours
+          to end.
         </p>
       )}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">

@@ -40,7 +40,12 @@ describe('campaigns end to end', () => {
       .send({
         name: 'Spring',
         message: 'Hi {{first_name|there}}, spring checks are on.',
-        recipients: ['+14155550001', { phoneNumber: '+14155550002', variables: { 'First Name': 'Ann' } }, 'nope', '+14155550001'],
+        recipients: [
+          '+14155550001',
+          { phoneNumber: '+14155550002', variables: { 'First Name': 'Ann' } },
+          'nope',
+          '+14155550001',
+        ],
       })
       .expect(201);
     expect(res.body.counts).toMatchObject({ rows: 4, valid: 2, invalid: 1, duplicate: 1 });
@@ -54,24 +59,41 @@ describe('campaigns end to end', () => {
     expect(done).toMatchObject({ status: 'completed', totalRecipients: 2, sentCount: 2, pending: 0, progress: 1 });
     expect(done.completedAt).toBeTruthy();
     const msgs = (await h.http().get(`/api/sms/campaigns/${id}/messages`).set(headers).expect(200)).body;
-    expect(msgs.items.map((m: { message: string }) => m.message).sort()).toEqual(['Hi Ann, spring checks are on.', 'Hi there, spring checks are on.']);
+    expect(msgs.items.map((m: { message: string }) => m.message).sort()).toEqual([
+      'Hi Ann, spring checks are on.',
+      'Hi there, spring checks are on.',
+    ]);
   });
 
   it('keeps a scheduled campaign unsent until it is due, then sends it', async () => {
     const at = new Date(Date.now() + 3_600_000).toISOString();
-    const res = await h.http().post('/api/sms/campaigns').set(headers).send({ name: 'Later', message: 'later', recipients: numbers(3), scheduledAt: at }).expect(201);
+    const res = await h
+      .http()
+      .post('/api/sms/campaigns')
+      .set(headers)
+      .send({ name: 'Later', message: 'later', recipients: numbers(3), scheduledAt: at })
+      .expect(201);
     const id = res.body.campaignId;
     await h.dispatcher.drain();
     expect(await campaign(id)).toMatchObject({ status: 'scheduled', sentCount: 0, pending: 3 });
-    await db.database.db.execute(sql`update sms_campaigns set scheduled_at = now() - interval '1 second' where id = ${id}`);
-    await db.database.db.execute(sql`update sms_messages set not_before = now() - interval '1 second' where campaign_id = ${id}`);
+    await db.database.db.execute(
+      sql`update sms_campaigns set scheduled_at = now() - interval '1 second' where id = ${id}`,
+    );
+    await db.database.db.execute(
+      sql`update sms_messages set not_before = now() - interval '1 second' where campaign_id = ${id}`,
+    );
     await h.dispatcher.drain();
     expect((await campaign(id)).sentCount).toBe(3);
   });
 
   it('pauses (no new claims), resumes and cancels', async () => {
     await h.http().put('/api/sms/settings').set(headers).send({ maxInFlight: 10 }).expect(200);
-    const res = await h.http().post('/api/sms/campaigns').set(headers).send({ name: 'Ctl', message: 'x', recipients: numbers(50) }).expect(201);
+    const res = await h
+      .http()
+      .post('/api/sms/campaigns')
+      .set(headers)
+      .send({ name: 'Ctl', message: 'x', recipients: numbers(50) })
+      .expect(201);
     const id = res.body.campaignId;
     await h.http().post(`/api/sms/campaigns/${id}/pause`).set(headers).expect(200);
     await h.dispatcher.drain();
@@ -92,7 +114,12 @@ describe('campaigns end to end', () => {
   });
 
   it('streams counter changes over SSE and ends when the campaign finishes', async () => {
-    const res = await h.http().post('/api/sms/campaigns').set(headers).send({ name: 'Live', message: 'live', recipients: numbers(5) }).expect(201);
+    const res = await h
+      .http()
+      .post('/api/sms/campaigns')
+      .set(headers)
+      .send({ name: 'Live', message: 'live', recipients: numbers(5) })
+      .expect(201);
     const id = res.body.campaignId;
     const token = headers.Authorization!.slice(7);
     const url = `http://127.0.0.1:${h.config.port}/api/sms/campaigns/${id}/events?access_token=${token}&subAccountId=${tenant.subAccountId}`;
@@ -109,7 +136,10 @@ describe('campaigns end to end', () => {
       if (done) break;
       body += decoder.decode(value);
     }
-    const events = body.split('\n\n').filter((e) => e.includes('data:')).map((e) => JSON.parse(e.slice(e.indexOf('data:') + 5)));
+    const events = body
+      .split('\n\n')
+      .filter((e) => e.includes('data:'))
+      .map((e) => JSON.parse(e.slice(e.indexOf('data:') + 5)));
     expect(events[0].status).toBe('sending');
     expect(events.length).toBeGreaterThan(1);
     expect(events.at(-1).status).toBe('completed');

@@ -32,7 +32,13 @@ export interface UploadFields {
 }
 
 /** POST /api/sms/bulk as a browser form would send it. */
-export function upload(h: EngineHarness, headers: Headers, file: string | Buffer | null, fields: UploadFields, fileName = 'list.csv') {
+export function upload(
+  h: EngineHarness,
+  headers: Headers,
+  file: string | Buffer | null,
+  fields: UploadFields,
+  fileName = 'list.csv',
+) {
   let req = h.http().post('/api/sms/bulk').set(headers);
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) req = req.field(k, v);
   if (file !== null) req = req.attach('file', typeof file === 'string' ? Buffer.from(file) : file, fileName);

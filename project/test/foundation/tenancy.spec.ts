@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsMessages } from 'src/core/database/schema';
+import { smsCampaigns, smsMessages, smsOptOuts, smsTemplates } from 'src/core/database/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTenant, login, type Tenant } from '../support/fixtures';
@@ -109,8 +109,24 @@ describe('tenant isolation', () => {
       .insert(smsMessages)
       .values({ subAccountId: b.subAccountId, phoneNumber: '+14155550222', message: 'Beta hello' });
 
+    const [aCampaign] = await db.database.db
+      .insert(smsCampaigns)
+      .values({ subAccountId: a.subAccountId, name: 'Alpha campaign', message: 'Alpha campaign text', status: 'draft' })
+      .returning();
+    const [aTemplate] = await db.database.db
+      .insert(smsTemplates)
+      .values({ subAccountId: a.subAccountId, name: 'Alpha template', body: 'Alpha template body' })
+      .returning();
+    const [aOptOut] = await db.database.db
+      .insert(smsOptOuts)
+      .values({ subAccountId: a.subAccountId, phoneNumber: '+14155550333', source: 'manual' })
+      .returning();
+
     aSecrets = [
       'Alpha private offer',
+      'Alpha campaign',
+      'Alpha template',
+      '+14155550333',
       aLead.name,
       aLead.phone,
       aLead.email,
@@ -128,6 +144,9 @@ describe('tenant isolation', () => {
       '/api/users': { id: a.userId, bodies: { patch: { name: 'Taken by B', password: 'taken-by-b-123' } } },
       '/api/subaccounts': { id: a.subAccountId, adminOnly: true, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/messages': { id: aMessageId },
+      '/api/sms/campaigns': { id: aCampaign!.id, bodies: { patch: { name: 'Taken by B' } } },
+      '/api/sms/templates': { id: aTemplate!.id, bodies: { patch: { name: 'Taken by B' } } },
+      '/api/sms/opt-outs': { id: aOptOut!.id },
     };
   });
   afterAll(async () => {

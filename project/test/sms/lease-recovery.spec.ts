@@ -41,7 +41,9 @@ describe('lease expiry and unknown send outcomes', () => {
     (await h.http().post('/api/sms/send').set(headers).send({ phoneNumber, message }).expect(202)).body.id as number;
   const row = async (id: number) => (await db.database.db.select().from(smsMessages).where(eq(smsMessages.id, id)))[0]!;
   const eventTypes = async (id: number) =>
-    (await db.database.db.select().from(smsEvents).where(eq(smsEvents.messageId, id)).orderBy(smsEvents.id)).map((e) => e.type);
+    (await db.database.db.select().from(smsEvents).where(eq(smsEvents.messageId, id)).orderBy(smsEvents.id)).map(
+      (e) => e.type,
+    );
   const counters = () => h.sim.state().counters;
 
   /** A worker claims the message and dies: nothing records what happened next. */

@@ -216,14 +216,12 @@ describe('SMS API over the database', () => {
         message: 'Alpha secret failed',
         status: 'failed',
       });
-      await db.database.db
-        .insert(smsEvents)
-        .values({
-          subAccountId: a.subAccountId,
-          messageId: pending.id,
-          type: 'accepted',
-          payload: { note: 'Alpha secret event' },
-        });
+      await db.database.db.insert(smsEvents).values({
+        subAccountId: a.subAccountId,
+        messageId: pending.id,
+        type: 'accepted',
+        payload: { note: 'Alpha secret event' },
+      });
       const routes = messageRoutes();
       expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
         expect.arrayContaining([
@@ -446,16 +444,14 @@ describe('SMS API over the database', () => {
         { day: day(400), sent: 2, delivered: 1, failed: 0, undelivered: 1, segments: 4, cost: '0.03000' },
       ];
       await db.database.db.insert(smsDailyStats).values(rows.map((r) => ({ subAccountId: a.subAccountId, ...r })));
-      await db.database.db
-        .insert(smsDailyStats)
-        .values({
-          subAccountId: b.subAccountId,
-          day: day(0),
-          sent: 100,
-          delivered: 100,
-          segments: 100,
-          cost: '1.00000',
-        });
+      await db.database.db.insert(smsDailyStats).values({
+        subAccountId: b.subAccountId,
+        day: day(0),
+        sent: 100,
+        delivered: 100,
+        segments: 100,
+        cost: '1.00000',
+      });
       // Messages alone do not count: stats come from the roll-up, not a scan.
       await insertMessage(db, {
         subAccountId: a.subAccountId,

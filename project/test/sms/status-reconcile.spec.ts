@@ -32,10 +32,19 @@ describe('lost status callbacks are reconciled from Twilio', () => {
   const message = async (id: number) => (await h.http().get(`/api/sms/messages/${id}`).set(headers).expect(200)).body;
 
   it('fetches a message left sent past the threshold and applies its final status and price once', async () => {
-    const res = await h.http().post('/api/sms/send').set(headers).send({ phoneNumber: '+14155550190', message: 'hello' }).expect(202);
+    const res = await h
+      .http()
+      .post('/api/sms/send')
+      .set(headers)
+      .send({ phoneNumber: '+14155550190', message: 'hello' })
+      .expect(202);
     await h.dispatcher.drain();
     // Twilio has delivered it, but every callback was dropped.
-    await waitFor(async () => h.sim.state().messages.find((m) => m.status === 'delivered'), 5_000, 'delivery at the simulator');
+    await waitFor(
+      async () => h.sim.state().messages.find((m) => m.status === 'delivered'),
+      5_000,
+      'delivery at the simulator',
+    );
     expect((await message(res.body.id)).status).toBe('sent');
 
     clock.advance(59 * 60_000);
@@ -52,7 +61,9 @@ describe('lost status callbacks are reconciled from Twilio', () => {
     expect(stats.totalDelivered).toBe(1);
     expect(stats.totalCost).toBeCloseTo(Math.abs(Number(m.price)), 5);
 
-    const check = (await db.database.db.execute(sql`select next_status_check_at from sms_messages where id = ${res.body.id}`)) as unknown as {
+    const check = (await db.database.db.execute(
+      sql`select next_status_check_at from sms_messages where id = ${res.body.id}`,
+    )) as unknown as {
       rows: { next_status_check_at: unknown }[];
     };
     expect(check.rows[0]!.next_status_check_at).toBeNull();
@@ -60,14 +71,23 @@ describe('lost status callbacks are reconciled from Twilio', () => {
 
   it('stops asking after a few checks with growing gaps when Twilio never reports a final status', async () => {
     h.sim.setKnobs({ outcomes: { '+14155550191': 'sent' } });
-    const res = await h.http().post('/api/sms/send').set(headers).send({ phoneNumber: '+14155550191', message: 'no dlr' }).expect(202);
+    const res = await h
+      .http()
+      .post('/api/sms/send')
+      .set(headers)
+      .send({ phoneNumber: '+14155550191', message: 'no dlr' })
+      .expect(202);
     await h.dispatcher.drain();
     const checksAt: number[] = [];
     for (let minute = 0; minute < 24 * 60; minute += 10) {
       clock.advance(10 * 60_000);
-      const before = (await db.database.db.execute(sql`select status_checks from sms_messages where id = ${res.body.id}`)) as unknown as { rows: { status_checks: number }[] };
+      const before = (await db.database.db.execute(
+        sql`select status_checks from sms_messages where id = ${res.body.id}`,
+      )) as unknown as { rows: { status_checks: number }[] };
       await h.dispatcher.tick();
-      const after = (await db.database.db.execute(sql`select status_checks from sms_messages where id = ${res.body.id}`)) as unknown as { rows: { status_checks: number }[] };
+      const after = (await db.database.db.execute(
+        sql`select status_checks from sms_messages where id = ${res.body.id}`,
+      )) as unknown as { rows: { status_checks: number }[] };
       if (after.rows[0]!.status_checks > before.rows[0]!.status_checks) checksAt.push(minute + 10);
     }
     expect(checksAt.length).toBe(4);

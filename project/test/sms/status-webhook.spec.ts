@@ -4,10 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { smsCampaigns, smsDailyStats, smsEarlyCallbacks, smsEvents, smsMessages } from 'src/core/database/schema';
 import { ClaimService } from 'src/shared/sms/dispatch/claim.service';
 import { MessageLifecycleService } from 'src/shared/sms/dispatch/message-lifecycle.service';
+import { SmsEventsRepository } from 'src/shared/sms/repositories/sms-events.repository';
 import { SenderService } from 'src/shared/sms/settings/sender.service';
 import { twilioSignature } from '../../../twilio-sim/src';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
-import { bootEngine, SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, SIM_FROM, waitFor, type EngineHarness } from '../support/engine-harness';
+import {
+  bootEngine,
+  SIM_ACCOUNT_SID,
+  SIM_AUTH_TOKEN,
+  SIM_FROM,
+  waitFor,
+  type EngineHarness,
+} from '../support/engine-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const PATH = '/api/sms/webhooks/twilio/status';
@@ -66,11 +74,22 @@ describe('Twilio status webhook', () => {
   async function sentMessage(to = '+14155550100', expectStatus = 'sent') {
     const [campaign] = await db.database.db
       .insert(smsCampaigns)
-      .values({ subAccountId: tenantA.subAccountId, name: 'Spring', message: 'Spring deals', status: 'sending', totalRecipients: 1 })
+      .values({
+        subAccountId: tenantA.subAccountId,
+        name: 'Spring',
+        message: 'Spring deals',
+        status: 'sending',
+        totalRecipients: 1,
+      })
       .returning();
     const [row] = await db.database.db
       .insert(smsMessages)
-      .values({ subAccountId: tenantA.subAccountId, campaignId: campaign!.id, phoneNumber: to, message: 'Spring deals' })
+      .values({
+        subAccountId: tenantA.subAccountId,
+        campaignId: campaign!.id,
+        phoneNumber: to,
+        message: 'Spring deals',
+      })
       .returning();
     await h.dispatcher.drain();
     const sent = await findMessage(row!.id);
@@ -78,7 +97,23 @@ describe('Twilio status webhook', () => {
     return sent;
   }
 
-  const findMessage = async (id: number) => (await db.database.db.select().from(smsMessages).where(eq(smsMessages.id, id)))[0]!;
+  const providerMessage = (sid: string, to: string) => ({
+    sid,
+    status: 'queued',
+    to,
+    from: SIM_FROM,
+    body: 'hello',
+    dateCreated: new Date(),
+    dateSent: null,
+    errorCode: null,
+    errorMessage: null,
+    numSegments: 1,
+    price: null,
+    priceUnit: null,
+  });
+
+  const findMessage = async (id: number) =>
+    (await db.database.db.select().from(smsMessages).where(eq(smsMessages.id, id)))[0]!;
 
   /** Everything a status callback may change. */
   async function snapshot(id: number) {
@@ -113,7 +148,12 @@ describe('Twilio status webhook', () => {
   it("rejects a callback for one tenant's message signed with another tenant's auth token", async () => {
     const tenantB = await createTenant(db.database, 'Beta Plumbing');
     const headersB = await adminHeaders(h, tenantB);
-    await h.http().put('/api/sms/settings').set(headersB).send({ accountSid: B_ACCOUNT_SID, authToken: B_AUTH_TOKEN }).expect(200);
+    await h
+      .http()
+      .put('/api/sms/settings')
+      .set(headersB)
+      .send({ accountSid: B_ACCOUNT_SID, authToken: B_AUTH_TOKEN })
+      .expect(200);
     const m = await sentMessage();
     const before = await snapshot(m.id);
 
@@ -175,7 +215,13 @@ describe('Twilio status webhook', () => {
     const after = await findMessage(m.id);
     expect(after).toMatchObject({ status: 'undelivered', errorCode: 30003 });
     const stats = (await h.http().get('/api/sms/stats').set(headersA).expect(200)).body;
-    expect(stats).toMatchObject({ totalSent: 1, totalUndelivered: 1, totalDelivered: 0, totalFailed: 0, deliveryRate: 0 });
+    expect(stats).toMatchObject({
+      totalSent: 1,
+      totalUndelivered: 1,
+      totalDelivered: 0,
+      totalFailed: 0,
+      deliveryRate: 0,
+    });
   });
 
   it('buffers callbacks that race ahead of the recorded send and applies them when it is recorded', async () => {
@@ -209,24 +255,52 @@ describe('Twilio status webhook', () => {
     expect(buffered.early).toBe(1);
     expect(buffered.message.status).toBe('sending');
 
-    await h.app.get(MessageLifecycleService).recordSent(row!.id, {
-      sid,
-      status: 'queued',
-      to: '+14155550104',
-      from: SIM_FROM,
-      body: 'hello',
-      dateCreated: new Date(),
-      dateSent: null,
-      errorCode: null,
-      errorMessage: null,
-      numSegments: 1,
-      price: null,
-      priceUnit: null,
-    });
+    await h.app.get(MessageLifecycleService).recordSent(row!.id, providerMessage(sid, '+14155550104'));
     const after = await snapshot(row!.id);
     expect(after.message).toMatchObject({ status: 'delivered', twilioSid: sid });
     expect(after.early).toBe(0);
     expect(after.daily).toEqual([expect.objectContaining({ sent: 1, delivered: 1 })]);
+  });
+
+  it('applies a callback that arrives while the send that stores its sid is committing', async () => {
+    const [row] = await db.database.db
+      .insert(smsMessages)
+      .values({ subAccountId: tenantA.subAccountId, phoneNumber: '+14155550105', message: 'hello' })
+      .returning();
+    const sender = await h.app.get(SenderService).resolve(tenantA.subAccountId);
+    await h.app.get(ClaimService).claim(sender);
+    const sid = `SM${randomBytes(16).toString('hex')}`;
+
+    // Hold recordSent's transaction open after it looked for buffered callbacks, before it commits.
+    const events = h.app.get(SmsEventsRepository);
+    const take = events.takeEarlyCallbacks.bind(events);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const atGate = new Promise<void>((resolve) => (reached = resolve));
+    events.takeEarlyCallbacks = async (dbOrTx, s) => {
+      const taken = await take(dbOrTx, s);
+      events.takeEarlyCallbacks = take;
+      reached();
+      await gate;
+      return taken;
+    };
+    try {
+      const recording = h.app.get(MessageLifecycleService).recordSent(row!.id, providerMessage(sid, '+14155550105'));
+      await atGate;
+      const posting = postSigned(callback({ twilioSid: sid, phoneNumber: '+14155550105' }, 'delivered')).then((r) => r);
+      // Give the callback time to run as far as it can while the send is uncommitted.
+      await Promise.race([posting, new Promise((r) => setTimeout(r, 1_000))]);
+      release();
+      await recording;
+      expect((await posting).status).toBe(200);
+    } finally {
+      events.takeEarlyCallbacks = take;
+      release();
+    }
+    const after = await snapshot(row!.id);
+    expect(after.message).toMatchObject({ status: 'delivered', twilioSid: sid });
+    expect(after.early).toBe(0);
   });
 
   it('checks the signature over PUBLIC_BASE_URL, not the URL the request names', async () => {
@@ -234,7 +308,10 @@ describe('Twilio status webhook', () => {
     const params = callback(m, 'delivered');
     const spoofedHost = { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' };
     await post(params, sign(params, SIM_AUTH_TOKEN, `https://evil.example${PATH}`), spoofedHost).expect(403);
-    await post(params, sign(params, SIM_AUTH_TOKEN, `${h.config.publicBaseUrl}/api/sms/webhooks/twilio/inbound`)).expect(403);
+    await post(
+      params,
+      sign(params, SIM_AUTH_TOKEN, `${h.config.publicBaseUrl}/api/sms/webhooks/twilio/inbound`),
+    ).expect(403);
     await post(params, sign(params, SIM_AUTH_TOKEN, `${publicUrl}?x=1`)).expect(403);
     expect((await findMessage(m.id)).status).toBe('sent');
 

@@ -41,7 +41,11 @@ export async function bootEngine(options: {
   const ownSim = !options.sim;
   const sim =
     options.sim ??
-    (await startSimulator({ port: 0, accounts: { [SIM_ACCOUNT_SID]: SIM_AUTH_TOKEN }, knobs: { callbackDelayMs: 20, ...options.knobs } }));
+    (await startSimulator({
+      port: 0,
+      accounts: { [SIM_ACCOUNT_SID]: SIM_AUTH_TOKEN },
+      knobs: { callbackDelayMs: 20, ...options.knobs },
+    }));
   const port = await freePort();
   const config = testConfig({
     PORT: String(port),
@@ -54,11 +58,17 @@ export async function bootEngine(options: {
     SMS_MAX_IN_FLIGHT: '50',
     ...options.env,
   });
-  const app = await createApp({ config, database: options.database, clock: options.clock ?? new SystemClock(), logger: false });
+  const app = await createApp({
+    config,
+    database: options.database,
+    clock: options.clock ?? new SystemClock(),
+    logger: false,
+  });
   await app.listen(port, '127.0.0.1');
   if (options.providerTimeoutMs !== undefined) {
     // The provider reads its options when it first builds an SDK client, i.e. after this.
-    (app.get(SMS_PROVIDER) as unknown as { options: TwilioProviderOptions }).options.timeoutMs = options.providerTimeoutMs;
+    (app.get(SMS_PROVIDER) as unknown as { options: TwilioProviderOptions }).options.timeoutMs =
+      options.providerTimeoutMs;
   }
   const dispatcher = app.get(SmsDispatcherService);
   dispatcher.random = () => 0; // retries become due at once
@@ -89,7 +99,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Polls until `check` returns a value, or fails after the deadline. No fixed sleeps. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -23,15 +23,18 @@ export async function createTenant(database: DatabaseService, name: string): Pro
     .insert(adminUsers)
     .values({ email: `admin@${slug}.test`, name: `${name} Admin`, passwordHash: hash })
     .returning();
-  const [sub] = await database.db
-    .insert(subAccounts)
-    .values({ name, createdByAdminId: admin!.id })
-    .returning();
+  const [sub] = await database.db.insert(subAccounts).values({ name, createdByAdminId: admin!.id }).returning();
   const [user] = await database.db
     .insert(users)
     .values({ subAccountId: sub!.id, email: `user@${slug}.test`, name: `${name} User`, passwordHash: hash })
     .returning();
-  return { adminId: admin!.id, adminEmail: admin!.email, subAccountId: sub!.id, userId: user!.id, userEmail: user!.email };
+  return {
+    adminId: admin!.id,
+    adminEmail: admin!.email,
+    subAccountId: sub!.id,
+    userId: user!.id,
+    userEmail: user!.email,
+  };
 }
 
 export async function login(t: TestApp, email: string, password = PASSWORD): Promise<string> {
@@ -41,7 +44,10 @@ export async function login(t: TestApp, email: string, password = PASSWORD): Pro
 
 /** Headers for acting as the tenant's admin inside its SubAccount. */
 export async function adminHeaders(t: TestApp, tenant: Tenant): Promise<Record<string, string>> {
-  return { Authorization: `Bearer ${await login(t, tenant.adminEmail)}`, 'X-SubAccount-Id': String(tenant.subAccountId) };
+  return {
+    Authorization: `Bearer ${await login(t, tenant.adminEmail)}`,
+    'X-SubAccount-Id': String(tenant.subAccountId),
+  };
 }
 
 export async function userHeaders(t: TestApp, tenant: Tenant): Promise<Record<string, string>> {

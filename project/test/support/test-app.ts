@@ -35,7 +35,12 @@ export async function bootTestApp(options: {
   env?: Record<string, string>;
 }): Promise<TestApp> {
   const config = testConfig(options.env);
-  const app = await createApp({ config, database: options.database, clock: options.clock ?? new SystemClock(), logger: false });
+  const app = await createApp({
+    config,
+    database: options.database,
+    clock: options.clock ?? new SystemClock(),
+    logger: false,
+  });
   await app.init();
   return {
     app,

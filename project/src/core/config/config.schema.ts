@@ -16,7 +16,10 @@ export const envSchema = z.object({
   WEB_PORT: int(3000, 1).pipe(z.number().max(65535)),
   PUBLIC_BASE_URL: z.url({ message: 'must be an absolute URL such as https://sms.example.com' }).optional(),
   DATABASE_URL: optionalString.pipe(
-    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
   ),
   DATA_DIR: z.string().default('./data'),
   JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -27,14 +30,23 @@ export const envSchema = z.object({
       .optional(),
   ),
   TWILIO_ACCOUNT_SID: optionalString.pipe(
-    z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex characters').optional(),
+    z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex characters')
+      .optional(),
   ),
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_PHONE_NUMBER: optionalString.pipe(
-    z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15551234567').optional(),
+    z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15551234567')
+      .optional(),
   ),
   TWILIO_MESSAGING_SERVICE_SID: optionalString.pipe(
-    z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex characters').optional(),
+    z
+      .string()
+      .regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex characters')
+      .optional(),
   ),
   TWILIO_API_BASE_URL: optionalString.pipe(z.url().optional()),
   SMS_RATE_LIMIT_PER_MINUTE: int(60, 1),
@@ -44,7 +56,10 @@ export const envSchema = z.object({
   SMS_MAX_UPLOAD_MB: int(50, 1),
   SMS_STATUS_RECONCILE_AFTER_MINUTES: int(60, 1),
   SMS_LEASE_SECONDS: int(60, 5),
-  SMS_ESTIMATED_PRICE_PER_SEGMENT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).default(0.0079)),
+  SMS_ESTIMATED_PRICE_PER_SEGMENT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().min(0).default(0.0079),
+  ),
   SMS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   SMS_QUIET_HOURS_ENABLED: z
     .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })

@@ -18,7 +18,12 @@ export async function seedDemo(database: DatabaseService, password: string): Pro
       .returning();
     const [sub] = await tx
       .insert(subAccounts)
-      .values({ name: 'Demo Roofing Co.', timeZone: 'America/New_York', defaultCountry: 'US', createdByAdminId: admin!.id })
+      .values({
+        name: 'Demo Roofing Co.',
+        timeZone: 'America/New_York',
+        defaultCountry: 'US',
+        createdByAdminId: admin!.id,
+      })
       .returning();
     const [user] = await tx
       .insert(users)
@@ -26,7 +31,12 @@ export async function seedDemo(database: DatabaseService, password: string): Pro
       .returning();
     const [strategy] = await tx
       .insert(strategies)
-      .values({ subAccountId: sub!.id, name: 'New lead follow-up', description: 'Text new leads within the hour', tag: 'follow-up' })
+      .values({
+        subAccountId: sub!.id,
+        name: 'New lead follow-up',
+        description: 'Text new leads within the hour',
+        tag: 'follow-up',
+      })
       .returning();
     await tx.insert(leads).values(
       [

@@ -1,11 +1,4 @@
-import {
-  Catch,
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ArgumentsHost,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError, AppErrorCode, type FieldError } from './app-error';
 
@@ -67,7 +60,12 @@ const REASONS: Record<number, string> = {
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof AppError) {
     const statusCode = statusOf(exception.code);
-    return { statusCode, error: REASONS[statusCode] ?? 'Error', message: exception.message, details: exception.details };
+    return {
+      statusCode,
+      error: REASONS[statusCode] ?? 'Error',
+      message: exception.message,
+      details: exception.details,
+    };
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();

@@ -31,7 +31,10 @@ export class HealthService {
 
   async report(): Promise<HealthReport> {
     const entries = await Promise.all(
-      this.contributors.map(async (c) => [c.name, await c.check().catch((e: Error) => ({ status: 'down' as const, error: e.message }))] as const),
+      this.contributors.map(
+        async (c) =>
+          [c.name, await c.check().catch((e: Error) => ({ status: 'down' as const, error: e.message }))] as const,
+      ),
     );
     const checks = Object.fromEntries(entries);
     return { status: entries.every(([, c]) => c.status === 'ok') ? 'ok' : 'down', checks };

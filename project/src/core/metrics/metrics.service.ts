@@ -12,7 +12,11 @@ export class MetricsService {
     labelNames: ['status'],
     registers: [this.registry],
   });
-  readonly queueDepth = new Gauge({ name: 'sms_queue_due', help: 'Due pending messages (sampled)', registers: [this.registry] });
+  readonly queueDepth = new Gauge({
+    name: 'sms_queue_due',
+    help: 'Due pending messages (sampled)',
+    registers: [this.registry],
+  });
   readonly dispatcherLag = new Gauge({
     name: 'sms_dispatcher_lag_seconds',
     help: 'Age of the oldest due pending message',

@@ -10,11 +10,15 @@ describe('quietUntil', () => {
 
   it('waits until 08:00 the next morning when it is 22:00', () => {
     // 22:00 EDT on Wed 10 June = 02:00Z on the 11th; window ends 08:00 EDT = 12:00Z
-    expect(quietUntil(new Date('2026-06-11T02:00:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe('2026-06-11T12:00:00.000Z');
+    expect(quietUntil(new Date('2026-06-11T02:00:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe(
+      '2026-06-11T12:00:00.000Z',
+    );
   });
 
   it('waits until 08:00 the same morning after midnight', () => {
-    expect(quietUntil(new Date('2026-06-11T07:30:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe('2026-06-11T12:00:00.000Z');
+    expect(quietUntil(new Date('2026-06-11T07:30:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe(
+      '2026-06-11T12:00:00.000Z',
+    );
   });
 
   it('judges the same instant by the recipient zone: night in Los Angeles, morning in London', () => {
@@ -26,12 +30,16 @@ describe('quietUntil', () => {
   it('ends at 08:00 local time across the spring-forward change', () => {
     // US DST starts Sun 8 March 2026 at 02:00 EST. 23:00 EST Sat 7 March = 04:00Z on the 8th.
     // 08:00 EDT on the 8th is 12:00Z (not 13:00Z as it would be in EST).
-    expect(quietUntil(new Date('2026-03-08T04:00:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe('2026-03-08T12:00:00.000Z');
+    expect(quietUntil(new Date('2026-03-08T04:00:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe(
+      '2026-03-08T12:00:00.000Z',
+    );
   });
 
   it('ends at 08:00 local time across the fall-back change', () => {
     // DST ends Sun 1 Nov 2026 at 02:00 EDT. 22:00 EDT Sat 31 Oct = 02:00Z on 1 Nov; 08:00 EST = 13:00Z.
-    expect(quietUntil(new Date('2026-11-01T02:00:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe('2026-11-01T13:00:00.000Z');
+    expect(quietUntil(new Date('2026-11-01T02:00:00Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe(
+      '2026-11-01T13:00:00.000Z',
+    );
   });
 
   it('only applies on the configured days (the day the window starts)', () => {
@@ -39,12 +47,16 @@ describe('quietUntil', () => {
     // Sat 13 June 22:00 EDT: a Saturday night is not quiet
     expect(quietUntil(new Date('2026-06-14T02:00:00Z'), 'America/New_York', weekdays)).toBeNull();
     // Sat 13 June 01:00 EDT belongs to Friday night: quiet
-    expect(quietUntil(new Date('2026-06-13T05:00:00Z'), 'America/New_York', weekdays)?.toISOString()).toBe('2026-06-13T12:00:00.000Z');
+    expect(quietUntil(new Date('2026-06-13T05:00:00Z'), 'America/New_York', weekdays)?.toISOString()).toBe(
+      '2026-06-13T12:00:00.000Z',
+    );
   });
 
   it('supports a window within one day and can be switched off', () => {
     const lunch: QuietHours = { enabled: true, start: '12:00', end: '13:30', days: [1, 2, 3, 4, 5, 6, 7] };
-    expect(quietUntil(new Date('2026-06-10T16:15:00Z'), 'America/New_York', lunch)?.toISOString()).toBe('2026-06-10T17:30:00.000Z');
+    expect(quietUntil(new Date('2026-06-10T16:15:00Z'), 'America/New_York', lunch)?.toISOString()).toBe(
+      '2026-06-10T17:30:00.000Z',
+    );
     expect(quietUntil(new Date('2026-06-11T02:00:00Z'), 'America/New_York', { ...NIGHTS, enabled: false })).toBeNull();
   });
 });

@@ -25,14 +25,28 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
 function localTime(instant: Date, timeZone: string): LocalTime & { hour: number; minute: number; second: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   const hour = Number(parts.hour);
   const minute = Number(parts.minute);
   return {
@@ -78,7 +92,8 @@ export function quietUntil(now: Date, timeZone: string, q: QuietHours): Date | n
   const startedOn = (weekday: number) => q.days.includes(weekday);
   const yesterday = ((l.weekday + 5) % 7) + 1;
   if (start < end) {
-    if (l.minutes >= start && l.minutes < end && startedOn(l.weekday)) return zonedTime(l.year, l.month, l.day, end, timeZone);
+    if (l.minutes >= start && l.minutes < end && startedOn(l.weekday))
+      return zonedTime(l.year, l.month, l.day, end, timeZone);
     return null;
   }
   if (l.minutes >= start && startedOn(l.weekday)) {
@@ -90,7 +105,11 @@ export function quietUntil(now: Date, timeZone: string, q: QuietHours): Date | n
 }
 
 /** The recipient's zone: the lead's, else the number's country when it has one zone, else the SubAccount's. */
-export function recipientTimeZone(e164: string, leadTimeZone: string | null | undefined, subAccountTimeZone: string): string {
+export function recipientTimeZone(
+  e164: string,
+  leadTimeZone: string | null | undefined,
+  subAccountTimeZone: string,
+): string {
   if (leadTimeZone) return leadTimeZone;
   const country = parsePhoneNumber(e164)?.country;
   const zones = country ? getCountry(country)?.timezones : undefined;

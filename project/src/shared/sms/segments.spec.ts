@@ -80,8 +80,34 @@ describe('validateBody', () => {
 
 describe('countSegments without the grapheme splitter', () => {
   // Letters, the extension table, CR/LF, non-GSM Latin/Greek/Cyrillic, and what needs the full calculator.
-  const alphabet = ['a', 'Z', '7', ' ', 'é', 'Ä', '@', '€', '[', '^', '|', '\n', '\r', '\r\n', 'ł', 'ó', 'Ω', 'д', 'Ж', '‘', 'ñ', '\u0301', '😀', '👍🏽', '한'];
-  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const alphabet = [
+    'a',
+    'Z',
+    '7',
+    ' ',
+    'é',
+    'Ä',
+    '@',
+    '€',
+    '[',
+    '^',
+    '|',
+    '\n',
+    '\r',
+    '\r\n',
+    'ł',
+    'ó',
+    'Ω',
+    'д',
+    'Ж',
+    '‘',
+    'ñ',
+    '\u0301',
+    '😀',
+    '👍🏽',
+    '한',
+  ];
+  const random = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
   it('agrees with the calculator on random bodies', () => {
     const next = random(7);

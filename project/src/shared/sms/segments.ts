@@ -56,7 +56,12 @@ function countSimpleSegments(body: string): SegmentCount | undefined {
   }
   if (unicode) {
     const units = body.length;
-    return { encoding: 'UCS-2', segments: units <= 70 ? 1 : Math.ceil(units / 67), characters: units, unicodeCharacters: [...unicode] };
+    return {
+      encoding: 'UCS-2',
+      segments: units <= 70 ? 1 : Math.ceil(units / 67),
+      characters: units,
+      unicodeCharacters: [...unicode],
+    };
   }
   let segments = 1;
   if (septets > 160 && !extended) segments = Math.ceil(septets / 153);

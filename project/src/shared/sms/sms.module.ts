@@ -46,7 +46,12 @@ const repositories = [
     {
       provide: SMS_PROVIDER,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new TwilioProvider({ baseUrl: config.twilio.apiBaseUrl }),
+      // A create must time out well inside its lease, or the reaper could re-send one still on its way.
+      useFactory: (config: AppConfig) =>
+        new TwilioProvider({
+          baseUrl: config.twilio.apiBaseUrl,
+          timeoutMs: Math.min(15_000, config.sms.leaseSeconds * 500),
+        }),
     },
     SenderService,
     SmsService,
@@ -62,6 +67,14 @@ const repositories = [
     InboundMessageService,
     SmsHealthService,
   ],
-  exports: [...repositories, SMS_PROVIDER, SenderService, QuietHoursService, SmsService, MessageLifecycleService, SmsDispatcherService],
+  exports: [
+    ...repositories,
+    SMS_PROVIDER,
+    SenderService,
+    QuietHoursService,
+    SmsService,
+    MessageLifecycleService,
+    SmsDispatcherService,
+  ],
 })
 export class SharedSmsModule {}

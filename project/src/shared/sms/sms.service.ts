@@ -58,7 +58,8 @@ export class SmsService {
     if (!subAccount) throw AppError.notFound('SubAccount');
     const checked = checkOutbound(input.phoneNumber, input.message, subAccount.defaultCountry);
     if (!checked.ok) {
-      const code = checked.errors[0]!.field === 'phoneNumber' ? AppErrorCode.INVALID_PHONE : AppErrorCode.INVALID_MESSAGE;
+      const code =
+        checked.errors[0]!.field === 'phoneNumber' ? AppErrorCode.INVALID_PHONE : AppErrorCode.INVALID_MESSAGE;
       throw new AppError(code, checked.errors.map((e) => `${e.field}: ${e.message}`).join('; '), checked.errors);
     }
     const now = this.clock.now();
@@ -67,9 +68,11 @@ export class SmsService {
     }
     const msg = checked.value;
     if (await this.optOuts.isOptedOut(subAccountId, msg.phoneNumber)) {
-      throw new AppError(AppErrorCode.OPTED_OUT, `${maskPhone(msg.phoneNumber)} has opted out (replied STOP); it cannot be texted`, [
-        { field: 'phoneNumber', message: 'opted out' },
-      ]);
+      throw new AppError(
+        AppErrorCode.OPTED_OUT,
+        `${maskPhone(msg.phoneNumber)} has opted out (replied STOP); it cannot be texted`,
+        [{ field: 'phoneNumber', message: 'opted out' }],
+      );
     }
     await this.assertWithinSpendingCap(subAccountId, msg.segments, now);
     const due = input.scheduledAt ?? now;
@@ -98,7 +101,13 @@ export class SmsService {
         tx,
       );
       if (!inserted) return undefined; // the same Idempotency-Key committed concurrently
-      await this.events.record(tx, { subAccountId, messageId: inserted.id, type: 'accepted', status: 'pending', payload: { by: actor.kind } });
+      await this.events.record(tx, {
+        subAccountId,
+        messageId: inserted.id,
+        type: 'accepted',
+        status: 'pending',
+        payload: { by: actor.kind },
+      });
       await this.audit.record(
         {
           subAccountId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, templateVariables, toSnakeCase } from 'src/shared/sms/template';
+import { compileTemplate, renderTemplate, templateVariables, toSnakeCase } from 'src/shared/sms/template';
 
 describe('renderTemplate', () => {
   it('replaces variables, with or without spaces inside the braces', () => {
@@ -73,5 +73,14 @@ describe('toSnakeCase', () => {
     ['already_snake', 'already_snake'],
   ])('turns %j into %j', (input, output) => {
     expect(toSnakeCase(input)).toBe(output);
+  });
+});
+
+describe('compileTemplate', () => {
+  it('lets the row override base values, whatever their case', () => {
+    const render = compileTemplate('{{phone}} {{ Name | friend }}');
+    expect(render({ Phone: '555' }, { phone: '+1415' })).toEqual({ ok: true, text: '555 friend' });
+    expect(render({ phone: ' ' }, { phone: '+1415' })).toEqual({ ok: true, text: '+1415 friend' });
+    expect(render({ name: 'Ana' })).toEqual({ ok: false, missing: ['phone'] });
   });
 });

@@ -16,19 +16,54 @@ export function templateVariables(tpl: string): string[] {
 
 /** Names match case-insensitively; an empty or blank value counts as missing unless the placeholder has a default. */
 export function renderTemplate(tpl: string, vars: TemplateVars): RenderResult {
-  const lookup = new Map<string, string>();
-  for (const [key, value] of Object.entries(vars)) {
-    if (value != null && value.trim() !== '') lookup.set(key.toLowerCase(), value);
+  return compileTemplate(tpl)(vars);
+}
+
+interface Placeholder {
+  name: string;
+  key: string;
+  fallback: string | undefined;
+  whole: string;
+}
+
+/**
+ * renderTemplate with the template parsed once, for rendering it per row of a list. `base` holds values
+ * that the row's own variables override (as if spread first).
+ */
+export function compileTemplate(tpl: string): (vars: TemplateVars, base?: TemplateVars) => RenderResult {
+  const literals: string[] = [];
+  const placeholders: Placeholder[] = [];
+  let last = 0;
+  for (const m of tpl.matchAll(PLACEHOLDER)) {
+    literals.push(tpl.slice(last, m.index));
+    placeholders.push({ name: m[1], key: m[1].toLowerCase(), fallback: m[2], whole: m[0] });
+    last = m.index + m[0].length;
   }
-  const missing: string[] = [];
-  const text = tpl.replace(PLACEHOLDER, (whole, name: string, fallback: string | undefined) => {
-    const value = lookup.get(name.toLowerCase());
-    if (value !== undefined) return value;
-    if (fallback !== undefined) return fallback.trim();
-    missing.push(name);
-    return whole;
-  });
-  return missing.length ? { ok: false, missing: uniqueIgnoringCase(missing) } : { ok: true, text };
+  literals.push(tpl.slice(last));
+  const wanted = new Set(placeholders.map((p) => p.key));
+  const lowerKeys = new Map<string, string>();
+  const collect = (lookup: Map<string, string>, vars: TemplateVars) => {
+    for (const key in vars) {
+      let lower = lowerKeys.get(key);
+      if (lower === undefined) lowerKeys.set(key, (lower = key.toLowerCase()));
+      const value = vars[key];
+      if (wanted.has(lower) && value != null && value.trim() !== '') lookup.set(lower, value);
+    }
+  };
+  return (vars, base) => {
+    const lookup = new Map<string, string>();
+    if (base) collect(lookup, base);
+    collect(lookup, vars);
+    let text = literals[0];
+    let missing: string[] | undefined;
+    for (let i = 0; i < placeholders.length; i++) {
+      const p = placeholders[i];
+      const value = lookup.get(p.key) ?? (p.fallback !== undefined ? p.fallback.trim() : undefined);
+      if (value === undefined) (missing ??= []).push(p.name);
+      text += (value ?? p.whole) + literals[i + 1];
+    }
+    return missing ? { ok: false, missing: uniqueIgnoringCase(missing) } : { ok: true, text };
+  };
 }
 
 /** 'First Name' -> 'first_name', 'phoneNumber' -> 'phone_number', 'Prénom' -> 'prenom'. */

@@ -97,6 +97,8 @@ export const refreshTokens = pgTable(
   },
   (t) => [
     uniqueIndex('refresh_tokens_hash_idx').on(t.tokenHash),
-    index('refresh_tokens_family_idx').on(t.familyId).where(sql`revoked_at is null`),
+    index('refresh_tokens_family_idx')
+      .on(t.familyId)
+      .where(sql`revoked_at is null`),
   ],
 );

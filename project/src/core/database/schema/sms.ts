@@ -20,22 +20,8 @@ import { timestamps } from './columns';
 import { adminUsers, leads, strategies, subAccounts, users } from './crm';
 
 export type SmsMessageStatus =
-  | 'pending'
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'undelivered'
-  | 'failed'
-  | 'canceled'
-  | 'received';
-export type SmsCampaignStatus =
-  | 'draft'
-  | 'scheduled'
-  | 'sending'
-  | 'paused'
-  | 'completed'
-  | 'canceled'
-  | 'failed';
+  'pending' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'canceled' | 'received';
+export type SmsCampaignStatus = 'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'canceled' | 'failed';
 
 const subAccountId = () =>
   integer()
@@ -128,12 +114,20 @@ export const smsMessages = pgTable(
   },
   (t) => [
     // claimDue / subAccountsWithDueWork: a SubAccount's due pending rows in order
-    index('sms_messages_claim_idx').on(t.subAccountId, t.notBefore, t.id).where(sql`status = 'pending'`),
+    index('sms_messages_claim_idx')
+      .on(t.subAccountId, t.notBefore, t.id)
+      .where(sql`status = 'pending'`),
     // reapExpiredLeases and the in-flight count per SubAccount
-    index('sms_messages_lease_idx').on(t.lockedUntil).where(sql`status = 'sending'`),
-    index('sms_messages_in_flight_idx').on(t.subAccountId).where(sql`status = 'sending'`),
+    index('sms_messages_lease_idx')
+      .on(t.lockedUntil)
+      .where(sql`status = 'sending'`),
+    index('sms_messages_in_flight_idx')
+      .on(t.subAccountId)
+      .where(sql`status = 'sending'`),
     // StatusReconcilerService: lost callbacks and prices still to fetch
-    index('sms_messages_status_check_idx').on(t.nextStatusCheckAt).where(sql`next_status_check_at is not null`),
+    index('sms_messages_status_check_idx')
+      .on(t.nextStatusCheckAt)
+      .where(sql`next_status_check_at is not null`),
     uniqueIndex('sms_messages_twilio_sid_idx').on(t.twilioSid),
     uniqueIndex('sms_messages_idempotency_idx').on(t.subAccountId, t.idempotencyKey),
     index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),
@@ -199,7 +193,10 @@ export const smsSettings = pgTable('sms_settings', {
   quietHoursStart: varchar({ length: 5 }).notNull().default('21:00'),
   quietHoursEnd: varchar({ length: 5 }).notNull().default('08:00'),
   /** ISO weekdays (1 = Monday … 7 = Sunday) the quiet window applies on. */
-  quietHoursDays: integer().array().notNull().default(sql`'{1,2,3,4,5,6,7}'::integer[]`),
+  quietHoursDays: integer()
+    .array()
+    .notNull()
+    .default(sql`'{1,2,3,4,5,6,7}'::integer[]`),
   helpText: text(),
   ...timestamps,
 });
@@ -248,12 +245,16 @@ export const smsAuditLog = pgTable(
 );
 
 /** Status callbacks that arrived before the send that created their sid committed; applied when it does. */
-export const smsEarlyCallbacks = pgTable('sms_early_callbacks', {
-  twilioSid: varchar({ length: 34 }).notNull(),
-  dedupeKey: varchar({ length: 200 }).primaryKey(),
-  params: jsonb().$type<Record<string, string>>().notNull(),
-  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('sms_early_callbacks_sid_idx').on(t.twilioSid)]);
+export const smsEarlyCallbacks = pgTable(
+  'sms_early_callbacks',
+  {
+    twilioSid: varchar({ length: 34 }).notNull(),
+    dedupeKey: varchar({ length: 200 }).primaryKey(),
+    params: jsonb().$type<Record<string, string>>().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sms_early_callbacks_sid_idx').on(t.twilioSid)],
+);
 
 /** Every row an import rejected, for GET /sms/campaigns/:id/rejections.csv. */
 export const smsCampaignRejections = pgTable(

@@ -47,7 +47,8 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokensDto> {
     const now = this.clock.now();
     const row = await this.repository.findRefreshToken(sha256(refreshToken));
-    if (!row || row.expiresAt <= now) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Refresh token is invalid or expired');
+    if (!row || row.expiresAt <= now)
+      throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Refresh token is invalid or expired');
     if (row.revokedAt || !(await this.repository.revokeRefreshToken(row.id, now))) {
       // A used token presented again means it leaked: end the whole session.
       await this.repository.revokeFamily(row.familyId, now);

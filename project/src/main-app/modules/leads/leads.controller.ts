@@ -28,7 +28,11 @@ export class LeadsController {
   }
 
   @Patch(':id')
-  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateLeadDto): Promise<LeadDto> {
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateLeadDto,
+  ): Promise<LeadDto> {
     return this.service.update(auth, id, dto);
   }
 

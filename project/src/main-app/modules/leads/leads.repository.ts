@@ -17,21 +17,32 @@ export class LeadsRepository {
     const where = inTenant(
       leads.subAccountId,
       subAccountId,
-      term ? or(ilike(leads.name, term), ilike(leads.email, term), ilike(leads.phone, term), ilike(leads.company, term)) : undefined,
+      term
+        ? or(ilike(leads.name, term), ilike(leads.email, term), ilike(leads.phone, term), ilike(leads.company, term))
+        : undefined,
       q.status ? eq(leads.status, q.status) : undefined,
       q.strategyId ? eq(leads.strategyId, q.strategyId) : undefined,
       q.ownerId ? eq(leads.ownerId, q.ownerId) : undefined,
     );
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
-      db.select().from(leads).where(where).orderBy(desc(leads.createdAt), desc(leads.id)).limit(q.limit).offset(offsetOf(q)),
+      db
+        .select()
+        .from(leads)
+        .where(where)
+        .orderBy(desc(leads.createdAt), desc(leads.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       db.select({ n: count() }).from(leads).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   }
 
   async find(subAccountId: number, id: number) {
-    const [row] = await this.database.db.select().from(leads).where(inTenant(leads.subAccountId, subAccountId, eq(leads.id, id)));
+    const [row] = await this.database.db
+      .select()
+      .from(leads)
+      .where(inTenant(leads.subAccountId, subAccountId, eq(leads.id, id)));
     return row;
   }
 
@@ -44,7 +55,10 @@ export class LeadsRepository {
   }
 
   async ownerExists(subAccountId: number, userId: number): Promise<boolean> {
-    const [row] = await this.database.db.select({ id: users.id }).from(users).where(inTenant(users.subAccountId, subAccountId, eq(users.id, userId)));
+    const [row] = await this.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(inTenant(users.subAccountId, subAccountId, eq(users.id, userId)));
     return Boolean(row);
   }
 

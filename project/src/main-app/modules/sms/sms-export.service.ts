@@ -10,8 +10,25 @@ import type { MessageQueryDto } from './dto/sms-message.dto';
 import { actorOf, filtersOf } from './sms.service';
 
 const COLUMNS = [
-  'id', 'createdAt', 'direction', 'phoneNumber', 'fromNumber', 'status', 'statusReason', 'message', 'segments',
-  'encoding', 'price', 'priceUnit', 'errorCode', 'errorMessage', 'twilioSid', 'campaignId', 'leadId', 'sentAt', 'deliveredAt',
+  'id',
+  'createdAt',
+  'direction',
+  'phoneNumber',
+  'fromNumber',
+  'status',
+  'statusReason',
+  'message',
+  'segments',
+  'encoding',
+  'price',
+  'priceUnit',
+  'errorCode',
+  'errorMessage',
+  'twilioSid',
+  'campaignId',
+  'leadId',
+  'sentAt',
+  'deliveredAt',
 ] as const;
 
 /**
@@ -43,9 +60,21 @@ export class SmsExportService {
     const actor = actorOf(auth, meta);
     // The search is often a phone number: masked in the audit log like everywhere else.
     const filter = { ...q, ...(q.search ? { search: maskSearch(q.search) } : {}) };
-    await this.audit.record({ subAccountId, actorKind: actor.kind, actorId: actor.id, action: 'sms.export', targetType: 'sms_messages', details: { filter }, requestId: meta.requestId, ip: meta.ip });
+    await this.audit.record({
+      subAccountId,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: 'sms.export',
+      targetType: 'sms_messages',
+      details: { filter },
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="sms-history-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="sms-history-${new Date().toISOString().slice(0, 10)}.csv"`,
+    );
     res.write('\uFEFF' + COLUMNS.join(',') + '\r\n');
     for await (const rows of this.messages.iterate(subAccountId, filtersOf(q))) {
       const chunk = rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\r\n') + '\r\n';

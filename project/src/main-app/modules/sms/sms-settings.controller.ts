@@ -20,7 +20,11 @@ export class SmsSettingsController {
 
   @Put()
   @ApiOkResponse({ type: SmsSettingsDto })
-  update(@CurrentAuth() auth: AuthContext, @Body() dto: UpdateSmsSettingsDto, @ReqMeta() meta: RequestMeta): Promise<SmsSettingsDto> {
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Body() dto: UpdateSmsSettingsDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsSettingsDto> {
     return this.service.update(auth, dto, meta);
   }
 

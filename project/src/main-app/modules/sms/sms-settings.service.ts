@@ -32,7 +32,10 @@ export class SmsSettingsService {
 
   async get(auth: AuthContext): Promise<SmsSettingsDto> {
     const subAccountId = tenantOf(auth);
-    const [row, subAccount] = await Promise.all([this.settings.find(subAccountId), this.settings.subAccount(subAccountId)]);
+    const [row, subAccount] = await Promise.all([
+      this.settings.find(subAccountId),
+      this.settings.subAccount(subAccountId),
+    ]);
     if (!subAccount) throw AppError.notFound('SubAccount');
     const sender = await this.senders.resolve(subAccountId, row);
     return {
@@ -74,11 +77,22 @@ export class SmsSettingsService {
     }
     await this.database.transaction(async (tx) => {
       await this.settings.upsert(subAccountId, values, tx);
-      if (defaultCountry) await this.subAccounts.update(null, subAccountId, { defaultCountry: defaultCountry.toUpperCase() });
+      if (defaultCountry)
+        await this.subAccounts.update(null, subAccountId, { defaultCountry: defaultCountry.toUpperCase() });
       const actor = actorOf(auth, meta);
       // Field names only: a secret's value never reaches the audit log.
       await this.audit.record(
-        { subAccountId, actorKind: actor.kind, actorId: actor.id, action: 'settings.update', targetType: 'sms_settings', targetId: String(subAccountId), details: { fields: changed }, requestId: meta.requestId, ip: meta.ip },
+        {
+          subAccountId,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          action: 'settings.update',
+          targetType: 'sms_settings',
+          targetId: String(subAccountId),
+          details: { fields: changed },
+          requestId: meta.requestId,
+          ip: meta.ip,
+        },
         tx,
       );
     });
@@ -98,7 +112,10 @@ export class SmsSettingsService {
       if (!(e instanceof ProviderError)) throw e;
       const rejected = e.code === 20003 || e.status === 401;
       if (rejected) await this.settings.upsert(subAccountId, { credentialsStatus: 'rejected' });
-      return { ok: false, message: rejected ? `Twilio rejected the credentials (${e.message})` : `Could not reach Twilio: ${e.message}` };
+      return {
+        ok: false,
+        message: rejected ? `Twilio rejected the credentials (${e.message})` : `Could not reach Twilio: ${e.message}`,
+      };
     }
   }
 }

@@ -27,7 +27,11 @@ export class SmsController {
   @Post('send')
   @HttpCode(202)
   @Throttle({ default: { limit: 120, ttl: 60_000 } })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key returns the same message' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried request with the same key returns the same message',
+  })
   @ApiAcceptedResponse({ type: SendResultDto })
   send(
     @CurrentAuth() auth: AuthContext,
@@ -49,7 +53,12 @@ export class SmsController {
 
   @Get('messages/export.csv')
   @ApiProduces('text/csv')
-  export(@CurrentAuth() auth: AuthContext, @Query() q: MessageQueryDto, @ReqMeta() meta: RequestMeta, @Res() res: Response): Promise<void> {
+  export(
+    @CurrentAuth() auth: AuthContext,
+    @Query() q: MessageQueryDto,
+    @ReqMeta() meta: RequestMeta,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.exporter.exportCsv(auth, q, meta, res);
   }
 
@@ -61,13 +70,21 @@ export class SmsController {
 
   @Post('messages/:id/retry')
   @HttpCode(200)
-  retry(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsMessageDto> {
+  retry(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsMessageDto> {
     return this.service.retry(auth, id, meta);
   }
 
   @Post('messages/:id/cancel')
   @HttpCode(200)
-  cancel(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsMessageDto> {
+  cancel(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsMessageDto> {
     return this.service.cancel(auth, id, meta);
   }
 

@@ -27,7 +27,14 @@ import { TemplatesService } from './templates/templates.service';
 /** The user-facing SMS API under /api/sms: send, history, stats, settings, campaigns, bulk, templates. */
 @Module({
   imports: [SharedSmsModule, LeadsModule, SubAccountsModule, StrategiesModule],
-  controllers: [SmsSettingsController, SmsController, CampaignsController, TemplatesController, OptOutsController, AuditController],
+  controllers: [
+    SmsSettingsController,
+    SmsController,
+    CampaignsController,
+    TemplatesController,
+    OptOutsController,
+    AuditController,
+  ],
   providers: [
     SmsModuleService,
     SmsStatsService,

@@ -8,11 +8,14 @@ import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
 import { MessageLifecycleService } from 'src/shared/sms/dispatch/message-lifecycle.service';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
-import { SmsMessagesRepository, type MessageFilters, type SmsMessageRow } from 'src/shared/sms/repositories/sms-messages.repository';
+import {
+  SmsMessagesRepository,
+  type MessageFilters,
+  type SmsMessageRow,
+} from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService, type Actor } from 'src/shared/sms/sms.service';
 import type { SendResultDto, SendSmsDto } from './dto/send-message.dto';
 import { mapMessage, type MessageQueryDto, type SmsMessageDetailDto, type SmsMessageDto } from './dto/sms-message.dto';
-
 
 export function actorOf(auth: AuthContext, meta?: RequestMeta): Actor {
   return { kind: auth.kind, id: auth.id, requestId: meta?.requestId, ip: meta?.ip };
@@ -30,10 +33,17 @@ export class SmsModuleService {
     private readonly audit: SmsAuditRepository,
   ) {}
 
-  async send(auth: AuthContext, dto: SendSmsDto, idempotencyKey: string | undefined, meta: RequestMeta): Promise<SendResultDto> {
+  async send(
+    auth: AuthContext,
+    dto: SendSmsDto,
+    idempotencyKey: string | undefined,
+    meta: RequestMeta,
+  ): Promise<SendResultDto> {
     const subAccountId = tenantOf(auth);
     if (dto.ignoreQuietHours && auth.kind !== 'admin') {
-      throw new AppError(AppErrorCode.FORBIDDEN, 'Only an admin can send inside quiet hours', [{ field: 'ignoreQuietHours', message: 'admins only' }]);
+      throw new AppError(AppErrorCode.FORBIDDEN, 'Only an admin can send inside quiet hours', [
+        { field: 'ignoreQuietHours', message: 'admins only' },
+      ]);
     }
     let phoneNumber = dto.phoneNumber;
     if (dto.leadId !== undefined) {
@@ -73,12 +83,20 @@ export class SmsModuleService {
     const events = await this.messages.events(row.id);
     return {
       ...mapMessage(row),
-      events: events.map((e) => ({ id: e.id, type: e.type, status: e.status, payload: e.payload, createdAt: e.createdAt })),
+      events: events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        status: e.status,
+        payload: e.payload,
+        createdAt: e.createdAt,
+      })),
     };
   }
 
   async retry(auth: AuthContext, id: number, meta: RequestMeta): Promise<SmsMessageDto> {
-    return this.changeOne(auth, id, 'failed', 'sms.retry', meta, async (tx, row) => this.lifecycle.retryFailed(tx, row));
+    return this.changeOne(auth, id, 'failed', 'sms.retry', meta, async (tx, row) =>
+      this.lifecycle.retryFailed(tx, row),
+    );
   }
 
   async cancel(auth: AuthContext, id: number, meta: RequestMeta): Promise<SmsMessageDto> {
@@ -102,18 +120,35 @@ export class SmsModuleService {
       const row = await this.messages.lockForUpdate(tx, { id });
       if (!row || row.subAccountId !== subAccountId) throw AppError.notFound('Message');
       if (row.status !== requiredStatus) {
-        throw new AppError(AppErrorCode.INVALID_STATE, `Only ${requiredStatus} messages can be ${action === 'sms.retry' ? 'retried' : 'canceled'}; this one is ${row.status}`);
+        throw new AppError(
+          AppErrorCode.INVALID_STATE,
+          `Only ${requiredStatus} messages can be ${action === 'sms.retry' ? 'retried' : 'canceled'}; this one is ${row.status}`,
+        );
       }
       const changed = await change(tx, row);
       if (!changed) throw new AppError(AppErrorCode.INVALID_STATE, `Message ${id} changed meanwhile; reload it`);
       const actor = actorOf(auth, meta);
-      await this.audit.record({ subAccountId, actorKind: actor.kind, actorId: actor.id, action, targetType: 'sms_message', targetId: String(id), requestId: meta.requestId, ip: meta.ip }, tx);
+      await this.audit.record(
+        {
+          subAccountId,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          action,
+          targetType: 'sms_message',
+          targetId: String(id),
+          requestId: meta.requestId,
+          ip: meta.ip,
+        },
+        tx,
+      );
       return mapMessage(changed);
     });
   }
 }
 
-export function filtersOf(q: Omit<MessageQueryDto, 'page' | 'limit'> & { page?: number; limit?: number }): MessageFilters {
+export function filtersOf(
+  q: Omit<MessageQueryDto, 'page' | 'limit'> & { page?: number; limit?: number },
+): MessageFilters {
   return {
     page: q.page ?? 1,
     limit: q.limit ?? 20,

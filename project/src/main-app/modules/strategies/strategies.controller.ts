@@ -28,7 +28,11 @@ export class StrategiesController {
   }
 
   @Patch(':id')
-  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateStrategyDto): Promise<StrategyDto> {
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateStrategyDto,
+  ): Promise<StrategyDto> {
     return this.service.update(auth, id, dto);
   }
 

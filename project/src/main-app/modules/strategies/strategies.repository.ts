@@ -12,17 +12,30 @@ export class StrategiesRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
-    const where = inTenant(strategies.subAccountId, subAccountId, q.search ? ilike(strategies.name, likePattern(q.search)) : undefined);
+    const where = inTenant(
+      strategies.subAccountId,
+      subAccountId,
+      q.search ? ilike(strategies.name, likePattern(q.search)) : undefined,
+    );
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
-      db.select().from(strategies).where(where).orderBy(desc(strategies.createdAt), desc(strategies.id)).limit(q.limit).offset(offsetOf(q)),
+      db
+        .select()
+        .from(strategies)
+        .where(where)
+        .orderBy(desc(strategies.createdAt), desc(strategies.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       db.select({ n: count() }).from(strategies).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   }
 
   async find(subAccountId: number, id: number) {
-    const [row] = await this.database.db.select().from(strategies).where(inTenant(strategies.subAccountId, subAccountId, eq(strategies.id, id)));
+    const [row] = await this.database.db
+      .select()
+      .from(strategies)
+      .where(inTenant(strategies.subAccountId, subAccountId, eq(strategies.id, id)));
     return row;
   }
 

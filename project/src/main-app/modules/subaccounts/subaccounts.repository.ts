@@ -20,14 +20,23 @@ export class SubAccountsRepository {
     const where = this.scoped(manager, q.search ? ilike(subAccounts.name, likePattern(q.search)) : undefined);
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
-      db.select().from(subAccounts).where(where).orderBy(desc(subAccounts.createdAt), desc(subAccounts.id)).limit(q.limit).offset(offsetOf(q)),
+      db
+        .select()
+        .from(subAccounts)
+        .where(where)
+        .orderBy(desc(subAccounts.createdAt), desc(subAccounts.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       db.select({ n: count() }).from(subAccounts).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   }
 
   async find(manager: ManagerScope, id: number): Promise<Row | undefined> {
-    const [row] = await this.database.db.select().from(subAccounts).where(this.scoped(manager, eq(subAccounts.id, id)));
+    const [row] = await this.database.db
+      .select()
+      .from(subAccounts)
+      .where(this.scoped(manager, eq(subAccounts.id, id)));
     return row;
   }
 

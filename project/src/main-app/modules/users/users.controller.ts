@@ -28,7 +28,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserDto> {
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
     return this.service.update(auth, id, dto);
   }
 

@@ -12,18 +12,29 @@ export class UsersRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
-    const search = q.search ? or(ilike(users.name, likePattern(q.search)), ilike(users.email, likePattern(q.search))) : undefined;
+    const search = q.search
+      ? or(ilike(users.name, likePattern(q.search)), ilike(users.email, likePattern(q.search)))
+      : undefined;
     const where = inTenant(users.subAccountId, subAccountId, search);
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
-      db.select().from(users).where(where).orderBy(desc(users.createdAt), desc(users.id)).limit(q.limit).offset(offsetOf(q)),
+      db
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(desc(users.createdAt), desc(users.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       db.select({ n: count() }).from(users).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   }
 
   async find(subAccountId: number, id: number) {
-    const [row] = await this.database.db.select().from(users).where(inTenant(users.subAccountId, subAccountId, eq(users.id, id)));
+    const [row] = await this.database.db
+      .select()
+      .from(users)
+      .where(inTenant(users.subAccountId, subAccountId, eq(users.id, id)));
     return row;
   }
 

@@ -27,7 +27,9 @@ export class UsersService {
     this.assertCanManage(auth);
     const email = dto.email.trim().toLowerCase();
     if (await this.repository.emailTaken(email)) {
-      throw new AppError(AppErrorCode.CONFLICT, 'email: already in use', [{ field: 'email', message: 'already in use' }]);
+      throw new AppError(AppErrorCode.CONFLICT, 'email: already in use', [
+        { field: 'email', message: 'already in use' },
+      ]);
     }
     const row = await this.repository.create({
       subAccountId,

@@ -78,7 +78,9 @@ describe('openCsvRecipients', () => {
 
   describe('quoted fields', () => {
     it('keeps commas and line breaks inside quotes; the row number is the record ordinal plus the header row, not the physical line', async () => {
-      const { records } = await read('phone,note\n+14155550100,"line one\nline two, still one field"\n+14155550101,"a, b"\n+14155550102,plain\n');
+      const { records } = await read(
+        'phone,note\n+14155550100,"line one\nline two, still one field"\n+14155550101,"a, b"\n+14155550102,plain\n',
+      );
       expect(records.map((r) => [r.row, r.variables.note])).toEqual([
         [2, 'line one\nline two, still one field'],
         [3, 'a, b'],
@@ -100,9 +102,18 @@ describe('openCsvRecipients', () => {
   describe('header row', () => {
     it('treats a first row that holds a phone number as data and names the columns column1..n', async () => {
       const { layout, records } = await read('Ann,+14155550100,Acme\nBob,+14155550101,Beta\n');
-      expect(layout).toMatchObject({ hasHeader: false, headers: ['column1', 'column2', 'column3'], phoneColumn: 'column2', phoneIndex: 1 });
+      expect(layout).toMatchObject({
+        hasHeader: false,
+        headers: ['column1', 'column2', 'column3'],
+        phoneColumn: 'column2',
+        phoneIndex: 1,
+      });
       expect(records).toHaveLength(2);
-      expect(records[0]).toEqual({ row: 1, phone: '+14155550100', variables: { column1: 'Ann', column2: '+14155550100', column3: 'Acme' } });
+      expect(records[0]).toEqual({
+        row: 1,
+        phone: '+14155550100',
+        variables: { column1: 'Ann', column2: '+14155550100', column3: 'Acme' },
+      });
     });
 
     it('reads a single-column list of numbers without a header', async () => {
@@ -111,19 +122,28 @@ describe('openCsvRecipients', () => {
       expect(records.map((r) => r.phone)).toEqual(['+14155550100', '+14155550101']);
     });
 
-    it.each(['phone', 'phoneNumber', 'phone_number', 'mobile', 'cell', 'number', 'Phone Number', 'PHONE', 'Mobile_Phone', ' Cell '])(
-      'finds the phone column by the header "%s"',
-      async (header) => {
-        const { layout, records } = await read(`name,${header}\nAnn,+14155550100\n`);
-        expect(layout.phoneIndex).toBe(1);
-        expect(records[0]!.phone).toBe('+14155550100');
-      },
-    );
+    it.each([
+      'phone',
+      'phoneNumber',
+      'phone_number',
+      'mobile',
+      'cell',
+      'number',
+      'Phone Number',
+      'PHONE',
+      'Mobile_Phone',
+      ' Cell ',
+    ])('finds the phone column by the header "%s"', async (header) => {
+      const { layout, records } = await read(`name,${header}\nAnn,+14155550100\n`);
+      expect(layout.phoneIndex).toBe(1);
+      expect(records[0]!.phone).toBe('+14155550100');
+    });
 
     it('refuses a header row without a phone column, naming the expected names and the columns found', async () => {
       const error = await failure('name,email\nAnn,ann@example.com\n');
       expect(error.message).toMatch(/no phone column/i);
-      for (const name of ['phone', 'phoneNumber', 'phone_number', 'mobile', 'cell', 'number', 'phoneColumn']) expect(error.message).toContain(name);
+      for (const name of ['phone', 'phoneNumber', 'phone_number', 'mobile', 'cell', 'number', 'phoneColumn'])
+        expect(error.message).toContain(name);
       expect(error.message).toContain('columns found: name, email');
     });
   });
@@ -145,11 +165,14 @@ describe('openCsvRecipients', () => {
       expect(records[0]!.phone).toBe('+14155550199');
     });
 
-    it.each(['fax', '0', '3'])('refuses the unknown column "%s", listing the columns of the file', async (phoneColumn) => {
-      const error = await failure('name,phone\nAnn,+14155550100\n', { phoneColumn });
-      expect(error.message).toContain(`phoneColumn "${phoneColumn}"`);
-      expect(error.message).toContain('columns: name, phone');
-    });
+    it.each(['fax', '0', '3'])(
+      'refuses the unknown column "%s", listing the columns of the file',
+      async (phoneColumn) => {
+        const error = await failure('name,phone\nAnn,+14155550100\n', { phoneColumn });
+        expect(error.message).toContain(`phoneColumn "${phoneColumn}"`);
+        expect(error.message).toContain('columns: name, phone');
+      },
+    );
   });
 
   describe('files that are not a recipient list', () => {
@@ -162,12 +185,19 @@ describe('openCsvRecipients', () => {
     });
 
     it('refuses PNG bytes as binary', async () => {
-      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00]);
+      const png = Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+        0x01, 0x00,
+      ]);
       expect((await failure(png)).message).toMatch(/not a CSV text file/i);
     });
 
     it('refuses a zip (an .xlsx workbook) as binary and says to export CSV', async () => {
-      const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), Buffer.from('[Content_Types].xml'), Buffer.alloc(64, 0)]);
+      const zip = Buffer.concat([
+        Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]),
+        Buffer.from('[Content_Types].xml'),
+        Buffer.alloc(64, 0),
+      ]);
       const error = await failure(zip);
       expect(error.message).toMatch(/binary/i);
       expect(error.message).toMatch(/export it as CSV/i);

@@ -15,7 +15,19 @@ export interface CsvLayout {
   phoneColumn: string;
 }
 
-const PHONE_HEADERS = new Set(['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'cellnumber', 'number', 'tel', 'telephone']);
+const PHONE_HEADERS = new Set([
+  'phone',
+  'phonenumber',
+  'mobile',
+  'mobilephone',
+  'mobilenumber',
+  'cell',
+  'cellphone',
+  'cellnumber',
+  'number',
+  'tel',
+  'telephone',
+]);
 const DELIMITERS = [',', ';', '\t'] as const;
 const SNIFF_BYTES = 64 * 1024;
 
@@ -31,7 +43,9 @@ export async function sniffCsv(filePath: string): Promise<{ delimiter: string }>
     const text = head.toString('utf8').replace(/^\uFEFF/, '');
     if (text.trim() === '') throw new CsvImportError('The file is empty');
     if (head.includes(0) || looksBinary(text)) {
-      throw new CsvImportError('The file is not a CSV text file (it looks binary, e.g. a spreadsheet .xlsx): export it as CSV');
+      throw new CsvImportError(
+        'The file is not a CSV text file (it looks binary, e.g. a spreadsheet .xlsx): export it as CSV',
+      );
     }
     return { delimiter: detectDelimiter(firstLine(text)) };
   } finally {
@@ -68,7 +82,12 @@ export function detectDelimiter(line: string): string {
 }
 
 /** Decides from the first record whether it is a header, and which column holds the phone. */
-export function resolveLayout(first: string[], delimiter: string, phoneColumn?: string, defaultCountry = 'US'): CsvLayout {
+export function resolveLayout(
+  first: string[],
+  delimiter: string,
+  phoneColumn?: string,
+  defaultCountry = 'US',
+): CsvLayout {
   const isPhone = (v: string) => normalizePhone(v, defaultCountry as 'US').ok;
   const named = first.findIndex((h) => PHONE_HEADERS.has(headerKey(h)));
   const hasHeader = !first.some(isPhone) || named >= 0;
@@ -78,7 +97,9 @@ export function resolveLayout(first: string[], delimiter: string, phoneColumn?: 
     const asNumber = /^\d+$/.test(phoneColumn) ? Number(phoneColumn) - 1 : -1;
     phoneIndex = asNumber >= 0 ? asNumber : headers.findIndex((h) => headerKey(h) === headerKey(phoneColumn));
     if (phoneIndex < 0 || phoneIndex >= headers.length) {
-      throw new CsvImportError(`phoneColumn "${phoneColumn}" is not a column of this file (columns: ${headers.join(', ')})`);
+      throw new CsvImportError(
+        `phoneColumn "${phoneColumn}" is not a column of this file (columns: ${headers.join(', ')})`,
+      );
     }
   } else if (hasHeader) {
     phoneIndex = named;
@@ -116,11 +137,14 @@ export interface CsvRecipients {
 }
 
 /** Streams a CSV file as recipients; never holds the whole file. Row numbers are spreadsheet rows. */
-export async function openCsvRecipients(filePath: string, opts: { phoneColumn?: string; defaultCountry?: string } = {}): Promise<CsvRecipients> {
+export async function openCsvRecipients(
+  filePath: string,
+  opts: { phoneColumn?: string; defaultCountry?: string } = {},
+): Promise<CsvRecipients> {
   const { delimiter } = await sniffCsv(filePath);
-  const parser = fs.createReadStream(filePath).pipe(
-    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false }),
-  );
+  const parser = fs
+    .createReadStream(filePath)
+    .pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false }));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   let first: IteratorResult<string[]>;
   try {
@@ -132,7 +156,8 @@ export async function openCsvRecipients(filePath: string, opts: { phoneColumn?: 
   const layout = resolveLayout(first.value, delimiter, opts.phoneColumn, opts.defaultCountry);
   async function* records(): AsyncGenerator<RecipientRecord> {
     let row = 1;
-    if (!layout.hasHeader) yield { row, phone: first.value[layout.phoneIndex] ?? '', variables: variablesOf(layout, first.value) };
+    if (!layout.hasHeader)
+      yield { row, phone: first.value[layout.phoneIndex] ?? '', variables: variablesOf(layout, first.value) };
     for (;;) {
       let next: IteratorResult<string[]>;
       try {

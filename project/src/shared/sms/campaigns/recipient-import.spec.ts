@@ -28,7 +28,7 @@ function recordingSinks(optedOut: Set<string> = new Set()) {
 
 describe(importRecipients.name, () => {
   it('counts rows, valid ones and each kind of rejection', async () => {
-    const list = [
+    const list: Array<Omit<RecipientRecord, 'row'>> = [
       { phone: phone(1), variables: { name: 'Ann' } },
       { phone: 'nope', variables: { name: 'Bob' } },
       { phone: '1.5551234567E+10', variables: { name: 'Cid' } },
@@ -51,7 +51,10 @@ describe(importRecipients.name, () => {
   });
 
   it('returns the first 1,000 rejections in row order but counts and stores all of them', async () => {
-    const list = Array.from({ length: 2_600 }, (_, i) => ({ phone: i % 10 === 0 ? phone(i) : `bad-${i}`, variables: {} }));
+    const list = Array.from({ length: 2_600 }, (_, i) => ({
+      phone: i % 10 === 0 ? phone(i) : `bad-${i}`,
+      variables: {},
+    }));
     const { sinks, writes } = recordingSinks();
     const summary = await importRecipients(records(list), new RecipientRules('hi', 'US'), sinks);
     expect(summary.counts.rows).toBe(2_600);
@@ -72,7 +75,13 @@ describe(importRecipients.name, () => {
     const { sinks } = recordingSinks();
     const summary = await importRecipients(records(list), new RecipientRules(`#{{n}} ${'x'.repeat(157)}`, 'US'), sinks);
     expect(summary.preview).toHaveLength(PREVIEW_ROWS);
-    expect(summary.preview[0]).toMatchObject({ row: 2, phoneNumber: phone(0), message: `#0 ${'x'.repeat(157)}`, segments: 1, encoding: 'GSM-7' });
+    expect(summary.preview[0]).toMatchObject({
+      row: 2,
+      phoneNumber: phone(0),
+      message: `#0 ${'x'.repeat(157)}`,
+      segments: 1,
+      encoding: 'GSM-7',
+    });
     expect(summary.preview[19]!.row).toBe(21);
     // #0..#9 fit one segment (160 characters), #10..#49 need two.
     expect(summary.segments).toBe(10 * 1 + 40 * 2);
@@ -102,16 +111,24 @@ describe(importRecipients.name, () => {
   });
 
   it('stores nothing on a dry run (no write sink) and still reports', async () => {
-    const summary = await importRecipients(records([{ phone: phone(1), variables: {} }]), new RecipientRules('hi', 'US'), {
-      optedOut: async () => new Set(),
-    });
+    const summary = await importRecipients(
+      records([{ phone: phone(1), variables: {} }]),
+      new RecipientRules('hi', 'US'),
+      {
+        optedOut: async () => new Set(),
+      },
+    );
     expect(summary.counts.valid).toBe(1);
     expect(summary.preview).toHaveLength(1);
   });
 
   it('does not query opt-outs for a chunk with no valid number', async () => {
     const { sinks, optOutQueries } = recordingSinks();
-    const summary = await importRecipients(records([{ phone: 'x', variables: {} }]), new RecipientRules('hi', 'US'), sinks);
+    const summary = await importRecipients(
+      records([{ phone: 'x', variables: {} }]),
+      new RecipientRules('hi', 'US'),
+      sinks,
+    );
     expect(summary.counts).toMatchObject({ rows: 1, valid: 0, invalid: 1 });
     expect(optOutQueries).toEqual([]);
   });

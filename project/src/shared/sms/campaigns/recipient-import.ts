@@ -54,7 +54,13 @@ export async function importRecipients(
     const optedOut = accepted.length ? await sinks.optedOut(accepted.map((a) => a.phoneNumber)) : new Set<string>();
     const keep = accepted.filter((a) => !optedOut.has(a.phoneNumber));
     for (const a of accepted) {
-      if (optedOut.has(a.phoneNumber)) rejected.push({ row: a.row, value: a.phoneNumber, reason: 'opted_out', message: `${a.phoneNumber} has opted out (replied STOP)` });
+      if (optedOut.has(a.phoneNumber))
+        rejected.push({
+          row: a.row,
+          value: a.phoneNumber,
+          reason: 'opted_out',
+          message: `${a.phoneNumber} has opted out (replied STOP)`,
+        });
     }
     rejected.sort((x, y) => x.row - y.row);
     for (const r of rejected) {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { PreparedMessage, RecipientRecord, Rejection } from './recipient-record';
 import { isRejection, RecipientRules } from './recipient-rules';
 
-const rec = (row: number, phone: string, variables: Record<string, string> = {}): RecipientRecord => ({ row, phone, variables });
+const rec = (row: number, phone: string, variables: Record<string, string> = {}): RecipientRecord => ({
+  row,
+  phone,
+  variables,
+});
 
 function accepted(result: PreparedMessage | Rejection): PreparedMessage {
   expect(isRejection(result), JSON.stringify(result)).toBe(false);
@@ -20,18 +24,24 @@ describe(RecipientRules.name, () => {
     expect(accepted(new RecipientRules('hi', 'GB').check(rec(2, '07400 123456'))).phoneNumber).toBe('+447400123456');
   });
 
-  it.each(['nope', '12', '+1415555010099999', ''])('rejects the invalid number "%s" with its row and value', (phone) => {
-    const r = rejected(new RecipientRules('hi', 'US').check(rec(7, phone)));
-    expect(r).toMatchObject({ row: 7, value: phone, reason: 'invalid_phone' });
-    expect(r.message.length).toBeGreaterThan(0);
-  });
+  it.each(['nope', '12', '+1415555010099999', ''])(
+    'rejects the invalid number "%s" with its row and value',
+    (phone) => {
+      const r = rejected(new RecipientRules('hi', 'US').check(rec(7, phone)));
+      expect(r).toMatchObject({ row: 7, value: phone, reason: 'invalid_phone' });
+      expect(r.message.length).toBeGreaterThan(0);
+    },
+  );
 
-  it.each(['1.5551234567E+10', '1,55512E+10', '4.15555E+9'])('rejects the spreadsheet-mangled "%s" and says how to fix the export', (phone) => {
-    const r = rejected(new RecipientRules('hi', 'US').check(rec(3, phone)));
-    expect(r).toMatchObject({ row: 3, value: phone, reason: 'spreadsheet_mangled' });
-    expect(r.message).toMatch(/scientific notation/);
-    expect(r.message).toMatch(/as text/);
-  });
+  it.each(['1.5551234567E+10', '1,55512E+10', '4.15555E+9'])(
+    'rejects the spreadsheet-mangled "%s" and says how to fix the export',
+    (phone) => {
+      const r = rejected(new RecipientRules('hi', 'US').check(rec(3, phone)));
+      expect(r).toMatchObject({ row: 3, value: phone, reason: 'spreadsheet_mangled' });
+      expect(r.message).toMatch(/scientific notation/);
+      expect(r.message).toMatch(/as text/);
+    },
+  );
 
   it('rejects the second occurrence of a number, however it is written, naming the number; the first is kept', () => {
     const rules = new RecipientRules('hi', 'US');
@@ -49,7 +59,11 @@ describe(RecipientRules.name, () => {
   });
 
   it('rejects a row missing a template variable, naming the variable and suggesting a default', () => {
-    const r = rejected(new RecipientRules('Hi {{first_name}}, about {{company}}', 'US').check(rec(4, '+14155550100', { company: 'Acme', first_name: '  ' })));
+    const r = rejected(
+      new RecipientRules('Hi {{first_name}}, about {{company}}', 'US').check(
+        rec(4, '+14155550100', { company: 'Acme', first_name: '  ' }),
+      ),
+    );
     expect(r).toMatchObject({ row: 4, value: '+14155550100', reason: 'missing_variable' });
     expect(r.message).toContain('{{first_name}}');
     expect(r.message).not.toContain('{{company}}');
@@ -64,7 +78,9 @@ describe(RecipientRules.name, () => {
 
   it('returns the rendered text, the row and the lead as what is stored', () => {
     const rules = new RecipientRules('{{first_name}} at {{company}}: 20% off', 'US');
-    expect(rules.check({ row: 9, phone: '+14155550100', variables: { first_name: 'Ann', company: 'Acme' }, leadId: 42 })).toEqual({
+    expect(
+      rules.check({ row: 9, phone: '+14155550100', variables: { first_name: 'Ann', company: 'Acme' }, leadId: 42 }),
+    ).toEqual({
       row: 9,
       phoneNumber: '+14155550100',
       message: 'Ann at Acme: 20% off',
@@ -76,10 +92,22 @@ describe(RecipientRules.name, () => {
 
   it('counts segments and encoding of the rendered text, not of the template', () => {
     const rules = new RecipientRules('{{note}}', 'US');
-    expect(accepted(rules.check(rec(2, '+14155550100', { note: 'a'.repeat(160) })))).toMatchObject({ segments: 1, encoding: 'GSM-7' });
-    expect(accepted(rules.check(rec(3, '+14155550101', { note: 'a'.repeat(161) })))).toMatchObject({ segments: 2, encoding: 'GSM-7' });
-    expect(accepted(rules.check(rec(4, '+14155550102', { note: 'Olá 👋' })))).toMatchObject({ segments: 1, encoding: 'UCS-2' });
-    expect(accepted(rules.check(rec(5, '+14155550103', { note: '👋'.repeat(40) })))).toMatchObject({ segments: 2, encoding: 'UCS-2' });
+    expect(accepted(rules.check(rec(2, '+14155550100', { note: 'a'.repeat(160) })))).toMatchObject({
+      segments: 1,
+      encoding: 'GSM-7',
+    });
+    expect(accepted(rules.check(rec(3, '+14155550101', { note: 'a'.repeat(161) })))).toMatchObject({
+      segments: 2,
+      encoding: 'GSM-7',
+    });
+    expect(accepted(rules.check(rec(4, '+14155550102', { note: 'Olá 👋' })))).toMatchObject({
+      segments: 1,
+      encoding: 'UCS-2',
+    });
+    expect(accepted(rules.check(rec(5, '+14155550103', { note: '👋'.repeat(40) })))).toMatchObject({
+      segments: 2,
+      encoding: 'UCS-2',
+    });
   });
 
   it('rejects a row whose rendered text is over 1600 characters or blank', () => {

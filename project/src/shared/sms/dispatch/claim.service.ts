@@ -33,7 +33,10 @@ export class ClaimService {
     const leaseUntil = new Date(now.getTime() + this.config.sms.leaseSeconds * 1000);
     return this.database.transaction(async (tx) => {
       const bucket = await this.buckets.lock(tx, sender.subAccountId, now, capacity);
-      const cap = bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap ? bucket.inFlightCap : sender.maxInFlight;
+      const cap =
+        bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap
+          ? bucket.inFlightCap
+          : sender.maxInFlight;
       const room = cap - (await this.messages.countInFlight(tx, sender.subAccountId));
       const want = Math.max(0, Math.min(room, this.config.sms.maxBatchSize));
       const state = { tokens: bucket.tokens, updatedAt: bucket.refilledAt };
@@ -51,7 +54,12 @@ export class ClaimService {
   /** A claimed message that must not go out after all (an opt-out committed after the claim). */
   async cancelClaimed(row: SmsMessageRow, reason: string): Promise<void> {
     await this.database.transaction(async (tx) => {
-      const updated = await this.messages.update(row.id, { status: 'canceled', statusReason: reason, lockedUntil: null }, tx, 'sending');
+      const updated = await this.messages.update(
+        row.id,
+        { status: 'canceled', statusReason: reason, lockedUntil: null },
+        tx,
+        'sending',
+      );
       if (updated) await this.lifecycle.cancelPending(tx, updated, reason, true);
     });
   }

@@ -40,6 +40,7 @@ export class MessageLifecycleService {
   /** Twilio accepted the create call. Applies callbacks that raced ahead of this commit. */
   async recordSent(messageId: number, accepted: ProviderMessage): Promise<void> {
     await this.database.transaction(async (tx) => {
+      await this.events.lockSid(tx, accepted.sid);
       const row = await this.messages.lockForUpdate(tx, { id: messageId });
       if (!row || row.status !== 'sending') return;
       const now = this.clock.now();
@@ -61,7 +62,13 @@ export class MessageLifecycleService {
         tx,
       );
       await this.bump(tx, row, { sent: 1, segments }, { sentCount: 1, segments }, now);
-      await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: 'sent', status: 'sent', payload: { sid: accepted.sid } });
+      await this.events.record(tx, {
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        type: 'sent',
+        status: 'sent',
+        payload: { sid: accepted.sid },
+      });
       let current = sent!;
       for (const params of await this.events.takeEarlyCallbacks(tx, accepted.sid)) {
         await this.events.record(tx, {
@@ -72,10 +79,19 @@ export class MessageLifecycleService {
           dedupeKey: statusDedupeKey(params),
           payload: params,
         });
-        current = (await this.applyTwilioStatusInTx(tx, current, params.MessageStatus ?? '', detailsOf(params), 'status_callback', {})) ?? current;
+        current =
+          (await this.applyTwilioStatusInTx(
+            tx,
+            current,
+            params.MessageStatus ?? '',
+            detailsOf(params),
+            'status_callback',
+            {},
+          )) ?? current;
       }
       const mapped = mapTwilioStatus(accepted.status);
-      if (mapped && mapped !== 'sent') await this.applyTwilioStatusInTx(tx, current, accepted.status, accepted, 'status_fetch', {});
+      if (mapped && mapped !== 'sent')
+        await this.applyTwilioStatusInTx(tx, current, accepted.status, accepted, 'status_fetch', {});
     });
   }
 
@@ -85,7 +101,11 @@ export class MessageLifecycleService {
       const row = await this.messages.lockForUpdate(tx, { id: messageId });
       if (!row || !['pending', 'sending'].includes(row.status)) return;
       const now = this.clock.now();
-      await this.messages.update(row.id, { status: 'failed', errorCode: error.code ?? null, errorMessage: error.message, lockedUntil: null }, tx);
+      await this.messages.update(
+        row.id,
+        { status: 'failed', errorCode: error.code ?? null, errorMessage: error.message, lockedUntil: null },
+        tx,
+      );
       await this.bump(tx, row, { failed: 1 }, { failedCount: 1 }, now);
       await this.events.record(tx, {
         subAccountId: row.subAccountId,
@@ -99,7 +119,12 @@ export class MessageLifecycleService {
   }
 
   /** Back to the queue after a retryable failure, or a release at shutdown (refundAttempt). */
-  async requeue(messageId: number, notBefore: Date, reason: { code?: number; message: string }, refundAttempt = false): Promise<void> {
+  async requeue(
+    messageId: number,
+    notBefore: Date,
+    reason: { code?: number; message: string },
+    refundAttempt = false,
+  ): Promise<void> {
     await this.database.transaction(async (tx) => {
       const row = await this.messages.lockForUpdate(tx, { id: messageId });
       if (!row || row.status !== 'sending') return;
@@ -190,8 +215,24 @@ export class MessageLifecycleService {
     await this.database.transaction(async (tx) => {
       const row = await this.messages.lockForUpdate(tx, { id: messageId });
       if (!row || row.status !== 'sending') return;
-      await this.messages.update(row.id, { status: 'pending', statusReason: 'quiet_hours', notBefore: until, lockedUntil: null, attempts: Math.max(0, row.attempts - 1) }, tx);
-      await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: 'deferred_quiet_hours', status: 'pending', payload: { until: until.toISOString() } });
+      await this.messages.update(
+        row.id,
+        {
+          status: 'pending',
+          statusReason: 'quiet_hours',
+          notBefore: until,
+          lockedUntil: null,
+          attempts: Math.max(0, row.attempts - 1),
+        },
+        tx,
+      );
+      await this.events.record(tx, {
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        type: 'deferred_quiet_hours',
+        status: 'pending',
+        payload: { until: until.toISOString() },
+      });
     });
   }
 
@@ -202,8 +243,15 @@ export class MessageLifecycleService {
       if (!updated) return false;
     }
     const optedOut = reason === 'opted_out' ? 1 : 0;
-    if (row.campaignId) await this.stats.bumpCampaign(tx, row.campaignId, { canceledCount: 1, optedOutCount: optedOut });
-    await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: 'canceled', status: 'canceled', payload: { reason } });
+    if (row.campaignId)
+      await this.stats.bumpCampaign(tx, row.campaignId, { canceledCount: 1, optedOutCount: optedOut });
+    await this.events.record(tx, {
+      subAccountId: row.subAccountId,
+      messageId: row.id,
+      type: 'canceled',
+      status: 'canceled',
+      payload: { reason },
+    });
     if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, this.clock.now());
     return true;
   }
@@ -271,7 +319,13 @@ export class MessageLifecycleService {
     );
     const [daily, campaign] = deltasFor(next);
     await this.bump(tx, row, { ...daily, cost: priceChange?.cost }, { ...campaign, cost: priceChange?.cost }, now);
-    await this.events.record(tx, { subAccountId: row.subAccountId, messageId: row.id, type: `${source}_applied`, status: next, payload });
+    await this.events.record(tx, {
+      subAccountId: row.subAccountId,
+      messageId: row.id,
+      type: `${source}_applied`,
+      status: next,
+      payload,
+    });
     if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, now);
     return updated;
   }
@@ -284,7 +338,12 @@ export class MessageLifecycleService {
     return { price: d.price, priceUnit: d.priceUnit ?? 'USD', cost: cost.toFixed(5) };
   }
 
-  private async applyPrice(tx: Tx, row: SmsMessageRow, p: { price: string; priceUnit: string; cost: string }, now: Date) {
+  private async applyPrice(
+    tx: Tx,
+    row: SmsMessageRow,
+    p: { price: string; priceUnit: string; cost: string },
+    now: Date,
+  ) {
     await this.messages.update(row.id, { price: p.price, priceUnit: p.priceUnit }, tx);
     await this.bump(tx, row, { cost: p.cost }, { cost: p.cost }, now);
   }

@@ -3,9 +3,17 @@ import { ProviderError } from 'src/shared/sms/interfaces/sms-provider.interface'
 import { decideOutcome, type OutcomePolicy } from './send-outcome';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
-const policy = (over: Partial<OutcomePolicy> = {}): OutcomePolicy => ({ now: NOW, attempts: 1, retryAttempts: 3, random: () => 0.5, ...over });
-const twilioError = (status: number, code?: number, message = 'Twilio says no') => new ProviderError(message, status, code);
-const delayOf = (o: ReturnType<typeof decideOutcome>) => (o.action === 'retry' ? o.notBefore.getTime() - NOW.getTime() : NaN);
+const policy = (over: Partial<OutcomePolicy> = {}): OutcomePolicy => ({
+  now: NOW,
+  attempts: 1,
+  retryAttempts: 3,
+  random: () => 0.5,
+  ...over,
+});
+const twilioError = (status: number, code?: number, message = 'Twilio says no') =>
+  new ProviderError(message, status, code);
+const delayOf = (o: ReturnType<typeof decideOutcome>) =>
+  o.action === 'retry' ? o.notBefore.getTime() - NOW.getTime() : NaN;
 
 describe(decideOutcome.name, () => {
   it('looks at Twilio before anything else when no answer came', () => {
@@ -30,17 +38,24 @@ describe(decideOutcome.name, () => {
       expect(high).toBeGreaterThan(ceiling * 0.99);
       expect(high).toBeLessThan(ceiling);
     }
-    expect(delayOf(decideOutcome(err, policy({ attempts: 30, retryAttempts: 40, random: () => 0.999 })))).toBeLessThan(600_000);
+    expect(delayOf(decideOutcome(err, policy({ attempts: 30, retryAttempts: 40, random: () => 0.999 })))).toBeLessThan(
+      600_000,
+    );
   });
 
   it('retries a 5xx without calling it rate limited', () => {
     for (const status of [500, 502, 503]) {
-      expect(decideOutcome(twilioError(status, 20500), policy())).toMatchObject({ action: 'retry', rateLimited: false });
+      expect(decideOutcome(twilioError(status, 20500), policy())).toMatchObject({
+        action: 'retry',
+        rateLimited: false,
+      });
     }
   });
 
   it('waits at least the error’s own pause when Twilio names one (21611 queue full)', () => {
-    expect(delayOf(decideOutcome(twilioError(400, 21611), policy({ random: () => 0 })))).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(delayOf(decideOutcome(twilioError(400, 21611), policy({ random: () => 0 })))).toBeGreaterThanOrEqual(
+      10 * 60_000,
+    );
   });
 
   it('gives up once attempts exceed SMS_RETRY_ATTEMPTS', () => {
@@ -60,11 +75,19 @@ describe(decideOutcome.name, () => {
   });
 
   it('fails a number that replied STOP (21610) and flags it opted out', () => {
-    expect(decideOutcome(twilioError(400, 21610), policy())).toMatchObject({ action: 'fail', code: 21610, optedOut: true });
+    expect(decideOutcome(twilioError(400, 21610), policy())).toMatchObject({
+      action: 'fail',
+      code: 21610,
+      optedOut: true,
+    });
   });
 
   it('pauses the sender on rejected credentials (20003, or a bare 401)', () => {
-    expect(decideOutcome(twilioError(401, 20003, 'Authenticate'), policy())).toEqual({ action: 'pause_sender', code: 20003, message: 'Authenticate' });
+    expect(decideOutcome(twilioError(401, 20003, 'Authenticate'), policy())).toEqual({
+      action: 'pause_sender',
+      code: 20003,
+      message: 'Authenticate',
+    });
     expect(decideOutcome(twilioError(401), policy()).action).toBe('pause_sender');
   });
 });

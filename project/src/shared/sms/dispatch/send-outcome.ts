@@ -30,9 +30,17 @@ export function decideOutcome(error: ProviderError, policy: OutcomePolicy): Send
   switch (kind) {
     case 'retryable': {
       if (policy.attempts > policy.retryAttempts) {
-        return { action: 'fail', code: classified.code, optedOut: false, message: `Gave up after ${policy.attempts} attempts: ${classified.message}` };
+        return {
+          action: 'fail',
+          code: classified.code,
+          optedOut: false,
+          message: `Gave up after ${policy.attempts} attempts: ${classified.message}`,
+        };
       }
-      const delay = Math.max(classified.retryAfterMs ?? 0, retryDelayMs(policy.attempts, { ...BACKOFF, random: policy.random }));
+      const delay = Math.max(
+        classified.retryAfterMs ?? 0,
+        retryDelayMs(policy.attempts, { ...BACKOFF, random: policy.random }),
+      );
       return {
         action: 'retry',
         notBefore: new Date(policy.now.getTime() + delay),

@@ -24,7 +24,10 @@ export class SenderHealthService {
     const now = this.clock.now();
     await this.database.transaction(async (tx) => {
       const bucket = await this.buckets.lock(tx, sender.subAccountId, now, 0);
-      const current = bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap ? bucket.inFlightCap : sender.maxInFlight;
+      const current =
+        bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap
+          ? bucket.inFlightCap
+          : sender.maxInFlight;
       await this.buckets.save(tx, sender.subAccountId, {
         inFlightCap: Math.max(1, Math.floor(current / 2)),
         inFlightCapUntil: new Date(now.getTime() + HALVED_FOR_MS),

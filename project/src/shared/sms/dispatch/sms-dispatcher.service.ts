@@ -10,6 +10,7 @@ import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { MetricsService } from 'src/core/metrics/metrics.service';
+import { SmsAuditRepository } from '../audit/sms-audit.repository';
 import { ProviderError, SMS_PROVIDER, type SmsProvider } from '../interfaces/sms-provider.interface';
 import { maskPhone, maskPhonesIn } from '../phone.rules';
 import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
@@ -52,6 +53,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     private readonly reconciler: StatusReconcilerService,
     private readonly quietHours: QuietHoursService,
     private readonly senderHealth: SenderHealthService,
+    private readonly audit: SmsAuditRepository,
     private readonly metrics: MetricsService,
     private readonly clock: Clock,
   ) {}
@@ -164,6 +166,24 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
+  /** Twilio says the person replied STOP to it directly: on our list too, audited like a STOP keyword. */
+  private async addOptOutFrom21610(row: SmsMessageRow): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      if (!(await this.optOuts.add(row.subAccountId, row.phoneNumber, 'error_21610', {}, tx))) return;
+      await this.audit.record(
+        {
+          subAccountId: row.subAccountId,
+          actorKind: 'twilio',
+          action: 'opt_out.add',
+          targetType: 'phone',
+          targetId: maskPhone(row.phoneNumber),
+          details: { source: 'error_21610', messageId: row.id },
+        },
+        tx,
+      );
+    });
+  }
+
   private async handleFailure(row: SmsMessageRow, sender: Sender, error: ProviderError): Promise<void> {
     const outcome = decideOutcome(error, {
       now: this.clock.now(),
@@ -172,14 +192,16 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
       random: this.random,
     });
     this.metrics.sendOutcomes.inc({ outcome: outcome.action });
-    this.logger.warn(`Send to ${maskPhone(row.phoneNumber)} (message ${row.id}): ${outcome.action}: ${maskPhonesIn(error.message)}`);
+    this.logger.warn(
+      `Send to ${maskPhone(row.phoneNumber)} (message ${row.id}): ${outcome.action}: ${maskPhonesIn(error.message)}`,
+    );
     switch (outcome.action) {
       case 'retry':
         if (outcome.rateLimited) await this.senderHealth.halveInFlightCap(sender);
         await this.lifecycle.requeue(row.id, outcome.notBefore, outcome);
         return;
       case 'fail':
-        if (outcome.optedOut) await this.optOuts.add(row.subAccountId, row.phoneNumber, 'error_21610');
+        if (outcome.optedOut) await this.addOptOutFrom21610(row);
         await this.lifecycle.recordFailed(row.id, outcome);
         return;
       case 'pause_sender':

@@ -37,7 +37,9 @@ export class StatusReconcilerService {
   async reconcileDue(now: Date): Promise<number> {
     const rows = await this.claimDueChecks(now);
     for (const row of rows) {
-      await this.check(row, now).catch((e: unknown) => this.logger.warn(`Status check of message ${row.id} failed: ${maskPhonesIn(String(e))}`));
+      await this.check(row, now).catch((e: unknown) =>
+        this.logger.warn(`Status check of message ${row.id} failed: ${maskPhonesIn(String(e))}`),
+      );
     }
     return rows.length;
   }
@@ -52,7 +54,9 @@ export class StatusReconcilerService {
                        order by c.next_status_check_at limit ${BATCH} for update skip locked)
       returning m.id`);
     const ids = rowsOf<{ id: number }>(result).map((r) => r.id);
-    return Promise.all(ids.map((id) => this.messages.findById(id))).then((rows) => rows.filter((r): r is SmsMessageRow => Boolean(r)));
+    return Promise.all(ids.map((id) => this.messages.findById(id))).then((rows) =>
+      rows.filter((r): r is SmsMessageRow => Boolean(r)),
+    );
   }
 
   private async check(row: SmsMessageRow, now: Date): Promise<void> {
@@ -68,7 +72,8 @@ export class StatusReconcilerService {
     const gapMs = this.config.sms.statusReconcileAfterMinutes * 60_000 * 2 ** (checks - 1);
     await this.messages.update(row.id, {
       statusChecks: checks,
-      nextStatusCheckAt: settled || gaveUp ? null : new Date(now.getTime() + (isFinal(after.status) ? 5 * 60_000 : gapMs)),
+      nextStatusCheckAt:
+        settled || gaveUp ? null : new Date(now.getTime() + (isFinal(after.status) ? 5 * 60_000 : gapMs)),
     });
   }
 }

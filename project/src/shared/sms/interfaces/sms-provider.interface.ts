@@ -43,7 +43,10 @@ export interface SmsProvider {
   send(credentials: ProviderCredentials, request: ProviderSendRequest): Promise<ProviderMessage>;
   fetch(credentials: ProviderCredentials, sid: string): Promise<ProviderMessage>;
   /** Outbound messages to `to` created since `since`, newest first (for crash recovery). */
-  listSince(credentials: ProviderCredentials, query: { to: string; from?: string; since: Date }): Promise<ProviderMessage[]>;
+  listSince(
+    credentials: ProviderCredentials,
+    query: { to: string; from?: string; since: Date },
+  ): Promise<ProviderMessage[]>;
   /** Cheap authenticated call to check credentials. */
   verify(credentials: ProviderCredentials): Promise<void>;
 }

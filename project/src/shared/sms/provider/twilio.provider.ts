@@ -95,7 +95,11 @@ export class TwilioProvider implements SmsProvider {
 function toProviderError(e: unknown): ProviderError {
   const err = e as { status?: unknown; code?: unknown; message?: string };
   if (typeof err.status === 'number') {
-    return new ProviderError(err.message ?? 'Twilio error', err.status, typeof err.code === 'number' ? err.code : undefined);
+    return new ProviderError(
+      err.message ?? 'Twilio error',
+      err.status,
+      typeof err.code === 'number' ? err.code : undefined,
+    );
   }
   return new ProviderError(`No answer from Twilio: ${err.message ?? String(e)}`, undefined, undefined, true);
 }

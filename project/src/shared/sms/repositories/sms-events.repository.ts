@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from 'src/core/database/database.service';
+import type { DbOrTx, Tx } from 'src/core/database/database.service';
 import { smsEarlyCallbacks, smsEvents } from 'src/core/database/schema';
 
 export interface SmsEventInsert {
@@ -23,6 +23,14 @@ export class SmsEventsRepository {
       .onConflictDoNothing()
       .returning({ id: smsEvents.id });
     return rows.length === 1;
+  }
+
+  /**
+   * Orders, per sid, the commit that stores a sid and a callback buffered for it: both take this lock in
+   * their transaction, so either the send sees the buffered callback or the callback sees the stored sid.
+   */
+  async lockSid(tx: Tx, sid: string): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sms_sid:' + sid}))`);
   }
 
   async bufferEarlyCallback(db: DbOrTx, sid: string, dedupeKey: string, params: Record<string, string>): Promise<void> {

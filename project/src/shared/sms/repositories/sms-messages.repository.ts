@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { smsEvents, smsMessages } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
@@ -100,7 +100,9 @@ export class SmsMessagesRepository {
       const rows = await this.db
         .select()
         .from(smsMessages)
-        .where(and(this.filterWhere(subAccountId, { ...f, page: 1, limit: pageSize }), sql`${smsMessages.id} > ${afterId}`))
+        .where(
+          and(this.filterWhere(subAccountId, { ...f, page: 1, limit: pageSize }), sql`${smsMessages.id} > ${afterId}`),
+        )
         .orderBy(asc(smsMessages.id))
         .limit(pageSize);
       if (rows.length === 0) return;
@@ -156,7 +158,13 @@ export class SmsMessagesRepository {
    * so a STOP committed before the claim stops every later message.
    * Served by sms_messages_claim_idx (sub_account_id, not_before, id) where status = 'pending'.
    */
-  async claimDue(db: DbOrTx, subAccountId: number, limit: number, now: Date, leaseUntil: Date): Promise<SmsMessageRow[]> {
+  async claimDue(
+    db: DbOrTx,
+    subAccountId: number,
+    limit: number,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<SmsMessageRow[]> {
     if (limit <= 0) return [];
     const result = await db.execute(sql`
       with picked as (
@@ -189,6 +197,26 @@ export class SmsMessagesRepository {
       .orderBy(asc(smsMessages.id));
   }
 
+  /**
+   * Whether a send to this number may be on its way to Twilio: claimed, under a live lease.
+   * Served by sms_messages_phone_idx (sub_account_id, phone_number).
+   */
+  async hasSendInFlight(subAccountId: number, phoneNumber: string, now: Date): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: smsMessages.id })
+      .from(smsMessages)
+      .where(
+        and(
+          eq(smsMessages.subAccountId, subAccountId),
+          eq(smsMessages.phoneNumber, phoneNumber),
+          eq(smsMessages.status, 'sending'),
+          gt(smsMessages.lockedUntil, now),
+        ),
+      )
+      .limit(1);
+    return Boolean(row);
+  }
+
   /** Takes over messages whose lease expired mid-send (a worker died); served by sms_messages_lease_idx. */
   async reclaimExpiredLeases(now: Date, leaseUntil: Date, limit: number): Promise<SmsMessageRow[]> {
     const result = await this.db.execute(sql`
@@ -201,7 +229,10 @@ export class SmsMessagesRepository {
       returning m.id`);
     const ids = rowsOf<{ id: number }>(result).map((r) => r.id);
     if (ids.length === 0) return [];
-    return this.db.select().from(smsMessages).where(sql`${smsMessages.id} in ${ids}`);
+    return this.db
+      .select()
+      .from(smsMessages)
+      .where(sql`${smsMessages.id} in ${ids}`);
   }
 
   /** Age in seconds of the oldest due pending message (dispatcher lag). */
@@ -213,7 +244,10 @@ export class SmsMessagesRepository {
   }
 
   async countByStatus(): Promise<Record<string, number>> {
-    const rows = await this.db.select({ status: smsMessages.status, n: count() }).from(smsMessages).groupBy(smsMessages.status);
+    const rows = await this.db
+      .select({ status: smsMessages.status, n: count() })
+      .from(smsMessages)
+      .groupBy(smsMessages.status);
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 }

@@ -13,7 +13,11 @@ export class SmsRateBucketsRepository {
       .insert(smsRateBuckets)
       .values({ subAccountId, tokens: initialTokens, refilledAt: now })
       .onConflictDoNothing();
-    const [row] = await tx.select().from(smsRateBuckets).where(eq(smsRateBuckets.subAccountId, subAccountId)).for('update');
+    const [row] = await tx
+      .select()
+      .from(smsRateBuckets)
+      .where(eq(smsRateBuckets.subAccountId, subAccountId))
+      .for('update');
     return row!;
   }
 

@@ -36,7 +36,10 @@ export class SenderService {
   }
 
   async resolve(subAccountId: number, row?: SmsSettingsRow): Promise<Sender> {
-    const [s, subAccount] = await Promise.all([row ?? this.settings.find(subAccountId), this.settings.subAccount(subAccountId)]);
+    const [s, subAccount] = await Promise.all([
+      row ?? this.settings.find(subAccountId),
+      this.settings.subAccount(subAccountId),
+    ]);
     const credentials = this.credentialsOf(s);
     // A SubAccount with its own account sends only from its own senders, never the environment's.
     const own = credentials.credentialsSource === 'subaccount';
@@ -71,6 +74,8 @@ export class SenderService {
       return { credentials: { accountSid: s.accountSid, authToken }, credentialsSource: 'subaccount' };
     }
     const env = this.environmentCredentials();
-    return env ? { credentials: env, credentialsSource: 'environment' } : { credentials: null, credentialsSource: 'none' };
+    return env
+      ? { credentials: env, credentialsSource: 'environment' }
+      : { credentials: null, credentialsSource: 'none' };
   }
 }

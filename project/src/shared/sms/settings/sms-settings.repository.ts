@@ -20,7 +20,11 @@ export class SmsSettingsRepository {
     return row;
   }
 
-  async upsert(subAccountId: number, values: SmsSettingsUpdate, db: DbOrTx = this.database.db): Promise<SmsSettingsRow> {
+  async upsert(
+    subAccountId: number,
+    values: SmsSettingsUpdate,
+    db: DbOrTx = this.database.db,
+  ): Promise<SmsSettingsRow> {
     const [row] = await db
       .insert(smsSettings)
       .values({ subAccountId, ...values })
@@ -43,7 +47,12 @@ export class SmsSettingsRepository {
     const rows = await this.database.db
       .select({ id: smsSettings.subAccountId })
       .from(smsSettings)
-      .where(or(eq(smsSettings.phoneNumber, to), messagingServiceSid ? eq(smsSettings.messagingServiceSid, messagingServiceSid) : undefined));
+      .where(
+        or(
+          eq(smsSettings.phoneNumber, to),
+          messagingServiceSid ? eq(smsSettings.messagingServiceSid, messagingServiceSid) : undefined,
+        ),
+      );
     return rows.map((r) => r.id);
   }
 

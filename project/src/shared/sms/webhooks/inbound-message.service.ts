@@ -11,6 +11,8 @@ import { SmsMessagesRepository } from '../repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from '../repositories/sms-opt-outs.repository';
 import { SmsSettingsRepository } from '../settings/sms-settings.repository';
 
+const IN_FLIGHT_WAIT_MS = 10_000;
+
 export interface InboundResult {
   stored: boolean;
   keyword: KeywordKind | null;
@@ -55,21 +57,71 @@ export class InboundMessageService {
         tx,
       );
       if (!row) return { stored: false, keyword, reply: null }; // the same MessageSid again
-      await this.events.record(tx, { subAccountId, messageId: row.id, type: 'inbound', status: 'received', payload: params });
+      await this.events.record(tx, {
+        subAccountId,
+        messageId: row.id,
+        type: 'inbound',
+        status: 'received',
+        payload: params,
+      });
       await this.applyKeyword(tx, subAccountId, from, keyword, row.id);
       const reply = keyword === 'help' ? ((await this.settings.find(subAccountId, tx))?.helpText ?? null) : null;
       return { stored: true, keyword, reply };
     });
-    if (result.stored) this.logger.log(`Reply from ${maskPhone(from)} in SubAccount ${subAccountId}${keyword ? ` (${keyword})` : ''}`);
+    if (result.stored && keyword === 'opt_out') await this.untilNoSendInFlight(subAccountId, from);
+    if (result.stored)
+      this.logger.log(`Reply from ${maskPhone(from)} in SubAccount ${subAccountId}${keyword ? ` (${keyword})` : ''}`);
     return result;
   }
 
-  private async applyKeyword(tx: Tx, subAccountId: number, phone: string, keyword: KeywordKind | null, messageId: number) {
+  /**
+   * A send that passed its last opt-out check just before this STOP committed may still be on its way to
+   * Twilio. The webhook answers once none is, so that nothing reaches Twilio after the STOP was answered.
+   * Bounded well inside Twilio's 15 s webhook timeout; real time, since it waits for HTTP calls.
+   */
+  private async untilNoSendInFlight(subAccountId: number, phone: string): Promise<void> {
+    const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+    while (await this.messages.hasSendInFlight(subAccountId, phone, this.clock.now())) {
+      if (Date.now() > deadline) {
+        this.logger.warn(`A send to ${maskPhone(phone)} is still in flight after its STOP; answering Twilio anyway`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private async applyKeyword(
+    tx: Tx,
+    subAccountId: number,
+    phone: string,
+    keyword: KeywordKind | null,
+    messageId: number,
+  ) {
     if (keyword === 'opt_out' && (await this.optOuts.add(subAccountId, phone, 'keyword', {}, tx))) {
-      await this.audit.record({ subAccountId, actorKind: 'twilio', action: 'opt_out.add', targetType: 'phone', targetId: maskPhone(phone), details: { source: 'keyword', messageId } }, tx);
+      await this.audit.record(
+        {
+          subAccountId,
+          actorKind: 'twilio',
+          action: 'opt_out.add',
+          targetType: 'phone',
+          targetId: maskPhone(phone),
+          details: { source: 'keyword', messageId },
+        },
+        tx,
+      );
     }
     if (keyword === 'opt_in' && (await this.optOuts.remove(subAccountId, phone, tx))) {
-      await this.audit.record({ subAccountId, actorKind: 'twilio', action: 'opt_out.remove', targetType: 'phone', targetId: maskPhone(phone), details: { source: 'keyword', messageId } }, tx);
+      await this.audit.record(
+        {
+          subAccountId,
+          actorKind: 'twilio',
+          action: 'opt_out.remove',
+          targetType: 'phone',
+          targetId: maskPhone(phone),
+          details: { source: 'keyword', messageId },
+        },
+        tx,
+      );
     }
   }
 

@@ -1,4 +1,15 @@
-import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Headers,
+  HttpCode,
+  Inject,
+  Logger,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AppConfig } from 'src/core/config/app-config';
@@ -10,7 +21,8 @@ import { InboundMessageService } from './inbound-message.service';
 import { InboundRouterService } from './inbound-router.service';
 import { WebhookAuthService } from './webhook-auth.service';
 
-const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const xml = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /** Twilio's incoming-message webhook: signed like status callbacks; answers TwiML. */
 @ApiTags('webhooks')
@@ -48,7 +60,9 @@ export class InboundWebhookController {
     }
     let reply: string | null = null;
     if (subAccountId === undefined) {
-      this.logger.warn(`Inbound message from ${maskPhone(params.From ?? '')} to ${params.To ?? '?'} matches no SubAccount; not stored`);
+      this.logger.warn(
+        `Inbound message from ${maskPhone(params.From ?? '')} to ${params.To ?? '?'} matches no SubAccount; not stored`,
+      );
       this.metrics.webhooks.inc({ kind: 'inbound', result: 'unroutable' });
     } else {
       const result = await this.inbound.receive(subAccountId, params);
@@ -57,6 +71,8 @@ export class InboundWebhookController {
     }
     res
       .type('text/xml')
-      .send(`<?xml version="1.0" encoding="UTF-8"?>${reply ? `<Response><Message>${xml(reply)}</Message></Response>` : '<Response/>'}`);
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?>${reply ? `<Response><Message>${xml(reply)}</Message></Response>` : '<Response/>'}`,
+      );
   }
 }

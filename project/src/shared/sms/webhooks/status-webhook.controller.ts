@@ -8,7 +8,7 @@ import { DatabaseService } from 'src/core/database/database.service';
 import { MetricsService } from 'src/core/metrics/metrics.service';
 import { detailsOf, MessageLifecycleService, statusDedupeKey } from '../dispatch/message-lifecycle.service';
 import { SmsEventsRepository } from '../repositories/sms-events.repository';
-import { SmsMessagesRepository } from '../repositories/sms-messages.repository';
+import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
 import { WebhookAuthService } from './webhook-auth.service';
 
 /** Twilio's status callbacks: signed, out of order, sometimes twice, sometimes never. */
@@ -38,32 +38,37 @@ export class StatusWebhookController {
     const sid = params.MessageSid ?? params.SmsSid ?? '';
     const status = params.MessageStatus ?? params.SmsStatus ?? '';
     const message = sid ? await this.messages.findBySid(sid) : undefined;
-    if (message) {
-      if (!(await this.auth.isSignedFor(message.subAccountId, signature, url, params))) throw this.forbidden();
-      const result = await this.lifecycle.applyTwilioStatus(sid, status, detailsOf(params), 'status_callback', {
-        dedupeKey: statusDedupeKey(params),
-        payload: params,
-      });
-      this.metrics.webhooks.inc({ kind: 'status', result });
-      return '';
-    }
-    // Not ours yet: the callback may have raced ahead of the commit that stored this sid.
+    if (message) return this.applyToMessage(message, sid, status, signature, url, params);
+    // Not ours yet: the callback may have raced ahead of the commit that stores this sid.
     const signers = await this.auth.signingSubAccounts(signature, url, params);
     if (!sid || (signers.subAccountIds.length === 0 && !signers.environment)) throw this.forbidden();
-    await this.events.bufferEarlyCallback(this.database.db, sid, statusDedupeKey(params), params);
-    // The send may have committed between our look-up and the buffer: apply it now if so.
-    if (await this.messages.findBySid(sid)) await this.applyBuffered(sid);
+    // Under the sid's lock (recordSent takes it too): buffered before that commit, or stored before this look.
+    const stored = await this.database.transaction(async (tx) => {
+      await this.events.lockSid(tx, sid);
+      const row = await this.messages.findBySid(sid, tx);
+      if (!row) await this.events.bufferEarlyCallback(tx, sid, statusDedupeKey(params), params);
+      return row;
+    });
+    if (stored) return this.applyToMessage(stored, sid, status, signature, url, params);
     this.metrics.webhooks.inc({ kind: 'status', result: 'buffered' });
     return '';
   }
 
-  private async applyBuffered(sid: string): Promise<void> {
-    for (const params of await this.events.takeEarlyCallbacks(this.database.db, sid)) {
-      await this.lifecycle.applyTwilioStatus(sid, params.MessageStatus ?? '', detailsOf(params), 'status_callback', {
-        dedupeKey: statusDedupeKey(params),
-        payload: params,
-      });
-    }
+  private async applyToMessage(
+    message: SmsMessageRow,
+    sid: string,
+    status: string,
+    signature: string | undefined,
+    url: string,
+    params: Record<string, string>,
+  ): Promise<string> {
+    if (!(await this.auth.isSignedFor(message.subAccountId, signature, url, params))) throw this.forbidden();
+    const result = await this.lifecycle.applyTwilioStatus(sid, status, detailsOf(params), 'status_callback', {
+      dedupeKey: statusDedupeKey(params),
+      payload: params,
+    });
+    this.metrics.webhooks.inc({ kind: 'status', result });
+    return '';
   }
 
   private forbidden(): ForbiddenException {

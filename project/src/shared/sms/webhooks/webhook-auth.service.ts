@@ -13,7 +13,12 @@ export class WebhookAuthService {
   ) {}
 
   /** For a request about one SubAccount's message: its own account must have signed it. */
-  async isSignedFor(subAccountId: number, signature: string | undefined, url: string, params: TwilioParams): Promise<boolean> {
+  async isSignedFor(
+    subAccountId: number,
+    signature: string | undefined,
+    url: string,
+    params: TwilioParams,
+  ): Promise<boolean> {
     const { credentials } = await this.senders.resolve(subAccountId);
     return this.signedBy(credentials, signature, url, params);
   }
@@ -22,7 +27,11 @@ export class WebhookAuthService {
    * SubAccounts whose Twilio account signed this request (by AccountSid, then signature). Several
    * SubAccounts may share the environment's account.
    */
-  async signingSubAccounts(signature: string | undefined, url: string, params: TwilioParams): Promise<{ subAccountIds: number[]; environment: boolean }> {
+  async signingSubAccounts(
+    signature: string | undefined,
+    url: string,
+    params: TwilioParams,
+  ): Promise<{ subAccountIds: number[]; environment: boolean }> {
     const accountSid = typeof params.AccountSid === 'string' ? params.AccountSid : '';
     const own: number[] = [];
     for (const id of await this.settings.subAccountsWithAccountSid(accountSid)) {
@@ -32,7 +41,12 @@ export class WebhookAuthService {
     return { subAccountIds: own, environment: this.signedBy(env, signature, url, params) };
   }
 
-  private signedBy(credentials: ProviderCredentials | null, signature: string | undefined, url: string, params: TwilioParams): boolean {
+  private signedBy(
+    credentials: ProviderCredentials | null,
+    signature: string | undefined,
+    url: string,
+    params: TwilioParams,
+  ): boolean {
     if (!credentials || !signature) return false;
     if (params.AccountSid !== credentials.accountSid) return false;
     return isValidTwilioSignature(credentials.authToken, signature, url, params);

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus, type leads } from 'src/core/database/schema';
 import { PageQueryDto } from 'src/core/http/pagination';
 
@@ -13,7 +24,10 @@ const BLANK_OR_FOUR_DIGITS = /^\s*$|^\D*(?:\d\D*){4,}$/;
 export class CreateLeadDto {
   @ApiProperty({ example: 'Jane Cooper' }) @IsString() @Length(1, 200) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
-  @ApiPropertyOptional({ example: '(555) 123-4567', description: "Any format; stored E.164 using the SubAccount's default country" })
+  @ApiPropertyOptional({
+    example: '(555) 123-4567',
+    description: "Any format; stored E.164 using the SubAccount's default country",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)

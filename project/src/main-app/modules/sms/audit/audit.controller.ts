@@ -11,9 +11,15 @@ import { offsetOf, PageQueryDto, type Page } from 'src/core/http/pagination';
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'admin:3', description: 'user, admin, system or twilio; optionally :id' })
   @IsOptional()
-  @Matches(/^(user|admin|system|twilio)(:\d+)?$/, { message: 'actor must be user, admin, system or twilio, optionally followed by :id' })
+  @Matches(/^(user|admin|system|twilio)(:\d+)?$/, {
+    message: 'actor must be user, admin, system or twilio, optionally followed by :id',
+  })
   actor?: string;
-  @ApiPropertyOptional({ example: 'campaign.', description: 'An action, or a prefix ending in "."' }) @IsOptional() @IsString() @MaxLength(60) action?: string;
+  @ApiPropertyOptional({ example: 'campaign.', description: 'An action, or a prefix ending in "."' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
 }
@@ -31,13 +37,23 @@ export class AuditService {
       eq(smsAuditLog.subAccountId, tenantOf(auth)),
       kind ? eq(smsAuditLog.actorKind, kind as 'user') : undefined,
       id ? eq(smsAuditLog.actorId, Number(id)) : undefined,
-      q.action ? (q.action.endsWith('.') ? like(smsAuditLog.action, `${q.action}%`) : eq(smsAuditLog.action, q.action)) : undefined,
+      q.action
+        ? q.action.endsWith('.')
+          ? like(smsAuditLog.action, `${q.action}%`)
+          : eq(smsAuditLog.action, q.action)
+        : undefined,
       q.from ? gte(smsAuditLog.createdAt, new Date(q.from)) : undefined,
       q.to ? lte(smsAuditLog.createdAt, new Date(q.to)) : undefined,
     );
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
-      db.select().from(smsAuditLog).where(where).orderBy(desc(smsAuditLog.createdAt), desc(smsAuditLog.id)).limit(q.limit).offset(offsetOf(q)),
+      db
+        .select()
+        .from(smsAuditLog)
+        .where(where)
+        .orderBy(desc(smsAuditLog.createdAt), desc(smsAuditLog.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       db.select({ n: count() }).from(smsAuditLog).where(where),
     ]);
     return { items, total: total?.n ?? 0, page: q.page, limit: q.limit };

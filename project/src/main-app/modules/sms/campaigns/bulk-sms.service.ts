@@ -27,18 +27,28 @@ export class BulkSmsService {
     const subAccountId = tenantOf(auth);
     const upload = await spoolMultipart(req, this.config.sms.maxUploadMb * 1024 * 1024);
     try {
-      if (!upload.filePath) throw new AppError(AppErrorCode.VALIDATION, 'file: attach the CSV as the `file` part', [{ field: 'file', message: 'missing' }]);
+      if (!upload.filePath)
+        throw new AppError(AppErrorCode.VALIDATION, 'file: attach the CSV as the `file` part', [
+          { field: 'file', message: 'missing' },
+        ]);
       const fields = await this.validFields(upload.fields);
       const subAccount = await this.settings.subAccount(subAccountId);
-      const csv = await openCsvRecipients(upload.filePath, { phoneColumn: fields.phoneColumn, defaultCountry: subAccount?.defaultCountry }).catch((e: unknown) => {
-        throw e instanceof CsvImportError ? new AppError(AppErrorCode.VALIDATION, `file: ${e.message}`, [{ field: 'file', message: e.message }]) : e;
+      const csv = await openCsvRecipients(upload.filePath, {
+        phoneColumn: fields.phoneColumn,
+        defaultCountry: subAccount?.defaultCountry,
+      }).catch((e: unknown) => {
+        throw e instanceof CsvImportError
+          ? new AppError(AppErrorCode.VALIDATION, `file: ${e.message}`, [{ field: 'file', message: e.message }])
+          : e;
       });
       return await this.importer
         .run(
           auth,
           subAccountId,
           {
-            name: fields.name ?? `${upload.fileName ?? 'CSV upload'} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+            name:
+              fields.name ??
+              `${upload.fileName ?? 'CSV upload'} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
             template: fields.message,
             scheduledAt: fields.scheduledAt ? new Date(fields.scheduledAt) : undefined,
             dryRun: fields.dryRun === 'true' || fields.dryRun === '1',
@@ -50,7 +60,9 @@ export class BulkSmsService {
           meta,
         )
         .catch((e: unknown) => {
-          throw e instanceof CsvImportError ? new AppError(AppErrorCode.VALIDATION, `file: ${e.message}`, [{ field: 'file', message: e.message }]) : e;
+          throw e instanceof CsvImportError
+            ? new AppError(AppErrorCode.VALIDATION, `file: ${e.message}`, [{ field: 'file', message: e.message }])
+            : e;
         });
     } finally {
       await upload.cleanup();
@@ -61,7 +73,9 @@ export class BulkSmsService {
     const dto = plainToInstance(BulkSmsFieldsDto, raw);
     const errors = await validate(dto, { whitelist: true });
     if (errors.length) {
-      const details = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })));
+      const details = errors.flatMap((e) =>
+        Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })),
+      );
       throw new AppError(AppErrorCode.VALIDATION, details.map((d) => d.message).join('; '), details);
     }
     return dto;

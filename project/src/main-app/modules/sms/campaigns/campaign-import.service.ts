@@ -3,6 +3,7 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
+import { DatabaseService } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
@@ -42,6 +43,7 @@ export class CampaignImportService {
     private readonly engine: SmsService,
     private readonly audit: SmsAuditRepository,
     private readonly clock: Clock,
+    private readonly database: DatabaseService,
   ) {}
 
   async run(auth: AuthContext, subAccountId: number, req: ImportRequest, meta: RequestMeta): Promise<ImportReportDto> {
@@ -77,19 +79,28 @@ export class CampaignImportService {
         },
       });
       if (summary.counts.valid === 0) {
-        throw new AppError(AppErrorCode.VALIDATION, 'No valid recipients: every row was rejected', this.report(null, false, summary, req) as never);
+        throw new AppError(
+          AppErrorCode.VALIDATION,
+          'No valid recipients: every row was rejected',
+          this.report(null, false, summary, req) as never,
+        );
       }
       await this.assertWithinSpendingCap(subAccountId, summary.segments, now);
     } catch (e) {
+      const stillThere = await this.campaigns.find(subAccountId, campaign.id);
       await this.campaigns.delete(campaign.id);
-      throw e;
+      throw stillThere ? e : deletedMidImport();
     }
-    await this.campaigns.update(campaign.id, {
-      status: req.scheduledAt ? 'scheduled' : 'sending',
+    const totals = { totalRecipients: summary.counts.valid, rejectedCount: summary.counts.rows - summary.counts.valid };
+    const live = {
+      status: req.scheduledAt ? ('scheduled' as const) : ('sending' as const),
       startedAt: req.scheduledAt ? null : now,
-      totalRecipients: summary.counts.valid,
-      rejectedCount: summary.counts.rows - summary.counts.valid,
-    });
+    };
+    if (!(await this.campaigns.publishDraft(campaign.id, { ...live, ...totals }))) {
+      // Canceled while its rows were being written: the rows written after the cancel are canceled too.
+      if (!(await this.campaigns.update(campaign.id, totals))) throw deletedMidImport();
+      await this.campaigns.cancelPendingMessages(this.database.db, campaign.id);
+    }
     const actor = actorOf(auth, meta);
     await this.audit.record({
       subAccountId,
@@ -98,7 +109,12 @@ export class CampaignImportService {
       action: 'campaign.create',
       targetType: 'sms_campaign',
       targetId: String(campaign.id),
-      details: { source: req.source, recipients: summary.counts.valid, rejected: summary.counts.rows - summary.counts.valid, scheduled: Boolean(req.scheduledAt) },
+      details: {
+        source: req.source,
+        recipients: summary.counts.valid,
+        rejected: summary.counts.rows - summary.counts.valid,
+        scheduled: Boolean(req.scheduledAt),
+      },
       requestId: meta.requestId,
       ip: meta.ip,
     });
@@ -139,3 +155,6 @@ export class CampaignImportService {
     };
   }
 }
+
+const deletedMidImport = () =>
+  new AppError(AppErrorCode.INVALID_STATE, 'The draft campaign was deleted while its list was being imported');

@@ -1,4 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  Sse,
+  type MessageEvent,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
@@ -48,13 +63,21 @@ export class CampaignsController {
     },
   })
   @ApiOkResponse({ type: ImportReportDto })
-  upload(@CurrentAuth() auth: AuthContext, @Req() req: Request, @ReqMeta() meta: RequestMeta): Promise<ImportReportDto> {
+  upload(
+    @CurrentAuth() auth: AuthContext,
+    @Req() req: Request,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<ImportReportDto> {
     return this.bulk.upload(auth, req, meta);
   }
 
   @Post('campaigns')
   @ApiOkResponse({ type: ImportReportDto })
-  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateCampaignDto, @ReqMeta() meta: RequestMeta): Promise<ImportReportDto> {
+  create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() dto: CreateCampaignDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<ImportReportDto> {
     return this.creator.create(auth, dto, meta);
   }
 
@@ -70,13 +93,21 @@ export class CampaignsController {
   }
 
   @Get('campaigns/:id/messages')
-  messages(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Query() q: CampaignMessagesQueryDto): Promise<Page<SmsMessageDto>> {
+  messages(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Query() q: CampaignMessagesQueryDto,
+  ): Promise<Page<SmsMessageDto>> {
     return this.campaigns.messagesOf(auth, id, q);
   }
 
   @Get('campaigns/:id/rejections.csv')
   @ApiProduces('text/csv')
-  rejections(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Res() res: Response): Promise<void> {
+  rejections(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.events.rejectionsCsv(auth, id, res);
   }
 
@@ -88,36 +119,61 @@ export class CampaignsController {
 
   @Post('campaigns/:id/pause')
   @HttpCode(200)
-  pause(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+  pause(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsCampaignDto> {
     return this.campaigns.pause(auth, id, meta);
   }
 
   @Post('campaigns/:id/resume')
   @HttpCode(200)
-  resume(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+  resume(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsCampaignDto> {
     return this.campaigns.resume(auth, id, meta);
   }
 
   @Post('campaigns/:id/cancel')
   @HttpCode(200)
-  cancel(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+  cancel(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsCampaignDto> {
     return this.campaigns.cancel(auth, id, meta);
   }
 
   @Post('campaigns/:id/retry-failed')
   @HttpCode(200)
-  retryFailed(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+  retryFailed(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsCampaignDto> {
     return this.campaigns.retryFailed(auth, id, meta);
   }
 
   @Patch('campaigns/:id')
-  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCampaignDto, @ReqMeta() meta: RequestMeta): Promise<SmsCampaignDto> {
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateCampaignDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<SmsCampaignDto> {
     return this.campaigns.update(auth, id, dto, meta);
   }
 
   @Delete('campaigns/:id')
   @HttpCode(204)
-  delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<void> {
+  delete(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
     return this.campaigns.delete(auth, id, meta);
   }
 }

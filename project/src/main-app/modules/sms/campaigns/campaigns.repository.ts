@@ -26,7 +26,10 @@ export class CampaignsRepository {
   }
 
   async find(subAccountId: number, id: number, db: DbOrTx = this.db): Promise<CampaignRow | undefined> {
-    const [row] = await db.select().from(smsCampaigns).where(inTenant(smsCampaigns.subAccountId, subAccountId, eq(smsCampaigns.id, id)));
+    const [row] = await db
+      .select()
+      .from(smsCampaigns)
+      .where(inTenant(smsCampaigns.subAccountId, subAccountId, eq(smsCampaigns.id, id)));
     return row;
   }
 
@@ -47,15 +50,35 @@ export class CampaignsRepository {
       q.search ? ilike(smsCampaigns.name, likePattern(q.search)) : undefined,
     );
     const [items, [total]] = await Promise.all([
-      this.db.select().from(smsCampaigns).where(where).orderBy(desc(smsCampaigns.createdAt), desc(smsCampaigns.id)).limit(q.limit).offset(offsetOf(q)),
+      this.db
+        .select()
+        .from(smsCampaigns)
+        .where(where)
+        .orderBy(desc(smsCampaigns.createdAt), desc(smsCampaigns.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       this.db.select({ n: count() }).from(smsCampaigns).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   }
 
   async update(id: number, values: Partial<CampaignInsert>, db: DbOrTx = this.db): Promise<CampaignRow | undefined> {
-    const [row] = await db.update(smsCampaigns).set({ ...values, updatedAt: sql`now()` }).where(eq(smsCampaigns.id, id)).returning();
+    const [row] = await db
+      .update(smsCampaigns)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(smsCampaigns.id, id))
+      .returning();
     return row;
+  }
+
+  /** Makes an imported draft live in one statement; false when it is no longer a draft (canceled meanwhile). */
+  async publishDraft(id: number, values: Partial<CampaignInsert>): Promise<boolean> {
+    const rows = await this.db
+      .update(smsCampaigns)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(smsCampaigns.id, id), eq(smsCampaigns.status, 'draft')))
+      .returning({ id: smsCampaigns.id });
+    return rows.length === 1;
   }
 
   async delete(id: number): Promise<void> {
@@ -78,18 +101,31 @@ export class CampaignsRepository {
     return open;
   }
 
+  /**
+   * The numbers of an import chunk that are on the opt-out list (sms_opt_outs_number_idx). They travel as one
+   * JSON parameter: building thousands of bind parameters cost more CPU than the query.
+   */
   async optedOutAmong(subAccountId: number, phones: string[]): Promise<Set<string>> {
     if (phones.length === 0) return new Set();
     const rows = await this.db
       .select({ phone: smsOptOuts.phoneNumber })
       .from(smsOptOuts)
-      .where(and(eq(smsOptOuts.subAccountId, subAccountId), inArray(smsOptOuts.phoneNumber, phones)));
+      .where(
+        and(
+          eq(smsOptOuts.subAccountId, subAccountId),
+          sql`${smsOptOuts.phoneNumber} in (select json_array_elements_text(${JSON.stringify(phones)}::json))`,
+        ),
+      );
     return new Set(rows.map((r) => r.phone));
   }
 
   leadsByIds(subAccountId: number, ids: number[]) {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.select().from(leads).where(inTenant(leads.subAccountId, subAccountId, inArray(leads.id, ids))).orderBy(asc(leads.id));
+    return this.db
+      .select()
+      .from(leads)
+      .where(inTenant(leads.subAccountId, subAccountId, inArray(leads.id, ids)))
+      .orderBy(asc(leads.id));
   }
 
   /**
@@ -102,7 +138,9 @@ export class CampaignsRepository {
     rows: PreparedMessage[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    const payload = JSON.stringify(rows.map((r) => ({ p: r.phoneNumber, m: r.message, s: r.segments, e: r.encoding, l: r.leadId ?? null })));
+    const payload = JSON.stringify(
+      rows.map((r) => ({ p: r.phoneNumber, m: r.message, s: r.segments, e: r.encoding, l: r.leadId ?? null })),
+    );
     await this.db.execute(sql`
       insert into sms_messages (sub_account_id, user_id, admin_user_id, campaign_id, lead_id, direction,
                                 phone_number, message, segments, encoding, not_before)
@@ -114,7 +152,13 @@ export class CampaignsRepository {
   async insertRejections(campaignId: number, rows: Rejection[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.insert(smsCampaignRejections).values(
-      rows.map((r) => ({ campaignId, row: r.row, value: r.value.slice(0, 500), reason: r.reason, message: r.message })),
+      rows.map((r) => ({
+        campaignId,
+        row: r.row,
+        value: r.value.slice(0, 500),
+        reason: r.reason,
+        message: r.message,
+      })),
     );
   }
 
@@ -125,7 +169,12 @@ export class CampaignsRepository {
       const rows = await this.db
         .select()
         .from(smsCampaignRejections)
-        .where(and(eq(smsCampaignRejections.campaignId, campaignId), sql`(${smsCampaignRejections.row}, ${smsCampaignRejections.id}) > (${afterRow}, ${afterId})`))
+        .where(
+          and(
+            eq(smsCampaignRejections.campaignId, campaignId),
+            sql`(${smsCampaignRejections.row}, ${smsCampaignRejections.id}) > (${afterRow}, ${afterId})`,
+          ),
+        )
         .orderBy(asc(smsCampaignRejections.row), asc(smsCampaignRejections.id))
         .limit(pageSize);
       if (rows.length === 0) return;
@@ -157,7 +206,13 @@ export class CampaignsRepository {
   }
 
   /** Re-renders the bodies of a campaign's pending messages after a template change without variables. */
-  async replacePendingBodies(db: DbOrTx, campaignId: number, message: string, segments: number, encoding: string): Promise<void> {
+  async replacePendingBodies(
+    db: DbOrTx,
+    campaignId: number,
+    message: string,
+    segments: number,
+    encoding: string,
+  ): Promise<void> {
     await db
       .update(smsMessages)
       .set({ message, segments, encoding: encoding as 'GSM-7', updatedAt: sql`now()` })

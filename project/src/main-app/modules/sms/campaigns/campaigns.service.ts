@@ -15,7 +15,13 @@ import { templateVariables } from 'src/shared/sms/template';
 import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
 import { actorOf } from '../sms.service';
 import { CampaignsRepository, type CampaignRow } from './campaigns.repository';
-import { mapCampaign, type CampaignMessagesQueryDto, type CampaignQueryDto, type SmsCampaignDto, type UpdateCampaignDto } from './dto/campaign.dto';
+import {
+  mapCampaign,
+  type CampaignMessagesQueryDto,
+  type CampaignQueryDto,
+  type SmsCampaignDto,
+  type UpdateCampaignDto,
+} from './dto/campaign.dto';
 
 /** A campaign's life after import: read it, pause, resume, cancel, retry its failures, edit before start. */
 @Injectable()
@@ -41,7 +47,13 @@ export class CampaignsService {
 
   async messagesOf(auth: AuthContext, id: number, q: CampaignMessagesQueryDto): Promise<Page<SmsMessageDto>> {
     const campaign = await this.load(auth, id);
-    const { items, total } = await this.messages.list(campaign.subAccountId, { page: q.page, limit: q.limit, status: q.status, search: q.search, campaignId: id });
+    const { items, total } = await this.messages.list(campaign.subAccountId, {
+      page: q.page,
+      limit: q.limit,
+      status: q.status,
+      search: q.search,
+      campaignId: id,
+    });
     return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
   }
 
@@ -77,7 +89,10 @@ export class CampaignsService {
     const campaign = await this.load(auth, id);
     const fullyCanceled = campaign.status === 'canceled' && campaign.sentCount === 0 && campaign.failedCount === 0;
     if (campaign.status !== 'draft' && !fullyCanceled) {
-      throw new AppError(AppErrorCode.INVALID_STATE, 'Only a draft, or a canceled campaign that sent nothing, can be deleted (its history is kept otherwise)');
+      throw new AppError(
+        AppErrorCode.INVALID_STATE,
+        'Only a draft, or a canceled campaign that sent nothing, can be deleted (its history is kept otherwise)',
+      );
     }
     await this.campaigns.delete(id);
     await this.record(auth, campaign, 'campaign.delete', meta);
@@ -96,9 +111,11 @@ export class CampaignsService {
       if (dto.name !== undefined) values.name = dto.name;
       if (dto.message !== undefined && dto.message !== campaign.message) {
         if (templateVariables(dto.message).length || templateVariables(campaign.message).length) {
-          throw new AppError(AppErrorCode.INVALID_STATE, 'message: a templated campaign was rendered per recipient at import; create a new campaign to change it', [
-            { field: 'message', message: 'cannot change a templated campaign after import' },
-          ]);
+          throw new AppError(
+            AppErrorCode.INVALID_STATE,
+            'message: a templated campaign was rendered per recipient at import; create a new campaign to change it',
+            [{ field: 'message', message: 'cannot change a templated campaign after import' }],
+          );
         }
         const body = validateBody(dto.message);
         if (!body.ok) throw AppError.validation('message', body.message);
@@ -109,7 +126,8 @@ export class CampaignsService {
         const at = dto.scheduledAt === null ? null : new Date(dto.scheduledAt);
         if (at && at <= now) throw AppError.validation('scheduledAt', 'must be in the future');
         values.scheduledAt = at;
-        if (campaign.status === 'scheduled' && at === null) Object.assign(values, { status: 'sending', startedAt: now });
+        if (campaign.status === 'scheduled' && at === null)
+          Object.assign(values, { status: 'sending', startedAt: now });
         await this.campaigns.reschedulePending(tx, id, at ?? now);
       }
       await this.campaigns.update(id, values, tx);
@@ -118,17 +136,37 @@ export class CampaignsService {
     return this.get(auth, id);
   }
 
-  private async transition(auth: AuthContext, id: number, action: 'paused' | 'resumed' | 'canceled', meta: RequestMeta): Promise<SmsCampaignDto> {
+  private async transition(
+    auth: AuthContext,
+    id: number,
+    action: 'paused' | 'resumed' | 'canceled',
+    meta: RequestMeta,
+  ): Promise<SmsCampaignDto> {
     const subAccountId = tenantOf(auth);
     const now = this.clock.now();
     let canceledMessages = 0;
     await this.database.transaction(async (tx) => {
       const campaign = await this.campaigns.lock(tx, subAccountId, id);
       if (!campaign) throw AppError.notFound('Campaign');
+      if (action === 'resumed' && campaign.status === 'draft') {
+        throw new AppError(
+          AppErrorCode.INVALID_STATE,
+          'A draft is an import that has not finished: it cannot be started; delete it and import the list again',
+        );
+      }
       const target: CampaignStatus =
-        action === 'paused' ? 'paused' : action === 'canceled' ? 'canceled' : campaign.scheduledAt && campaign.scheduledAt > now ? 'scheduled' : 'sending';
+        action === 'paused'
+          ? 'paused'
+          : action === 'canceled'
+            ? 'canceled'
+            : campaign.scheduledAt && campaign.scheduledAt > now
+              ? 'scheduled'
+              : 'sending';
       if (!canTransitionCampaign(campaign.status, target)) {
-        throw new AppError(AppErrorCode.INVALID_STATE, `Cannot ${action === 'resumed' ? 'resume' : action.replace(/ed$/, '')} a ${campaign.status} campaign`);
+        throw new AppError(
+          AppErrorCode.INVALID_STATE,
+          `Cannot ${action === 'resumed' ? 'resume' : action.replace(/ed$/, '')} a ${campaign.status} campaign`,
+        );
       }
       if (action === 'canceled') canceledMessages = await this.campaigns.cancelPendingMessages(tx, id);
       await this.campaigns.update(
@@ -142,7 +180,13 @@ export class CampaignsService {
         tx,
       );
     });
-    await this.record(auth, { id, subAccountId }, `campaign.${action === 'resumed' ? 'resume' : action === 'paused' ? 'pause' : 'cancel'}`, meta, action === 'canceled' ? { canceledMessages } : {});
+    await this.record(
+      auth,
+      { id, subAccountId },
+      `campaign.${action === 'resumed' ? 'resume' : action === 'paused' ? 'pause' : 'cancel'}`,
+      meta,
+      action === 'canceled' ? { canceledMessages } : {},
+    );
     return this.get(auth, id);
   }
 
@@ -156,8 +200,24 @@ export class CampaignsService {
     return mapCampaign(c, await this.campaigns.countOpen(c.id));
   }
 
-  private async record(auth: AuthContext, c: Pick<CampaignRow, 'id' | 'subAccountId'>, action: string, meta: RequestMeta, details: Record<string, unknown> = {}) {
+  private async record(
+    auth: AuthContext,
+    c: Pick<CampaignRow, 'id' | 'subAccountId'>,
+    action: string,
+    meta: RequestMeta,
+    details: Record<string, unknown> = {},
+  ) {
     const actor = actorOf(auth, meta);
-    await this.audit.record({ subAccountId: c.subAccountId, actorKind: actor.kind, actorId: actor.id, action, targetType: 'sms_campaign', targetId: String(c.id), details, requestId: meta.requestId, ip: meta.ip });
+    await this.audit.record({
+      subAccountId: c.subAccountId,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action,
+      targetType: 'sms_campaign',
+      targetId: String(c.id),
+      details,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
   }
 }

@@ -13,7 +13,9 @@ import type { CreateCampaignDto, ImportReportDto, RecipientDto } from './dto/cam
 type LeadRow = Awaited<ReturnType<CampaignsRepository['leadsByIds']>>[number];
 
 /** The variables a lead offers a template: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company}}, {{phone}}. */
-export function leadVariables(lead: Pick<LeadRow, 'name' | 'email' | 'company' | 'phone' | 'status'>): Record<string, string> {
+export function leadVariables(
+  lead: Pick<LeadRow, 'name' | 'email' | 'company' | 'phone' | 'status'>,
+): Record<string, string> {
   const [first = '', ...rest] = lead.name.trim().split(/\s+/);
   return {
     name: lead.name,

@@ -21,9 +21,11 @@ export interface SpooledUpload {
  */
 export async function spoolMultipart(req: Request, maxBytes: number): Promise<SpooledUpload> {
   if (!req.headers['content-type']?.startsWith('multipart/form-data')) {
-    throw new AppError(AppErrorCode.VALIDATION, 'Send multipart/form-data with a `file` part (the CSV) and a `message` field', [
-      { field: 'file', message: 'missing' },
-    ]);
+    throw new AppError(
+      AppErrorCode.VALIDATION,
+      'Send multipart/form-data with a `file` part (the CSV) and a `message` field',
+      [{ field: 'file', message: 'missing' }],
+    );
   }
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'loctelli-upload-'));
   const upload: SpooledUpload = {
@@ -34,7 +36,10 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
   };
   try {
     await new Promise<void>((resolve, reject) => {
-      const bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
+      const bb = busboy({
+        headers: req.headers,
+        limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+      });
       const writes: Promise<void>[] = [];
       let tooLarge = false;
       bb.on('file', (name, stream, info) => {
@@ -58,7 +63,9 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
     });
   } catch (e) {
     await upload.cleanup();
-    throw e instanceof AppError ? e : new AppError(AppErrorCode.VALIDATION, `Could not read the upload: ${(e as Error).message}`);
+    throw e instanceof AppError
+      ? e
+      : new AppError(AppErrorCode.VALIDATION, `Could not read the upload: ${(e as Error).message}`);
   }
   return upload;
 }

@@ -1,8 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export class SendSmsDto {
-  @ApiPropertyOptional({ example: '+14155550123', description: "Any format; normalised to E.164 with the SubAccount's default country. Optional when leadId is given." })
+  @ApiPropertyOptional({
+    example: '+14155550123',
+    description:
+      "Any format; normalised to E.164 with the SubAccount's default country. Optional when leadId is given.",
+  })
   @ValidateIf((o: SendSmsDto) => o.leadId === undefined || o.phoneNumber !== undefined)
   @IsString()
   @MaxLength(40)
@@ -13,7 +27,9 @@ export class SendSmsDto {
   @MaxLength(1600, { message: 'message is longer than 1600 characters, the most Twilio accepts' })
   message!: string;
 
-  @ApiPropertyOptional({ description: "Send to this lead (its phone when phoneNumber is omitted); the message shows on the lead's timeline" })
+  @ApiPropertyOptional({
+    description: "Send to this lead (its phone when phoneNumber is omitted); the message shows on the lead's timeline",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -38,7 +54,12 @@ export class SendResultDto {
   @ApiProperty() segments!: number;
   @ApiProperty({ enum: ['GSM-7', 'UCS-2'] }) encoding!: string;
   @ApiProperty() notBefore!: Date;
-  @ApiProperty({ description: 'True when an earlier request with the same Idempotency-Key created it' }) replayed!: boolean;
-  @ApiProperty({ type: Date, nullable: true, description: "Set when the recipient's quiet hours hold the message until then" })
+  @ApiProperty({ description: 'True when an earlier request with the same Idempotency-Key created it' })
+  replayed!: boolean;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: "Set when the recipient's quiet hours hold the message until then",
+  })
   quietHoursUntil!: Date | null;
 }

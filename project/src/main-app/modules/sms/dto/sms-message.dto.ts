@@ -9,7 +9,8 @@ export class MessageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SMS_STATUSES }) @IsOptional() @IsIn(SMS_STATUSES) status?: (typeof SMS_STATUSES)[number];
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) campaignId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) leadId?: number;
-  @ApiPropertyOptional({ enum: ['outbound', 'inbound'] }) @IsOptional() @IsIn(['outbound', 'inbound']) direction?: 'outbound' | 'inbound';
+  @ApiPropertyOptional({ enum: ['outbound', 'inbound'] }) @IsOptional() @IsIn(['outbound', 'inbound']) direction?:
+    'outbound' | 'inbound';
   @ApiPropertyOptional({ description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ description: 'Created at or before (ISO 8601)' }) @IsOptional() @IsISO8601() to?: string;
 }
@@ -31,7 +32,8 @@ export class SmsMessageDto {
   @ApiProperty({ type: Number, nullable: true }) leadId!: number | null;
   @ApiProperty() segments!: number;
   @ApiProperty({ enum: ['GSM-7', 'UCS-2'] }) encoding!: string;
-  @ApiProperty({ type: String, nullable: true, description: "Twilio's price (negative), per message" }) price!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Twilio's price (negative), per message" }) price!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) priceUnit!: string | null;
   @ApiProperty() attempts!: number;
   @ApiProperty() notBefore!: Date;

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, IsISO31661Alpha2, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -58,8 +70,14 @@ export class UpdateSmsSettingsDto {
   defaultCountry?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() quietHoursEnabled?: boolean;
-  @ApiPropertyOptional({ example: '21:00' }) @IsOptional() @Matches(HHMM, { message: 'quietHoursStart must be HH:MM' }) quietHoursStart?: string;
-  @ApiPropertyOptional({ example: '08:00' }) @IsOptional() @Matches(HHMM, { message: 'quietHoursEnd must be HH:MM' }) quietHoursEnd?: string;
+  @ApiPropertyOptional({ example: '21:00' })
+  @IsOptional()
+  @Matches(HHMM, { message: 'quietHoursStart must be HH:MM' })
+  quietHoursStart?: string;
+  @ApiPropertyOptional({ example: '08:00' })
+  @IsOptional()
+  @Matches(HHMM, { message: 'quietHoursEnd must be HH:MM' })
+  quietHoursEnd?: string;
   @ApiPropertyOptional({ type: [Number], description: 'ISO weekdays 1 (Mon) … 7 (Sun)' })
   @IsOptional()
   @IsArray()
@@ -68,12 +86,18 @@ export class UpdateSmsSettingsDto {
   @Max(7, { each: true })
   quietHoursDays?: number[];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(320) helpText?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(320)
+  helpText?: string | null;
 }
 
 export class SmsSettingsDto {
   @ApiProperty({ type: String, nullable: true }) accountSid!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Last 4 characters of the auth token' }) authTokenLast4!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Last 4 characters of the auth token' }) authTokenLast4!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) phoneNumber!: string | null;
   @ApiProperty({ type: String, nullable: true }) messagingServiceSid!: string | null;
   @ApiProperty({ enum: ['subaccount', 'environment', 'none'] }) credentialsSource!: string;

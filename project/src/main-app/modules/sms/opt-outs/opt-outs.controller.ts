@@ -32,13 +32,21 @@ export class OptOutsController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  import(@CurrentAuth() auth: AuthContext, @Req() req: Request, @ReqMeta() meta: RequestMeta): Promise<OptOutImportReport> {
+  import(
+    @CurrentAuth() auth: AuthContext,
+    @Req() req: Request,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<OptOutImportReport> {
     return this.service.import(auth, req, this.config, meta);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @ReqMeta() meta: RequestMeta): Promise<void> {
+  remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
     return this.service.remove(auth, id, meta);
   }
 }

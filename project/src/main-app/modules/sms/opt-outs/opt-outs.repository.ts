@@ -10,22 +10,38 @@ export class OptOutsListRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
-    const where = inTenant(smsOptOuts.subAccountId, subAccountId, q.search ? ilike(smsOptOuts.phoneNumber, likePattern(q.search.replace(/[^\d+]/g, ''))) : undefined);
+    const where = inTenant(
+      smsOptOuts.subAccountId,
+      subAccountId,
+      q.search ? ilike(smsOptOuts.phoneNumber, likePattern(q.search.replace(/[^\d+]/g, ''))) : undefined,
+    );
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
-      db.select().from(smsOptOuts).where(where).orderBy(desc(smsOptOuts.createdAt), desc(smsOptOuts.id)).limit(q.limit).offset(offsetOf(q)),
+      db
+        .select()
+        .from(smsOptOuts)
+        .where(where)
+        .orderBy(desc(smsOptOuts.createdAt), desc(smsOptOuts.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       db.select({ n: count() }).from(smsOptOuts).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   }
 
   async find(subAccountId: number, id: number) {
-    const [row] = await this.database.db.select().from(smsOptOuts).where(inTenant(smsOptOuts.subAccountId, subAccountId, eq(smsOptOuts.id, id)));
+    const [row] = await this.database.db
+      .select()
+      .from(smsOptOuts)
+      .where(inTenant(smsOptOuts.subAccountId, subAccountId, eq(smsOptOuts.id, id)));
     return row;
   }
 
   async findByPhone(subAccountId: number, phone: string) {
-    const [row] = await this.database.db.select().from(smsOptOuts).where(inTenant(smsOptOuts.subAccountId, subAccountId, eq(smsOptOuts.phoneNumber, phone)));
+    const [row] = await this.database.db
+      .select()
+      .from(smsOptOuts)
+      .where(inTenant(smsOptOuts.subAccountId, subAccountId, eq(smsOptOuts.phoneNumber, phone)));
     return row;
   }
 
@@ -34,7 +50,15 @@ export class OptOutsListRepository {
     if (phones.length === 0) return 0;
     const rows = await this.database.db
       .insert(smsOptOuts)
-      .values(phones.map((phoneNumber) => ({ subAccountId, phoneNumber, source: 'import' as const, createdByUserId: by.userId, createdByAdminId: by.adminId })))
+      .values(
+        phones.map((phoneNumber) => ({
+          subAccountId,
+          phoneNumber,
+          source: 'import' as const,
+          createdByUserId: by.userId,
+          createdByAdminId: by.adminId,
+        })),
+      )
       .onConflictDoNothing()
       .returning({ id: smsOptOuts.id });
     return rows.length;

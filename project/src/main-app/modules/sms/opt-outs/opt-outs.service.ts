@@ -63,9 +63,18 @@ export class OptOutsService {
     const country = (await this.settings.subAccount(subAccountId))?.defaultCountry ?? 'US';
     const upload = await spoolMultipart(req, config.sms.maxUploadMb * 1024 * 1024);
     try {
-      if (!upload.filePath) throw new AppError(AppErrorCode.VALIDATION, 'file: attach the CSV as the `file` part', [{ field: 'file', message: 'missing' }]);
-      const csv = await openCsvRecipients(upload.filePath, { phoneColumn: upload.fields.phoneColumn, defaultCountry: country });
-      const report: OptOutImportReport = { counts: { rows: 0, added: 0, alreadyOptedOut: 0, invalid: 0 }, rejections: [] };
+      if (!upload.filePath)
+        throw new AppError(AppErrorCode.VALIDATION, 'file: attach the CSV as the `file` part', [
+          { field: 'file', message: 'missing' },
+        ]);
+      const csv = await openCsvRecipients(upload.filePath, {
+        phoneColumn: upload.fields.phoneColumn,
+        defaultCountry: country,
+      });
+      const report: OptOutImportReport = {
+        counts: { rows: 0, added: 0, alreadyOptedOut: 0, invalid: 0 },
+        rejections: [],
+      };
       const by = auth.kind === 'admin' ? { adminId: auth.id } : { userId: auth.id };
       let chunk = new Set<string>();
       const flush = async () => {
@@ -79,7 +88,13 @@ export class OptOutsService {
         const phone = normalizePhone(record.phone, country as CountryCode);
         if (!phone.ok) {
           report.counts.invalid += 1;
-          if (report.rejections.length < 1000) report.rejections.push({ row: record.row, value: record.phone, reason: 'invalid_phone', message: phone.message });
+          if (report.rejections.length < 1000)
+            report.rejections.push({
+              row: record.row,
+              value: record.phone,
+              reason: 'invalid_phone',
+              message: phone.message,
+            });
           continue;
         }
         if (chunk.has(phone.e164)) report.counts.alreadyOptedOut += 1;
@@ -90,7 +105,9 @@ export class OptOutsService {
       await this.record(auth, subAccountId, 'opt_out.import', null, meta, { ...report.counts });
       return report;
     } catch (e) {
-      throw e instanceof CsvImportError ? new AppError(AppErrorCode.VALIDATION, `file: ${e.message}`, [{ field: 'file', message: e.message }]) : e;
+      throw e instanceof CsvImportError
+        ? new AppError(AppErrorCode.VALIDATION, `file: ${e.message}`, [{ field: 'file', message: e.message }])
+        : e;
     } finally {
       await upload.cleanup();
     }
@@ -99,12 +116,32 @@ export class OptOutsService {
   private async normalize(subAccountId: number, phone: string): Promise<string> {
     const country = (await this.settings.subAccount(subAccountId))?.defaultCountry ?? 'US';
     const result = normalizePhone(phone, country as CountryCode);
-    if (!result.ok) throw new AppError(AppErrorCode.INVALID_PHONE, `phoneNumber: ${result.message}`, [{ field: 'phoneNumber', message: result.message }]);
+    if (!result.ok)
+      throw new AppError(AppErrorCode.INVALID_PHONE, `phoneNumber: ${result.message}`, [
+        { field: 'phoneNumber', message: result.message },
+      ]);
     return result.e164;
   }
 
-  private async record(auth: AuthContext, subAccountId: number, action: string, phone: string | null, meta: RequestMeta, details: Record<string, unknown>) {
+  private async record(
+    auth: AuthContext,
+    subAccountId: number,
+    action: string,
+    phone: string | null,
+    meta: RequestMeta,
+    details: Record<string, unknown>,
+  ) {
     const actor = actorOf(auth, meta);
-    await this.audit.record({ subAccountId, actorKind: actor.kind, actorId: actor.id, action, targetType: phone ? 'phone' : 'sms_opt_outs', targetId: phone ? maskPhone(phone) : null, details, requestId: meta.requestId, ip: meta.ip });
+    await this.audit.record({
+      subAccountId,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action,
+      targetType: phone ? 'phone' : 'sms_opt_outs',
+      targetId: phone ? maskPhone(phone) : null,
+      details,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
   }
 }

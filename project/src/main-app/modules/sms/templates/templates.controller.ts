@@ -31,7 +31,11 @@ export class TemplatesController {
   }
 
   @Patch(':id')
-  update(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTemplateDto): Promise<SmsTemplateDto> {
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateTemplateDto,
+  ): Promise<SmsTemplateDto> {
     return this.service.update(auth, id, dto);
   }
 

@@ -13,17 +13,30 @@ export class TemplatesRepository {
 
   async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
     const term = q.search ? likePattern(q.search) : undefined;
-    const where = inTenant(smsTemplates.subAccountId, subAccountId, term ? or(ilike(smsTemplates.name, term), ilike(smsTemplates.body, term)) : undefined);
+    const where = inTenant(
+      smsTemplates.subAccountId,
+      subAccountId,
+      term ? or(ilike(smsTemplates.name, term), ilike(smsTemplates.body, term)) : undefined,
+    );
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
-      db.select().from(smsTemplates).where(where).orderBy(asc(smsTemplates.name), asc(smsTemplates.id)).limit(q.limit).offset(offsetOf(q)),
+      db
+        .select()
+        .from(smsTemplates)
+        .where(where)
+        .orderBy(asc(smsTemplates.name), asc(smsTemplates.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
       db.select({ n: count() }).from(smsTemplates).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   }
 
   async find(subAccountId: number, id: number) {
-    const [row] = await this.database.db.select().from(smsTemplates).where(inTenant(smsTemplates.subAccountId, subAccountId, eq(smsTemplates.id, id)));
+    const [row] = await this.database.db
+      .select()
+      .from(smsTemplates)
+      .where(inTenant(smsTemplates.subAccountId, subAccountId, eq(smsTemplates.id, id)));
     return row;
   }
 

@@ -22,13 +22,19 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 
 export class RecipientDto {
   @ApiProperty({ example: '+14155550123' }) @IsString() @MaxLength(40) phoneNumber!: string;
-  @ApiPropertyOptional({ example: { first_name: 'Jane' } }) @IsOptional() @IsObject() variables?: Record<string, string>;
+  @ApiPropertyOptional({ example: { first_name: 'Jane' } }) @IsOptional() @IsObject() variables?: Record<
+    string,
+    string
+  >;
 }
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Spring roof check' }) @IsString() @Length(1, 200) name!: string;
 
-  @ApiPropertyOptional({ example: 'Hi {{first_name|there}}, spring roof checks are 20% off this week.', description: 'Template; required unless templateId is given' })
+  @ApiPropertyOptional({
+    example: 'Hi {{first_name|there}}, spring roof checks are 20% off this week.',
+    description: 'Template; required unless templateId is given',
+  })
   @ValidateIf((o: CreateCampaignDto) => o.templateId === undefined)
   @IsString()
   @Length(1, 1600)
@@ -36,13 +42,17 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) templateId?: number;
 
-  @ApiPropertyOptional({ description: 'Phone numbers, or { phoneNumber, variables } objects', type: 'array', items: { oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/RecipientDto' }] } })
+  @ApiPropertyOptional({
+    description: 'Phone numbers, or { phoneNumber, variables } objects',
+    type: 'array',
+    items: { oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/RecipientDto' }] },
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100_000, { message: 'recipients has more than 100,000 entries: upload a CSV to /sms/bulk instead' })
   recipients?: (string | RecipientDto)[];
 
-  @ApiPropertyOptional({ type: [Number], description: "Leads to text (their phone; lead fields as variables)" })
+  @ApiPropertyOptional({ type: [Number], description: 'Leads to text (their phone; lead fields as variables)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100_000)
@@ -78,8 +88,16 @@ export class CampaignMessagesQueryDto extends PageQueryDto {
 export class BulkSmsFieldsDto {
   @ApiProperty() @IsString() @Length(1, 1600) message!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' }) scheduledAt?: string;
-  @ApiPropertyOptional({ description: 'Header name or 1-based column number' }) @IsOptional() @IsString() @MaxLength(100) phoneColumn?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
+  scheduledAt?: string;
+  @ApiPropertyOptional({ description: 'Header name or 1-based column number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  phoneColumn?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false', '1', '0']) dryRun?: string;
 }
 
@@ -110,7 +128,10 @@ export class SmsCampaignDto {
   @ApiProperty() updatedAt!: Date;
 }
 
-export function mapCampaign(r: CampaignRow, open: { pending: number; sending: number; quietHours: number }): SmsCampaignDto {
+export function mapCampaign(
+  r: CampaignRow,
+  open: { pending: number; sending: number; quietHours: number },
+): SmsCampaignDto {
   const pending = open.pending + open.sending;
   return {
     id: r.id,
@@ -131,7 +152,8 @@ export function mapCampaign(r: CampaignRow, open: { pending: number; sending: nu
     canceled: r.canceledCount,
     segments: r.segments,
     cost: Number(r.cost),
-    progress: r.totalRecipients > 0 ? Math.round(((r.totalRecipients - pending) / r.totalRecipients) * 10_000) / 10_000 : 0,
+    progress:
+      r.totalRecipients > 0 ? Math.round(((r.totalRecipients - pending) / r.totalRecipients) * 10_000) / 10_000 : 0,
     scheduledAt: r.scheduledAt,
     startedAt: r.startedAt,
     completedAt: r.completedAt,
@@ -143,8 +165,12 @@ export function mapCampaign(r: CampaignRow, open: { pending: number; sending: nu
 export class ImportReportDto {
   @ApiPropertyOptional({ type: Number, nullable: true }) campaignId!: number | null;
   @ApiProperty() dryRun!: boolean;
-  @ApiProperty({ description: '{ rows, valid, invalid, duplicate, optedOut, missingVariable }' }) counts!: Record<string, number>;
-  @ApiProperty({ description: 'The first 1,000 rejected rows: { row, value, reason, message }' }) rejections!: unknown[];
+  @ApiProperty({ description: '{ rows, valid, invalid, duplicate, optedOut, missingVariable }' }) counts!: Record<
+    string,
+    number
+  >;
+  @ApiProperty({ description: 'The first 1,000 rejected rows: { row, value, reason, message }' })
+  rejections!: unknown[];
   @ApiProperty({ description: 'The first 20 rendered messages' }) preview!: unknown[];
   @ApiProperty() estimatedSegments!: number;
   @ApiProperty({ description: 'USD, at SMS_ESTIMATED_PRICE_PER_SEGMENT' }) estimatedCost!: number;

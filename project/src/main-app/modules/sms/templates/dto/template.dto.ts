@@ -6,7 +6,12 @@ import { templateVariables } from 'src/shared/sms/template';
 export class CreateTemplateDto {
   @ApiProperty({ example: 'Appointment reminder' }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ example: 'Hi {{first_name|there}}, see you at {{time}}.' }) @IsString() @Length(1, 1600) body!: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) strategyId?: number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  strategyId?: number | null;
 }
 
 export class UpdateTemplateDto extends PartialType(CreateTemplateDto) {}
