@@ -11,6 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
@@ -26,6 +27,8 @@ const xml = (s: string) =>
 
 /** Twilio's incoming-message webhook: signed like status callbacks; answers TwiML. */
 @ApiTags('webhooks')
+// Twilio retries a callback about once: a rate limit here would lose statuses. The signature is the gate.
+@SkipThrottle()
 @Controller('sms/webhooks/twilio')
 export class InboundWebhookController {
   private readonly logger = new Logger('InboundWebhook');

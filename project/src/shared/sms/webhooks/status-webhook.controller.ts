@@ -1,5 +1,6 @@
 import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Request } from 'express';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
@@ -13,6 +14,8 @@ import { WebhookAuthService } from './webhook-auth.service';
 
 /** Twilio's status callbacks: signed, out of order, sometimes twice, sometimes never. */
 @ApiTags('webhooks')
+// Twilio retries a callback about once: a rate limit here would lose statuses. The signature is the gate.
+@SkipThrottle()
 @Controller('sms/webhooks/twilio')
 export class StatusWebhookController {
   constructor(
