@@ -13,6 +13,9 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A database handle or an open transaction: repositories accept either. */
 export type DbOrTx = Db | Tx;
 
+/** The rows of a raw `execute()`: both drivers answer `{ rows }`, typed differently. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 export interface DatabaseOptions {
   /** PostgreSQL URL; when absent the embedded PGlite is used. */
   databaseUrl?: string;
@@ -52,8 +55,7 @@ export class DatabaseService {
   }
 
   async ping(): Promise<boolean> {
-    const result = (await this.db.execute(sql`select 1 as ok`)) as unknown as { rows: unknown[] };
-    return result.rows.length === 1;
+    return rowsOf(await this.db.execute(sql`select 1 as ok`)).length === 1;
   }
 
   close(): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
-import { DatabaseService } from 'src/core/database/database.service';
+import { DatabaseService, rowsOf } from 'src/core/database/database.service';
 import { SMS_PROVIDER, type SmsProvider } from '../interfaces/sms-provider.interface';
 import { isFinal } from '../message-status';
 import { maskPhonesIn } from '../phone.rules';
@@ -13,8 +13,6 @@ import { MessageLifecycleService } from './message-lifecycle.service';
 const BATCH = 20;
 /** Checks of a message still `sent` before we stop asking (gaps double each time). */
 export const MAX_STATUS_CHECKS = 4;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * Twilio retries a failed webhook about once, so a final status can be lost. Messages left `sent` past

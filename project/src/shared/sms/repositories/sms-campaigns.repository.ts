@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from 'src/core/database/database.service';
+import { rowsOf, type DbOrTx } from 'src/core/database/database.service';
 
 /** Campaign queries the engine needs; the campaign API's own queries live beside it. */
 @Injectable()
@@ -16,7 +16,7 @@ export class SmsCampaignsEngineRepository {
          and not exists (select 1 from sms_messages m
                           where m.campaign_id = c.id and m.status in ('pending', 'sending'))
       returning c.id`);
-    return (result as unknown as { rows: unknown[] }).rows.length === 1;
+    return rowsOf(result).length === 1;
   }
 
   /** A completed campaign with messages queued again (manual retry) is sending again. */
@@ -32,6 +32,6 @@ export class SmsCampaignsEngineRepository {
       update sms_campaigns set status = 'sending', started_at = ${now.toISOString()}, updated_at = now()
        where status = 'scheduled' and scheduled_at <= ${now.toISOString()}
       returning id`);
-    return (result as unknown as { rows: unknown[] }).rows.length;
+    return rowsOf(result).length;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
-import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { smsEvents, smsMessages } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -19,8 +19,6 @@ export interface MessageFilters {
   from?: Date;
   to?: Date;
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Every query of sms_messages. The claim and lease queries are the dispatcher's hot path. */
 @Injectable()

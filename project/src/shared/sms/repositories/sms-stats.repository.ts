@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { smsCampaigns, smsDailyStats } from 'src/core/database/schema';
 
 export interface StatsDelta {
@@ -85,6 +85,6 @@ export class SmsStatsRepository {
                         where sub_account_id = ${subAccountId} and day >= ${monthStart}), 0)
            + coalesce((select sum(segments) from sms_messages
                         where sub_account_id = ${subAccountId} and status in ('pending', 'sending')), 0) as n`);
-    return Number((result as unknown as { rows: { n: string | number }[] }).rows[0]?.n ?? 0);
+    return Number(rowsOf<{ n: string | number }>(result)[0]?.n ?? 0);
   }
 }

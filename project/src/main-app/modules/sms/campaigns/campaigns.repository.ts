@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
-import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages, smsOptOuts } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -8,8 +8,6 @@ import type { PreparedMessage, Rejection } from 'src/shared/sms/campaigns/recipi
 
 export type CampaignRow = typeof smsCampaigns.$inferSelect;
 export type CampaignInsert = typeof smsCampaigns.$inferInsert;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Every query of sms_campaigns and of a campaign's messages. */
 @Injectable()
