@@ -308,26 +308,22 @@ export const CONTRACT: Record<string, ContractEntry> = {
   },
   SmsTemplate: {
     schemas: ['SmsTemplateDto'],
-    undocumented: 'GET /api/sms/templates has no @ApiOkResponse, so SmsTemplateDto is not in the OpenAPI document',
     direction: 'response',
     keys: keysOf<SmsTemplate>()('id', 'name', 'body', 'variables', 'strategyId', 'createdAt', 'updatedAt'),
   },
   AddOptOutDto: { schemas: ['AddOptOutDto'], direction: 'request', keys: keysOf<AddOptOutDto>()('phoneNumber') },
   OptOut: {
     schemas: ['OptOutDto'],
-    undocumented: 'GET/POST /api/sms/opt-outs have no @ApiOkResponse, so OptOutDto is not in the OpenAPI document',
     direction: 'response',
     keys: keysOf<OptOut>()('id', 'phoneNumber', 'source', 'createdByUserId', 'createdByAdminId', 'createdAt'),
   },
   OptOutImportReport: {
     schemas: ['OptOutImportReportDto', 'OptOutImportReport'],
-    undocumented: 'POST /api/sms/opt-outs/import returns an interface (OptOutImportReport), not a documented class',
     direction: 'response',
     keys: keysOf<OptOutImportReport>()('counts', 'rejections'),
   },
   AuditEntry: {
     schemas: ['AuditEntryDto'],
-    undocumented: 'GET /api/sms/audit returns a Drizzle row type (AuditEntryDto), not a documented class',
     direction: 'response',
     keys: keysOf<AuditEntry>()(
       'id',

@@ -170,7 +170,7 @@ function LeadMessages({ lead }: { lead: Lead }) {
                   <p className="whitespace-pre-wrap">{m.message}</p>
                   <p className="mt-1 flex items-center justify-between gap-2 text-xs text-muted-foreground">
                     <span>{formatRelative(m.createdAt)}</span>
-                    <SmsStatusBadge status={m.status} />
+                    <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} />
                   </p>
                 </Link>
               </li>

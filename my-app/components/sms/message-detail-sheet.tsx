@@ -35,7 +35,7 @@ function MessageDetail({ id }: { id: number }) {
           Message #{id}
           {m && (
             <span data-testid="drawer-status">
-              <SmsStatusBadge status={m.status} />
+              <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} />
             </span>
           )}
         </SheetTitle>

@@ -225,7 +225,7 @@ export function SmsHistoryTable() {
                     {truncate(m.message, 60)}
                   </TableCell>
                   <TableCell>
-                    <SmsStatusBadge status={m.status} />
+                    <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{m.segments ?? '—'}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatCost(m.price, m.priceUnit ?? 'USD')}</TableCell>

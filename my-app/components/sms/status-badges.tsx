@@ -1,5 +1,18 @@
-import { Ban, CheckCheck, CircleAlert, CircleDashed, Clock, Inbox, Loader2, Pause, Send, XCircle } from 'lucide-react';
+import {
+  Ban,
+  CheckCheck,
+  CircleAlert,
+  CircleDashed,
+  Clock,
+  Inbox,
+  Loader2,
+  Moon,
+  Pause,
+  Send,
+  XCircle,
+} from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
+import { formatDateTime } from '@/lib/format';
 import type { SmsCampaignStatus, SmsStatus } from '@/types/sms';
 
 type Variant = 'success' | 'warning' | 'danger' | 'info' | 'muted' | 'outline' | 'secondary';
@@ -19,7 +32,29 @@ export const SMS_STATUS_LABELS: Record<SmsStatus, string> = Object.fromEntries(
   Object.entries(SMS_STATUS).map(([k, v]) => [k, v.label]),
 ) as Record<SmsStatus, string>;
 
-export function SmsStatusBadge({ status }: { status: SmsStatus }) {
+/** A message's status; a pending message held by quiet hours says so, and until when. */
+export function SmsStatusBadge({
+  status,
+  reason,
+  notBefore,
+}: {
+  status: SmsStatus;
+  reason?: string | null;
+  notBefore?: string | null;
+}) {
+  if (status === 'pending' && reason === 'quiet_hours') {
+    return (
+      <Badge
+        variant="warning"
+        data-status={status}
+        data-reason={reason}
+        title={notBefore ? `Quiet hours: sends at ${formatDateTime(notBefore)}` : 'Quiet hours'}
+      >
+        <Moon aria-hidden="true" />
+        Waiting: quiet hours
+      </Badge>
+    );
+  }
   const s = SMS_STATUS[status] ?? { label: status, variant: 'outline' as const, icon: CircleDashed };
   const Icon = s.icon;
   return (

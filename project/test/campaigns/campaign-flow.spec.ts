@@ -65,6 +65,20 @@ describe('campaigns end to end', () => {
     ]);
   });
 
+  it('completes when its last message is sent, without waiting for a status callback that may never come', async () => {
+    h.sim.setKnobs({ dropCallbackRate: 1 });
+    const res = await h
+      .http()
+      .post('/api/sms/campaigns')
+      .set(headers)
+      .send({ name: 'No callbacks', message: 'Hello', recipients: numbers(3) })
+      .expect(201);
+    await h.dispatcher.drain();
+    await h.dispatcher.settled();
+    const c = await campaign(res.body.campaignId as number);
+    expect(c).toMatchObject({ status: 'completed', sentCount: 3, deliveredCount: 0, pending: 0 });
+  });
+
   it('keeps a scheduled campaign unsent until it is due, then sends it', async () => {
     const at = new Date(Date.now() + 3_600_000).toISOString();
     const res = await h

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
-import type { Page } from 'src/core/http/pagination';
+import { ApiPageResponse, type Page } from 'src/core/http/pagination';
 import { CreateLeadDto, LeadDto, LeadQueryDto, UpdateLeadDto } from './dto/lead.dto';
 import { LeadsService } from './leads.service';
 
@@ -13,6 +13,7 @@ export class LeadsController {
   constructor(private readonly service: LeadsService) {}
 
   @Get()
+  @ApiPageResponse(LeadDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: LeadQueryDto): Promise<Page<LeadDto>> {
     return this.service.list(auth, q);
   }

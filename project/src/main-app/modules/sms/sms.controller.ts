@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { AppError } from 'src/core/errors/app-error';
-import type { Page } from 'src/core/http/pagination';
+import { ApiPageResponse, type Page } from 'src/core/http/pagination';
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SendResultDto, SendSmsDto } from './dto/send-message.dto';
 import { MessageQueryDto, SmsMessageDetailDto, SmsMessageDto } from './dto/sms-message.dto';
@@ -46,7 +46,7 @@ export class SmsController {
   }
 
   @Get('messages')
-  @ApiOkResponse({ type: [SmsMessageDto] })
+  @ApiPageResponse(SmsMessageDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: MessageQueryDto): Promise<Page<SmsMessageDto>> {
     return this.service.list(auth, q);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
-import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { CreateStrategyDto, StrategyDto, UpdateStrategyDto } from './dto/strategy.dto';
 import { StrategiesService } from './strategies.service';
 
@@ -13,6 +13,7 @@ export class StrategiesController {
   constructor(private readonly service: StrategiesService) {}
 
   @Get()
+  @ApiPageResponse(StrategyDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<StrategyDto>> {
     return this.service.list(auth, q);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AdminOnly, CurrentAuth } from 'src/core/auth/auth.decorators';
-import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { CreateSubAccountDto, SubAccountDto, UpdateSubAccountDto } from './dto/subaccount.dto';
 import { SubAccountsService } from './subaccounts.service';
 
@@ -14,6 +14,7 @@ export class SubAccountsController {
   constructor(private readonly service: SubAccountsService) {}
 
   @Get()
+  @ApiPageResponse(SubAccountDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<SubAccountDto>> {
     return this.service.list(auth, q);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
-import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -13,6 +13,7 @@ export class UsersController {
   constructor(private readonly service: UsersService) {}
 
   @Get()
+  @ApiPageResponse(UserDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<UserDto>> {
     return this.service.list(auth, q);
   }

@@ -92,6 +92,8 @@ export class MessageLifecycleService {
       const mapped = mapTwilioStatus(accepted.status);
       if (mapped && mapped !== 'sent')
         await this.applyTwilioStatusInTx(tx, current, accepted.status, accepted, 'status_fetch', {});
+      // The last send completes its campaign: a delivery callback may never come.
+      if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, now);
     });
   }
 

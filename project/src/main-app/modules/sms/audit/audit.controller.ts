@@ -1,30 +1,12 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { and, count, desc, eq, gte, like, lte } from 'drizzle-orm';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AdminOnly, CurrentAuth, tenantOf } from 'src/core/auth/auth.decorators';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsAuditLog } from 'src/core/database/schema';
-import { offsetOf, PageQueryDto, type Page } from 'src/core/http/pagination';
-
-export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'admin:3', description: 'user, admin, system or twilio; optionally :id' })
-  @IsOptional()
-  @Matches(/^(user|admin|system|twilio)(:\d+)?$/, {
-    message: 'actor must be user, admin, system or twilio, optionally followed by :id',
-  })
-  actor?: string;
-  @ApiPropertyOptional({ example: 'campaign.', description: 'An action, or a prefix ending in "."' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
-  action?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
-}
-
-export type AuditEntryDto = typeof smsAuditLog.$inferSelect;
+import { ApiPageResponse, offsetOf, type Page } from 'src/core/http/pagination';
+import { AuditEntryDto, AuditQueryDto } from './audit.dto';
 
 /** Reads the append-only audit log (served by sms_audit_sub_account_idx). Nothing updates or deletes it. */
 @Injectable()
@@ -68,6 +50,7 @@ export class AuditController {
   constructor(private readonly service: AuditService) {}
 
   @Get()
+  @ApiPageResponse(AuditEntryDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     return this.service.list(auth, q);
   }

@@ -19,9 +19,9 @@ import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AllowQueryToken, CurrentAuth } from 'src/core/auth/auth.decorators';
-import type { Page } from 'src/core/http/pagination';
+import { ApiPageResponse, type Page } from 'src/core/http/pagination';
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
-import type { SmsMessageDto } from '../dto/sms-message.dto';
+import { SmsMessageDto } from '../dto/sms-message.dto';
 import { BulkSmsService } from './bulk-sms.service';
 import { CampaignEventsService } from './campaign-events.service';
 import { CampaignsService } from './campaigns.service';
@@ -82,6 +82,7 @@ export class CampaignsController {
   }
 
   @Get('campaigns')
+  @ApiPageResponse(SmsCampaignDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: CampaignQueryDto): Promise<Page<SmsCampaignDto>> {
     return this.campaigns.list(auth, q);
   }
@@ -93,6 +94,7 @@ export class CampaignsController {
   }
 
   @Get('campaigns/:id/messages')
+  @ApiPageResponse(SmsMessageDto)
   messages(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
-import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
-import { AddOptOutDto, OptOutDto } from './opt-outs.dto';
-import { OptOutsService, type OptOutImportReport } from './opt-outs.service';
+import { AddOptOutDto, OptOutDto, OptOutImportReportDto } from './opt-outs.dto';
+import { OptOutsService } from './opt-outs.service';
 
 @ApiTags('sms opt-outs')
 @ApiBearerAuth()
@@ -20,11 +20,13 @@ export class OptOutsController {
   ) {}
 
   @Get()
+  @ApiPageResponse(OptOutDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<OptOutDto>> {
     return this.service.page(auth, q);
   }
 
   @Post()
+  @ApiOkResponse({ type: OptOutDto })
   add(@CurrentAuth() auth: AuthContext, @Body() dto: AddOptOutDto, @ReqMeta() meta: RequestMeta): Promise<OptOutDto> {
     return this.service.add(auth, dto.phoneNumber, meta);
   }
@@ -32,11 +34,12 @@ export class OptOutsController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
+  @ApiOkResponse({ type: OptOutImportReportDto })
   import(
     @CurrentAuth() auth: AuthContext,
     @Req() req: Request,
     @ReqMeta() meta: RequestMeta,
-  ): Promise<OptOutImportReport> {
+  ): Promise<OptOutImportReportDto> {
     return this.service.import(auth, req, this.config, meta);
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { smsOptOuts } from 'src/core/database/schema';
+import type { Rejection } from 'src/shared/sms/campaigns/recipient-record';
 
 export class AddOptOutDto {
   @ApiProperty({ example: '+14155550142' }) @IsString() @MaxLength(40) phoneNumber!: string;
@@ -23,3 +24,16 @@ export const mapOptOut = (r: typeof smsOptOuts.$inferSelect): OptOutDto => ({
   createdByAdminId: r.createdByAdminId,
   createdAt: r.createdAt,
 });
+
+export class OptOutImportCountsDto {
+  @ApiProperty() rows!: number;
+  @ApiProperty() added!: number;
+  @ApiProperty() alreadyOptedOut!: number;
+  @ApiProperty() invalid!: number;
+}
+
+export class OptOutImportReportDto {
+  @ApiProperty({ type: OptOutImportCountsDto }) counts!: OptOutImportCountsDto;
+  @ApiProperty({ description: 'The first 1,000 rejected rows: { row, value, reason, message }' })
+  rejections!: Rejection[];
+}

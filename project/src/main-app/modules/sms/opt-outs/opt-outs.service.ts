@@ -9,21 +9,15 @@ import type { Page, PageQueryDto } from 'src/core/http/pagination';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { CsvImportError, openCsvRecipients } from 'src/shared/sms/campaigns/csv-recipients';
-import type { Rejection } from 'src/shared/sms/campaigns/recipient-record';
 import { maskPhone, normalizePhone } from 'src/shared/sms/phone.rules';
 import { SmsOptOutsRepository } from 'src/shared/sms/repositories/sms-opt-outs.repository';
 import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
 import { spoolMultipart } from '../campaigns/multipart-upload';
 import { actorOf } from '../sms.service';
-import { mapOptOut, type OptOutDto } from './opt-outs.dto';
+import { mapOptOut, type OptOutDto, type OptOutImportReportDto } from './opt-outs.dto';
 import { OptOutsListRepository } from './opt-outs.repository';
 
 const IMPORT_CHUNK = 1000;
-
-export interface OptOutImportReport {
-  counts: { rows: number; added: number; alreadyOptedOut: number; invalid: number };
-  rejections: Rejection[];
-}
 
 /** The SubAccount's do-not-text list: read, add, remove, import. Every change is audited. */
 @Injectable()
@@ -58,7 +52,7 @@ export class OptOutsService {
     await this.record(auth, subAccountId, 'opt_out.remove', row.phoneNumber, meta, { source: row.source });
   }
 
-  async import(auth: AuthContext, req: Request, config: AppConfig, meta: RequestMeta): Promise<OptOutImportReport> {
+  async import(auth: AuthContext, req: Request, config: AppConfig, meta: RequestMeta): Promise<OptOutImportReportDto> {
     const subAccountId = tenantOf(auth);
     const country = (await this.settings.subAccount(subAccountId))?.defaultCountry ?? 'US';
     const upload = await spoolMultipart(req, config.sms.maxUploadMb * 1024 * 1024);
@@ -71,7 +65,7 @@ export class OptOutsService {
         phoneColumn: upload.fields.phoneColumn,
         defaultCountry: country,
       });
-      const report: OptOutImportReport = {
+      const report: OptOutImportReportDto = {
         counts: { rows: 0, added: 0, alreadyOptedOut: 0, invalid: 0 },
         rejections: [],
       };

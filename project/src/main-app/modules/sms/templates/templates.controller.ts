@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
-import { PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { CreateTemplateDto, SmsTemplateDto, UpdateTemplateDto } from './dto/template.dto';
 import { TemplatesService } from './templates.service';
 
@@ -13,7 +13,7 @@ export class TemplatesController {
   constructor(private readonly service: TemplatesService) {}
 
   @Get()
-  @ApiOkResponse({ type: [SmsTemplateDto] })
+  @ApiPageResponse(SmsTemplateDto)
   list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<SmsTemplateDto>> {
     return this.service.list(auth, q);
   }
