@@ -11,6 +11,17 @@ CREATE TABLE "admin_users" (
 	CONSTRAINT "admin_users_email_unique" UNIQUE("email")
 );
 --> statement-breakpoint
+CREATE TABLE "lead_events" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sub_account_id" integer NOT NULL,
+	"lead_id" integer NOT NULL,
+	"type" varchar(40) NOT NULL,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"actor_kind" varchar(10) NOT NULL,
+	"actor_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "leads" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"sub_account_id" integer NOT NULL,
@@ -123,6 +134,28 @@ CREATE TABLE "sms_campaigns" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sms_conversation_reads" (
+	"conversation_id" integer NOT NULL,
+	"reader_kind" varchar(10) NOT NULL,
+	"reader_id" integer NOT NULL,
+	"last_read_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "sms_conversation_reads_conversation_id_reader_kind_reader_id_pk" PRIMARY KEY("conversation_id","reader_kind","reader_id")
+);
+--> statement-breakpoint
+CREATE TABLE "sms_conversations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sub_account_id" integer NOT NULL,
+	"phone_number" varchar(20) NOT NULL,
+	"lead_id" integer,
+	"last_message_id" integer,
+	"last_message_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_direction" varchar(10) NOT NULL,
+	"last_message_preview" varchar(200) DEFAULT '' NOT NULL,
+	"last_inbound_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sms_daily_stats" (
 	"sub_account_id" integer NOT NULL,
 	"day" date NOT NULL,
@@ -140,6 +173,16 @@ CREATE TABLE "sms_early_callbacks" (
 	"dedupe_key" varchar(200) PRIMARY KEY NOT NULL,
 	"params" jsonb NOT NULL,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sms_error_stats" (
+	"sub_account_id" integer NOT NULL,
+	"day" date NOT NULL,
+	"campaign_id" integer DEFAULT 0 NOT NULL,
+	"error_code" integer DEFAULT 0 NOT NULL,
+	"outcome" varchar(12) NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "sms_error_stats_sub_account_id_day_campaign_id_error_code_outcome_pk" PRIMARY KEY("sub_account_id","day","campaign_id","error_code","outcome")
 );
 --> statement-breakpoint
 CREATE TABLE "sms_events" (
@@ -236,6 +279,93 @@ CREATE TABLE "sms_templates" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sms_sequence_enrollments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sub_account_id" integer NOT NULL,
+	"sequence_id" integer NOT NULL,
+	"lead_id" integer NOT NULL,
+	"status" varchar(12) DEFAULT 'active' NOT NULL,
+	"stop_reason" varchar(40),
+	"next_position" integer DEFAULT 0 NOT NULL,
+	"next_due_at" timestamp with time zone,
+	"last_message_id" integer,
+	"enrolled_by_kind" varchar(10) NOT NULL,
+	"enrolled_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sms_sequence_steps" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sequence_id" integer NOT NULL,
+	"position" integer NOT NULL,
+	"template_id" integer NOT NULL,
+	"delay_minutes" integer DEFAULT 0 NOT NULL,
+	"window_start_minute" integer,
+	"window_end_minute" integer
+);
+--> statement-breakpoint
+CREATE TABLE "sms_sequences" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sub_account_id" integer NOT NULL,
+	"strategy_id" integer NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"stop_statuses" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sms_trigger_firings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sub_account_id" integer NOT NULL,
+	"trigger_id" integer NOT NULL,
+	"lead_id" integer NOT NULL,
+	"transition" varchar(50) NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"status" varchar(12) DEFAULT 'pending' NOT NULL,
+	"reason" varchar(200),
+	"message_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sms_triggers" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sub_account_id" integer NOT NULL,
+	"name" varchar(200) NOT NULL,
+	"event" varchar(20) NOT NULL,
+	"to_status" varchar(20),
+	"template_id" integer NOT NULL,
+	"delay_minutes" integer DEFAULT 0 NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_preferences" (
+	"recipient_kind" varchar(10) NOT NULL,
+	"recipient_id" integer NOT NULL,
+	"disabled_types" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"dead_letter_threshold" integer DEFAULT 10 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notification_preferences_recipient_kind_recipient_id_pk" PRIMARY KEY("recipient_kind","recipient_id")
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"sub_account_id" integer NOT NULL,
+	"recipient_kind" varchar(10) NOT NULL,
+	"recipient_id" integer NOT NULL,
+	"type" varchar(40) NOT NULL,
+	"title" varchar(200) NOT NULL,
+	"body" varchar(1000) DEFAULT '' NOT NULL,
+	"link" varchar(300),
+	"dedupe_key" varchar(200) NOT NULL,
+	"read_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "lead_events" ADD CONSTRAINT "lead_events_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_events" ADD CONSTRAINT "lead_events_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_strategy_id_strategies_id_fk" FOREIGN KEY ("strategy_id") REFERENCES "public"."strategies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -248,7 +378,11 @@ ALTER TABLE "sms_campaigns" ADD CONSTRAINT "sms_campaigns_sub_account_id_sub_acc
 ALTER TABLE "sms_campaigns" ADD CONSTRAINT "sms_campaigns_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_campaigns" ADD CONSTRAINT "sms_campaigns_admin_user_id_admin_users_id_fk" FOREIGN KEY ("admin_user_id") REFERENCES "public"."admin_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_campaigns" ADD CONSTRAINT "sms_campaigns_template_id_sms_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."sms_templates"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_conversation_reads" ADD CONSTRAINT "sms_conversation_reads_conversation_id_sms_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."sms_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_conversations" ADD CONSTRAINT "sms_conversations_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_conversations" ADD CONSTRAINT "sms_conversations_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_daily_stats" ADD CONSTRAINT "sms_daily_stats_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_error_stats" ADD CONSTRAINT "sms_error_stats_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_events" ADD CONSTRAINT "sms_events_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_events" ADD CONSTRAINT "sms_events_message_id_sms_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."sms_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_messages" ADD CONSTRAINT "sms_messages_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -263,6 +397,22 @@ ALTER TABLE "sms_rate_buckets" ADD CONSTRAINT "sms_rate_buckets_sub_account_id_s
 ALTER TABLE "sms_settings" ADD CONSTRAINT "sms_settings_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_templates" ADD CONSTRAINT "sms_templates_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_templates" ADD CONSTRAINT "sms_templates_strategy_id_strategies_id_fk" FOREIGN KEY ("strategy_id") REFERENCES "public"."strategies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequence_enrollments" ADD CONSTRAINT "sms_sequence_enrollments_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequence_enrollments" ADD CONSTRAINT "sms_sequence_enrollments_sequence_id_sms_sequences_id_fk" FOREIGN KEY ("sequence_id") REFERENCES "public"."sms_sequences"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequence_enrollments" ADD CONSTRAINT "sms_sequence_enrollments_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequence_enrollments" ADD CONSTRAINT "sms_sequence_enrollments_last_message_id_sms_messages_id_fk" FOREIGN KEY ("last_message_id") REFERENCES "public"."sms_messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequence_steps" ADD CONSTRAINT "sms_sequence_steps_sequence_id_sms_sequences_id_fk" FOREIGN KEY ("sequence_id") REFERENCES "public"."sms_sequences"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequence_steps" ADD CONSTRAINT "sms_sequence_steps_template_id_sms_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."sms_templates"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequences" ADD CONSTRAINT "sms_sequences_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_sequences" ADD CONSTRAINT "sms_sequences_strategy_id_strategies_id_fk" FOREIGN KEY ("strategy_id") REFERENCES "public"."strategies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_trigger_firings" ADD CONSTRAINT "sms_trigger_firings_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_trigger_firings" ADD CONSTRAINT "sms_trigger_firings_trigger_id_sms_triggers_id_fk" FOREIGN KEY ("trigger_id") REFERENCES "public"."sms_triggers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_trigger_firings" ADD CONSTRAINT "sms_trigger_firings_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_trigger_firings" ADD CONSTRAINT "sms_trigger_firings_message_id_sms_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."sms_messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_triggers" ADD CONSTRAINT "sms_triggers_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_triggers" ADD CONSTRAINT "sms_triggers_template_id_sms_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."sms_templates"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_sub_account_id_sub_accounts_id_fk" FOREIGN KEY ("sub_account_id") REFERENCES "public"."sub_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "lead_events_lead_idx" ON "lead_events" USING btree ("lead_id","created_at");--> statement-breakpoint
 CREATE INDEX "leads_sub_account_created_idx" ON "leads" USING btree ("sub_account_id","created_at");--> statement-breakpoint
 CREATE INDEX "leads_sub_account_phone_idx" ON "leads" USING btree ("sub_account_id","phone");--> statement-breakpoint
 CREATE INDEX "leads_sub_account_status_idx" ON "leads" USING btree ("sub_account_id","status");--> statement-breakpoint
@@ -274,6 +424,8 @@ CREATE INDEX "sms_audit_sub_account_idx" ON "sms_audit_log" USING btree ("sub_ac
 CREATE INDEX "sms_campaign_rejections_campaign_idx" ON "sms_campaign_rejections" USING btree ("campaign_id","row");--> statement-breakpoint
 CREATE INDEX "sms_campaigns_sub_account_created_idx" ON "sms_campaigns" USING btree ("sub_account_id","created_at");--> statement-breakpoint
 CREATE INDEX "sms_campaigns_sub_account_status_idx" ON "sms_campaigns" USING btree ("sub_account_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "sms_conversations_contact_idx" ON "sms_conversations" USING btree ("sub_account_id","phone_number");--> statement-breakpoint
+CREATE INDEX "sms_conversations_recent_idx" ON "sms_conversations" USING btree ("sub_account_id","last_message_at");--> statement-breakpoint
 CREATE INDEX "sms_early_callbacks_sid_idx" ON "sms_early_callbacks" USING btree ("twilio_sid");--> statement-breakpoint
 CREATE INDEX "sms_events_message_idx" ON "sms_events" USING btree ("message_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_events_dedupe_idx" ON "sms_events" USING btree ("sub_account_id","dedupe_key");--> statement-breakpoint
@@ -290,4 +442,14 @@ CREATE INDEX "sms_messages_contact_idx" ON "sms_messages" USING btree ("phone_nu
 CREATE INDEX "sms_messages_campaign_idx" ON "sms_messages" USING btree ("campaign_id","status");--> statement-breakpoint
 CREATE INDEX "sms_messages_lead_idx" ON "sms_messages" USING btree ("lead_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_opt_outs_number_idx" ON "sms_opt_outs" USING btree ("sub_account_id","phone_number");--> statement-breakpoint
-CREATE INDEX "sms_templates_sub_account_idx" ON "sms_templates" USING btree ("sub_account_id","name");
+CREATE INDEX "sms_templates_sub_account_idx" ON "sms_templates" USING btree ("sub_account_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "sms_sequence_enrollments_active_idx" ON "sms_sequence_enrollments" USING btree ("sequence_id","lead_id") WHERE status = 'active';--> statement-breakpoint
+CREATE INDEX "sms_sequence_enrollments_due_idx" ON "sms_sequence_enrollments" USING btree ("next_due_at") WHERE status = 'active';--> statement-breakpoint
+CREATE INDEX "sms_sequence_enrollments_lead_idx" ON "sms_sequence_enrollments" USING btree ("lead_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sms_sequence_steps_position_idx" ON "sms_sequence_steps" USING btree ("sequence_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "sms_sequences_strategy_idx" ON "sms_sequences" USING btree ("strategy_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sms_trigger_firings_once_idx" ON "sms_trigger_firings" USING btree ("trigger_id","lead_id","transition");--> statement-breakpoint
+CREATE INDEX "sms_trigger_firings_due_idx" ON "sms_trigger_firings" USING btree ("due_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "sms_triggers_sub_account_idx" ON "sms_triggers" USING btree ("sub_account_id","event");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_dedupe_idx" ON "notifications" USING btree ("recipient_kind","recipient_id","dedupe_key");--> statement-breakpoint
+CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("recipient_kind","recipient_id","created_at");

@@ -9,6 +9,7 @@ import type { DatabaseService } from './database/database.service';
 import { AuthGuard } from './auth/auth.guard';
 import { UserThrottlerGuard } from './auth/user-throttler.guard';
 import { Clock } from './clock/clock';
+import { DomainEvents } from './events/domain-events';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -38,13 +39,14 @@ export class CoreModule {
       controllers: [MetricsController],
       providers: [
         MetricsService,
+        DomainEvents,
         { provide: Clock, useValue: clock },
         ManagedSubAccountsRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [Clock, ManagedSubAccountsRepository, MetricsService],
+      exports: [Clock, DomainEvents, ManagedSubAccountsRepository, MetricsService],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from 'src/core/clock/clock';
+import { DomainEvents } from 'src/core/events/domain-events';
 import { DatabaseService } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import { checkOutbound } from './accept.rules';
@@ -47,6 +48,7 @@ export class SmsService {
     private readonly audit: SmsAuditRepository,
     private readonly quietHours: QuietHoursService,
     private readonly clock: Clock,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async send(subAccountId: number, actor: Actor, input: SendInput): Promise<{ row: SmsMessageRow; replayed: boolean }> {
@@ -107,6 +109,15 @@ export class SmsService {
         type: 'accepted',
         status: 'pending',
         payload: { by: actor.kind },
+      });
+      await this.domainEvents.emit(tx, {
+        type: 'sms.accepted',
+        subAccountId,
+        messageId: inserted.id,
+        leadId: inserted.leadId,
+        campaignId: inserted.campaignId,
+        phoneNumber: inserted.phoneNumber,
+        segments: inserted.segments,
       });
       await this.audit.record(
         {

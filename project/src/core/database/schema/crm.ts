@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 
 export const adminUsers = pgTable('admin_users', {
@@ -101,4 +101,25 @@ export const refreshTokens = pgTable(
       .on(t.familyId)
       .where(sql`revoked_at is null`),
   ],
+);
+
+/** What happened to a lead, for its timeline (SMS come from sms_messages beside these). Append-only. */
+export const leadEvents = pgTable(
+  'lead_events',
+  {
+    id: serial().primaryKey(),
+    subAccountId: integer()
+      .notNull()
+      .references(() => subAccounts.id, { onDelete: 'cascade' }),
+    leadId: integer()
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    /** created, status_changed, strategy_changed, sequence_enrolled, sequence_stopped, opted_out, opted_in… */
+    type: varchar({ length: 40 }).notNull(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    actorKind: varchar({ length: 10 }).$type<'user' | 'admin' | 'system' | 'twilio'>().notNull(),
+    actorId: integer(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lead_events_lead_idx').on(t.leadId, t.createdAt)],
 );

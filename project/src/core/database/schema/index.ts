@@ -1,2 +1,4 @@
 export * from './crm';
 export * from './sms';
+export * from './automation';
+export * from './notifications';

@@ -271,3 +271,58 @@ export const smsCampaignRejections = pgTable(
   },
   (t) => [index('sms_campaign_rejections_campaign_idx').on(t.campaignId, t.row)],
 );
+
+/**
+ * One per contact (SubAccount + number) that has texted in or been texted one-to-one: the Inbox's rows.
+ * Bulk campaign messages do not open one (they show in the thread once a conversation exists).
+ */
+export const smsConversations = pgTable(
+  'sms_conversations',
+  {
+    id: serial().primaryKey(),
+    subAccountId: subAccountId(),
+    phoneNumber: varchar({ length: 20 }).notNull(),
+    leadId: integer().references(() => leads.id, { onDelete: 'set null' }),
+    lastMessageId: integer(),
+    lastMessageAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastDirection: varchar({ length: 10 }).$type<'outbound' | 'inbound'>().notNull(),
+    lastMessagePreview: varchar({ length: 200 }).notNull().default(''),
+    lastInboundAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('sms_conversations_contact_idx').on(t.subAccountId, t.phoneNumber),
+    index('sms_conversations_recent_idx').on(t.subAccountId, t.lastMessageAt),
+  ],
+);
+
+/** Read state is per reader: how far each user or admin has read a conversation. */
+export const smsConversationReads = pgTable(
+  'sms_conversation_reads',
+  {
+    conversationId: integer()
+      .notNull()
+      .references(() => smsConversations.id, { onDelete: 'cascade' }),
+    readerKind: varchar({ length: 10 }).$type<'user' | 'admin'>().notNull(),
+    readerId: integer().notNull(),
+    lastReadAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.readerKind, t.readerId] })],
+);
+
+/**
+ * Failures and undelivered outcomes per SubAccount, day, campaign (0: none) and Twilio error code (0: none
+ * given), kept current with the statuses like sms_daily_stats, so failure reports never scan messages.
+ */
+export const smsErrorStats = pgTable(
+  'sms_error_stats',
+  {
+    subAccountId: subAccountId(),
+    day: date({ mode: 'string' }).notNull(),
+    campaignId: integer().notNull().default(0),
+    errorCode: integer().notNull().default(0),
+    outcome: varchar({ length: 12 }).$type<'failed' | 'undelivered'>().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.subAccountId, t.day, t.campaignId, t.errorCode, t.outcome] })],
+);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { count, desc, eq, ilike, or } from 'drizzle-orm';
-import { DatabaseService } from 'src/core/database/database.service';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { leads, strategies, subAccounts, users } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -38,11 +38,21 @@ export class LeadsRepository {
     return { items, total: total?.n ?? 0 };
   }
 
-  async find(subAccountId: number, id: number) {
-    const [row] = await this.database.db
+  async find(subAccountId: number, id: number, db: DbOrTx = this.database.db) {
+    const [row] = await db
       .select()
       .from(leads)
       .where(inTenant(leads.subAccountId, subAccountId, eq(leads.id, id)));
+    return row;
+  }
+
+  /** The lead, locked until the transaction ends, so that two updates see each other's status change. */
+  async lockForUpdate(db: DbOrTx, subAccountId: number, id: number) {
+    const [row] = await db
+      .select()
+      .from(leads)
+      .where(inTenant(leads.subAccountId, subAccountId, eq(leads.id, id)))
+      .for('update');
     return row;
   }
 
@@ -70,13 +80,13 @@ export class LeadsRepository {
     return Boolean(row);
   }
 
-  async create(values: Insert) {
-    const [row] = await this.database.db.insert(leads).values(values).returning();
+  async create(values: Insert, db: DbOrTx = this.database.db) {
+    const [row] = await db.insert(leads).values(values).returning();
     return row!;
   }
 
-  async update(subAccountId: number, id: number, values: Partial<Insert>) {
-    const [row] = await this.database.db
+  async update(subAccountId: number, id: number, values: Partial<Insert>, db: DbOrTx = this.database.db) {
+    const [row] = await db
       .update(leads)
       .set({ ...values, updatedAt: new Date() })
       .where(inTenant(leads.subAccountId, subAccountId, eq(leads.id, id)))

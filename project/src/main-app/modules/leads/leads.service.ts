@@ -2,15 +2,25 @@ import { Injectable } from '@nestjs/common';
 import type { CountryCode } from 'libphonenumber-js';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
+import { DatabaseService } from 'src/core/database/database.service';
 import { AppError, AppErrorCode, type FieldError } from 'src/core/errors/app-error';
+import { DomainEvents, type EventActor } from 'src/core/events/domain-events';
 import type { Page } from 'src/core/http/pagination';
 import { normalizePhone } from 'src/shared/sms/phone.rules';
 import { CreateLeadDto, LeadDto, LeadQueryDto, mapLead, UpdateLeadDto } from './dto/lead.dto';
+import { LeadEventsRepository } from './lead-events.repository';
 import { LeadsRepository } from './leads.repository';
+
+const actorOfAuth = (auth: AuthContext): EventActor => ({ kind: auth.kind, id: auth.id });
 
 @Injectable()
 export class LeadsService {
-  constructor(private readonly repository: LeadsRepository) {}
+  constructor(
+    private readonly repository: LeadsRepository,
+    private readonly leadEvents: LeadEventsRepository,
+    private readonly database: DatabaseService,
+    private readonly domainEvents: DomainEvents,
+  ) {}
 
   async list(auth: AuthContext, q: LeadQueryDto): Promise<Page<LeadDto>> {
     const { items, total } = await this.repository.list(tenantOf(auth), q);
@@ -27,12 +37,55 @@ export class LeadsService {
     const subAccountId = tenantOf(auth);
     const values = await this.checked(subAccountId, dto);
     const ownerId = dto.ownerId ?? (auth.kind === 'user' ? auth.id : undefined);
-    return mapLead(await this.repository.create({ ...values, name: dto.name, ownerId, subAccountId }));
+    const actor = actorOfAuth(auth);
+    const row = await this.database.transaction(async (tx) => {
+      const lead = await this.repository.create({ ...values, name: dto.name, ownerId, subAccountId }, tx);
+      await this.leadEvents.record(tx, {
+        subAccountId,
+        leadId: lead.id,
+        type: 'created',
+        details: { status: lead.status },
+        actor,
+      });
+      await this.domainEvents.emit(tx, {
+        type: 'lead.created',
+        subAccountId,
+        leadId: lead.id,
+        status: lead.status,
+        actor,
+      });
+      return lead;
+    });
+    return mapLead(row);
   }
 
+  /** Status and strategy changes go on the timeline and reach sequences and triggers in the same transaction. */
   async update(auth: AuthContext, id: number, dto: UpdateLeadDto): Promise<LeadDto> {
     const subAccountId = tenantOf(auth);
-    const row = await this.repository.update(subAccountId, id, await this.checked(subAccountId, dto));
+    const values = await this.checked(subAccountId, dto);
+    const actor = actorOfAuth(auth);
+    const row = await this.database.transaction(async (tx) => {
+      const before = await this.repository.lockForUpdate(tx, subAccountId, id);
+      if (!before) return undefined;
+      const after = (await this.repository.update(subAccountId, id, values, tx))!;
+      if (after.status !== before.status) {
+        const change = { from: before.status, to: after.status };
+        await this.leadEvents.record(tx, { subAccountId, leadId: id, type: 'status_changed', details: change, actor });
+        await this.domainEvents.emit(tx, { type: 'lead.status_changed', subAccountId, leadId: id, ...change, actor });
+      }
+      if (after.strategyId !== before.strategyId) {
+        const change = { from: before.strategyId, to: after.strategyId };
+        await this.leadEvents.record(tx, {
+          subAccountId,
+          leadId: id,
+          type: 'strategy_changed',
+          details: change,
+          actor,
+        });
+        await this.domainEvents.emit(tx, { type: 'lead.strategy_changed', subAccountId, leadId: id, ...change, actor });
+      }
+      return after;
+    });
     if (!row) throw AppError.notFound('Lead');
     return mapLead(row);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
+import { DomainEvents } from 'src/core/events/domain-events';
 import { DatabaseService, type Tx } from 'src/core/database/database.service';
 import type { ProviderMessage } from '../interfaces/sms-provider.interface';
 import { canTransition, mapTwilioStatus, type SmsStatus } from '../message-status';
@@ -34,6 +35,7 @@ export class MessageLifecycleService {
     private readonly stats: SmsStatsRepository,
     private readonly campaigns: SmsCampaignsEngineRepository,
     private readonly clock: Clock,
+    private readonly domainEvents: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,7 +95,7 @@ export class MessageLifecycleService {
       if (mapped && mapped !== 'sent')
         await this.applyTwilioStatusInTx(tx, current, accepted.status, accepted, 'status_fetch', {});
       // The last send completes its campaign: a delivery callback may never come.
-      if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, now);
+      await this.completeCampaignIfDone(tx, row, now);
     });
   }
 
@@ -116,7 +118,13 @@ export class MessageLifecycleService {
         status: 'failed',
         payload: { code: error.code ?? null, message: error.message, attempts: row.attempts },
       });
-      if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, now);
+      await this.domainEvents.emit(tx, {
+        type: 'sms.dead_lettered',
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        errorCode: error.code ?? null,
+      });
+      await this.completeCampaignIfDone(tx, row, now);
     });
   }
 
@@ -254,7 +262,7 @@ export class MessageLifecycleService {
       status: 'canceled',
       payload: { reason },
     });
-    if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, this.clock.now());
+    await this.completeCampaignIfDone(tx, row, this.clock.now());
     return true;
   }
 
@@ -328,8 +336,17 @@ export class MessageLifecycleService {
       status: next,
       payload,
     });
-    if (row.campaignId) await this.campaigns.completeIfDone(tx, row.campaignId, now);
+    await this.completeCampaignIfDone(tx, row, now);
     return updated;
+  }
+
+  private async completeCampaignIfDone(tx: Tx, row: SmsMessageRow, now: Date): Promise<void> {
+    if (!row.campaignId || !(await this.campaigns.completeIfDone(tx, row.campaignId, now))) return;
+    await this.domainEvents.emit(tx, {
+      type: 'sms.campaign_completed',
+      subAccountId: row.subAccountId,
+      campaignId: row.campaignId,
+    });
   }
 
   /** Twilio prices are negative strings ("-0.00790"); the first price seen is the cost. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
+import { DomainEvents } from 'src/core/events/domain-events';
 import { SmsRateBucketsRepository } from '../repositories/sms-rate-buckets.repository';
 import type { Sender } from '../settings/sender.service';
 import { SmsSettingsRepository } from '../settings/sms-settings.repository';
@@ -17,6 +18,7 @@ export class SenderHealthService {
     private readonly buckets: SmsRateBucketsRepository,
     private readonly settings: SmsSettingsRepository,
     private readonly clock: Clock,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** A 429 halves the SubAccount's in-flight cap for a minute. */
@@ -38,9 +40,20 @@ export class SenderHealthService {
   /** 20003: every send would fail the same way. Stop this SubAccount's dispatch until settings change. */
   async pauseForCredentials(sender: Sender, message: string): Promise<void> {
     this.logger.error(`Twilio rejected the credentials of SubAccount ${sender.subAccountId}: dispatch paused`);
-    await this.settings.upsert(sender.subAccountId, {
-      credentialsStatus: 'rejected',
-      dispatchPausedReason: `Twilio rejected the credentials (${message}). Fix them in SMS settings to resume sending.`,
+    await this.database.transaction(async (tx) => {
+      await this.settings.upsert(
+        sender.subAccountId,
+        {
+          credentialsStatus: 'rejected',
+          dispatchPausedReason: `Twilio rejected the credentials (${message}). Fix them in SMS settings to resume sending.`,
+        },
+        tx,
+      );
+      await this.domainEvents.emit(tx, {
+        type: 'sms.credentials_rejected',
+        subAccountId: sender.subAccountId,
+        message,
+      });
     });
   }
 }

@@ -8,6 +8,7 @@ import {
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
+import { DomainEvents } from 'src/core/events/domain-events';
 import { DatabaseService } from 'src/core/database/database.service';
 import { MetricsService } from 'src/core/metrics/metrics.service';
 import { SmsAuditRepository } from '../audit/sms-audit.repository';
@@ -56,6 +57,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     private readonly audit: SmsAuditRepository,
     private readonly metrics: MetricsService,
     private readonly clock: Clock,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   get running(): boolean {
@@ -181,6 +183,12 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
         },
         tx,
       );
+      await this.domainEvents.emit(tx, {
+        type: 'sms.opted_out',
+        subAccountId: row.subAccountId,
+        phoneNumber: row.phoneNumber,
+        source: 'error_21610',
+      });
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService, type Tx } from 'src/core/database/database.service';
+import { DomainEvents } from 'src/core/events/domain-events';
 import { leads } from 'src/core/database/schema';
 import { SmsAuditRepository } from '../audit/sms-audit.repository';
 import { classifyKeyword, type KeywordKind } from '../opt-out-keywords';
@@ -33,6 +34,7 @@ export class InboundMessageService {
     private readonly settings: SmsSettingsRepository,
     private readonly audit: SmsAuditRepository,
     private readonly clock: Clock,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async receive(subAccountId: number, params: Record<string, string>): Promise<InboundResult> {
@@ -65,6 +67,14 @@ export class InboundMessageService {
         payload: params,
       });
       await this.applyKeyword(tx, subAccountId, from, keyword, row.id);
+      await this.domainEvents.emit(tx, {
+        type: 'sms.inbound_received',
+        subAccountId,
+        messageId: row.id,
+        leadId,
+        phoneNumber: from,
+        keyword,
+      });
       const reply = keyword === 'help' ? ((await this.settings.find(subAccountId, tx))?.helpText ?? null) : null;
       return { stored: true, keyword, reply };
     });
@@ -109,6 +119,7 @@ export class InboundMessageService {
         },
         tx,
       );
+      await this.domainEvents.emit(tx, { type: 'sms.opted_out', subAccountId, phoneNumber: phone, source: 'keyword' });
     }
     if (keyword === 'opt_in' && (await this.optOuts.remove(subAccountId, phone, tx))) {
       await this.audit.record(
@@ -122,6 +133,7 @@ export class InboundMessageService {
         },
         tx,
       );
+      await this.domainEvents.emit(tx, { type: 'sms.opted_in', subAccountId, phoneNumber: phone });
     }
   }
 

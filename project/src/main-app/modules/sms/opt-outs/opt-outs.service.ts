@@ -4,7 +4,9 @@ import type { Request } from 'express';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import type { AppConfig } from 'src/core/config/app-config';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
+import { DomainEvents } from 'src/core/events/domain-events';
 import type { Page, PageQueryDto } from 'src/core/http/pagination';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
@@ -27,6 +29,8 @@ export class OptOutsService {
     private readonly optOuts: SmsOptOutsRepository,
     private readonly settings: SmsSettingsRepository,
     private readonly audit: SmsAuditRepository,
+    private readonly database: DatabaseService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async page(auth: AuthContext, q: PageQueryDto): Promise<Page<OptOutDto>> {
@@ -38,9 +42,11 @@ export class OptOutsService {
     const subAccountId = tenantOf(auth);
     const e164 = await this.normalize(subAccountId, phone);
     const by = auth.kind === 'admin' ? { adminId: auth.id } : { userId: auth.id };
-    if (await this.optOuts.add(subAccountId, e164, 'manual', by)) {
-      await this.record(auth, subAccountId, 'opt_out.add', e164, meta, { source: 'manual' });
-    }
+    await this.database.transaction(async (tx) => {
+      if (!(await this.optOuts.add(subAccountId, e164, 'manual', by, tx))) return;
+      await this.record(auth, subAccountId, 'opt_out.add', e164, meta, { source: 'manual' }, tx);
+      await this.domainEvents.emit(tx, { type: 'sms.opted_out', subAccountId, phoneNumber: e164, source: 'manual' });
+    });
     return mapOptOut((await this.list.findByPhone(subAccountId, e164))!);
   }
 
@@ -48,8 +54,11 @@ export class OptOutsService {
     const subAccountId = tenantOf(auth);
     const row = await this.list.find(subAccountId, id);
     if (!row) throw AppError.notFound('Opt-out');
-    await this.optOuts.remove(subAccountId, row.phoneNumber);
-    await this.record(auth, subAccountId, 'opt_out.remove', row.phoneNumber, meta, { source: row.source });
+    await this.database.transaction(async (tx) => {
+      await this.optOuts.remove(subAccountId, row.phoneNumber, tx);
+      await this.record(auth, subAccountId, 'opt_out.remove', row.phoneNumber, meta, { source: row.source }, tx);
+      await this.domainEvents.emit(tx, { type: 'sms.opted_in', subAccountId, phoneNumber: row.phoneNumber });
+    });
   }
 
   async import(auth: AuthContext, req: Request, config: AppConfig, meta: RequestMeta): Promise<OptOutImportReportDto> {
@@ -124,18 +133,22 @@ export class OptOutsService {
     phone: string | null,
     meta: RequestMeta,
     details: Record<string, unknown>,
+    db?: DbOrTx,
   ) {
     const actor = actorOf(auth, meta);
-    await this.audit.record({
-      subAccountId,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      action,
-      targetType: phone ? 'phone' : 'sms_opt_outs',
-      targetId: phone ? maskPhone(phone) : null,
-      details,
-      requestId: meta.requestId,
-      ip: meta.ip,
-    });
+    await this.audit.record(
+      {
+        subAccountId,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        action,
+        targetType: phone ? 'phone' : 'sms_opt_outs',
+        targetId: phone ? maskPhone(phone) : null,
+        details,
+        requestId: meta.requestId,
+        ip: meta.ip,
+      },
+      db,
+    );
   }
 }
