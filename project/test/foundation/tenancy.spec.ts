@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsCampaigns, smsMessages, smsOptOuts, smsTemplates } from 'src/core/database/schema';
+import { smsCampaigns, smsConversations, smsMessages, smsOptOuts, smsTemplates } from 'src/core/database/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTenant, login, type Tenant } from '../support/fixtures';
@@ -122,6 +122,17 @@ describe('tenant isolation', () => {
       .values({ subAccountId: a.subAccountId, phoneNumber: '+14155550333', source: 'manual' })
       .returning();
 
+    const [aConversation] = await db.database.db
+      .insert(smsConversations)
+      .values({
+        subAccountId: a.subAccountId,
+        phoneNumber: aLead.phone,
+        leadId: aLead.id,
+        lastDirection: 'inbound',
+        lastMessagePreview: 'Alpha private offer',
+      })
+      .returning();
+
     aSecrets = [
       'Alpha private offer',
       'Alpha campaign',
@@ -139,7 +150,10 @@ describe('tenant isolation', () => {
       'Alpha Holdings',
     ];
     targets = {
-      '/api/leads': { id: aLead.id, bodies: { patch: { name: 'Taken by B', status: 'lost' } } },
+      '/api/leads': {
+        id: aLead.id,
+        bodies: { patch: { name: 'Taken by B', status: 'lost' }, put: { optedOut: true } },
+      },
       '/api/strategies': { id: aStrategy.id, bodies: { patch: { name: 'Taken by B' } } },
       '/api/users': { id: a.userId, bodies: { patch: { name: 'Taken by B', password: 'taken-by-b-123' } } },
       '/api/subaccounts': { id: a.subAccountId, adminOnly: true, bodies: { patch: { name: 'Taken by B' } } },
@@ -147,6 +161,7 @@ describe('tenant isolation', () => {
       '/api/sms/campaigns': { id: aCampaign!.id, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/templates': { id: aTemplate!.id, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/opt-outs': { id: aOptOut!.id },
+      '/api/sms/conversations': { id: aConversation!.id },
     };
   });
   afterAll(async () => {

@@ -132,7 +132,8 @@ export const smsMessages = pgTable(
     uniqueIndex('sms_messages_idempotency_idx').on(t.subAccountId, t.idempotencyKey),
     index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),
     index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt),
-    index('sms_messages_phone_idx').on(t.subAccountId, t.phoneNumber),
+    // a contact's thread (Inbox, lead page), newest first
+    index('sms_messages_phone_idx').on(t.subAccountId, t.phoneNumber, t.createdAt),
     // inbound routing: who last texted this number
     index('sms_messages_contact_idx').on(t.phoneNumber, t.createdAt),
     index('sms_messages_campaign_idx').on(t.campaignId, t.status),

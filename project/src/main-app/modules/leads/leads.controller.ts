@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, type Page } from 'src/core/http/pagination';
-import { CreateLeadDto, LeadDto, LeadQueryDto, UpdateLeadDto } from './dto/lead.dto';
+import { CreateLeadDto, LeadDto, LeadListItemDto, LeadQueryDto, UpdateLeadDto } from './dto/lead.dto';
 import { LeadsService } from './leads.service';
 
 @ApiTags('leads')
@@ -13,8 +13,8 @@ export class LeadsController {
   constructor(private readonly service: LeadsService) {}
 
   @Get()
-  @ApiPageResponse(LeadDto)
-  list(@CurrentAuth() auth: AuthContext, @Query() q: LeadQueryDto): Promise<Page<LeadDto>> {
+  @ApiPageResponse(LeadListItemDto)
+  list(@CurrentAuth() auth: AuthContext, @Query() q: LeadQueryDto): Promise<Page<LeadListItemDto>> {
     return this.service.list(auth, q);
   }
 

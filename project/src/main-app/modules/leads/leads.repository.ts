@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { count, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
-import { leads, strategies, subAccounts, users } from 'src/core/database/schema';
+import { leads, smsMessages, smsOptOuts, strategies, subAccounts, users } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
-import type { LeadQueryDto } from './dto/lead.dto';
+import type { LeadFilter, LeadQueryDto } from './dto/lead.dto';
 
 type Insert = typeof leads.$inferInsert;
 
@@ -13,17 +13,7 @@ export class LeadsRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async list(subAccountId: number, q: LeadQueryDto) {
-    const term = q.search ? likePattern(q.search) : undefined;
-    const where = inTenant(
-      leads.subAccountId,
-      subAccountId,
-      term
-        ? or(ilike(leads.name, term), ilike(leads.email, term), ilike(leads.phone, term), ilike(leads.company, term))
-        : undefined,
-      q.status ? eq(leads.status, q.status) : undefined,
-      q.strategyId ? eq(leads.strategyId, q.strategyId) : undefined,
-      q.ownerId ? eq(leads.ownerId, q.ownerId) : undefined,
-    );
+    const where = leadFilterWhere(subAccountId, q);
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
       db
@@ -36,6 +26,31 @@ export class LeadsRepository {
       db.select({ n: count() }).from(leads).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
+  }
+
+  /** Every lead the filter matches, oldest first (a campaign's recipients). */
+  matching(subAccountId: number, filter: LeadFilter) {
+    return this.database.db.select().from(leads).where(leadFilterWhere(subAccountId, filter)).orderBy(asc(leads.id));
+  }
+
+  /** The newest message with each of these leads (served by sms_messages_lead_idx). */
+  async lastSmsOf(subAccountId: number, leadIds: number[]) {
+    if (leadIds.length === 0) return new Map<number, typeof smsMessages.$inferSelect>();
+    const rows = await this.database.db
+      .selectDistinctOn([smsMessages.leadId])
+      .from(smsMessages)
+      .where(and(eq(smsMessages.subAccountId, subAccountId), inArray(smsMessages.leadId, leadIds)))
+      .orderBy(smsMessages.leadId, desc(smsMessages.createdAt), desc(smsMessages.id));
+    return new Map(rows.map((r) => [r.leadId!, r]));
+  }
+
+  async optedOutAmong(subAccountId: number, phones: string[]): Promise<Set<string>> {
+    if (phones.length === 0) return new Set();
+    const rows = await this.database.db
+      .select({ phone: smsOptOuts.phoneNumber })
+      .from(smsOptOuts)
+      .where(and(eq(smsOptOuts.subAccountId, subAccountId), inArray(smsOptOuts.phoneNumber, phones)));
+    return new Set(rows.map((r) => r.phone));
   }
 
   async find(subAccountId: number, id: number, db: DbOrTx = this.database.db) {
@@ -102,3 +117,29 @@ export class LeadsRepository {
     return rows.length === 1;
   }
 }
+
+/** The leads list's filters, as one condition (also what a campaign "from these leads" selects). */
+export function leadFilterWhere(subAccountId: number, f: LeadFilter): SQL {
+  const term = f.search ? likePattern(f.search) : undefined;
+  return inTenant(
+    leads.subAccountId,
+    subAccountId,
+    term
+      ? or(ilike(leads.name, term), ilike(leads.email, term), ilike(leads.phone, term), ilike(leads.company, term))
+      : undefined,
+    f.status ? eq(leads.status, f.status) : undefined,
+    f.strategyId ? eq(leads.strategyId, f.strategyId) : undefined,
+    f.ownerId ? eq(leads.ownerId, f.ownerId) : undefined,
+    f.sms ? SMS_FILTERS[f.sms] : undefined,
+  );
+}
+
+const SMS_FILTERS = {
+  replied: sql`exists (select 1 from ${smsMessages} m
+    where m.lead_id = ${leads.id} and m.direction = 'inbound')`,
+  opted_out: sql`exists (select 1 from ${smsOptOuts} o
+    where o.sub_account_id = ${leads.subAccountId} and o.phone_number = ${leads.phone})`,
+  never_texted: sql`not exists (select 1 from ${smsMessages} m
+    where m.direction = 'outbound' and (m.lead_id = ${leads.id}
+      or (m.sub_account_id = ${leads.subAccountId} and m.phone_number = ${leads.phone})))`,
+};

@@ -3,11 +3,20 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import { DatabaseService } from 'src/core/database/database.service';
+import type { smsMessages } from 'src/core/database/schema';
 import { AppError, AppErrorCode, type FieldError } from 'src/core/errors/app-error';
 import { DomainEvents, type EventActor } from 'src/core/events/domain-events';
 import type { Page } from 'src/core/http/pagination';
 import { normalizePhone } from 'src/shared/sms/phone.rules';
-import { CreateLeadDto, LeadDto, LeadQueryDto, mapLead, UpdateLeadDto } from './dto/lead.dto';
+import {
+  CreateLeadDto,
+  LeadDto,
+  type LeadLastSmsDto,
+  type LeadListItemDto,
+  LeadQueryDto,
+  mapLead,
+  UpdateLeadDto,
+} from './dto/lead.dto';
 import { LeadEventsRepository } from './lead-events.repository';
 import { LeadsRepository } from './leads.repository';
 
@@ -22,9 +31,25 @@ export class LeadsService {
     private readonly domainEvents: DomainEvents,
   ) {}
 
-  async list(auth: AuthContext, q: LeadQueryDto): Promise<Page<LeadDto>> {
-    const { items, total } = await this.repository.list(tenantOf(auth), q);
-    return { items: items.map(mapLead), total, page: q.page, limit: q.limit };
+  async list(auth: AuthContext, q: LeadQueryDto): Promise<Page<LeadListItemDto>> {
+    const subAccountId = tenantOf(auth);
+    const { items, total } = await this.repository.list(subAccountId, q);
+    const [lastSms, optedOut] = await Promise.all([
+      this.repository.lastSmsOf(
+        subAccountId,
+        items.map((l) => l.id),
+      ),
+      this.repository.optedOutAmong(
+        subAccountId,
+        items.flatMap((l) => (l.phone ? [l.phone] : [])),
+      ),
+    ]);
+    const rows = items.map((l) => ({
+      ...mapLead(l),
+      lastSms: lastSmsDto(lastSms.get(l.id)),
+      optedOut: l.phone !== null && optedOut.has(l.phone),
+    }));
+    return { items: rows, total, page: q.page, limit: q.limit };
   }
 
   async get(auth: AuthContext, id: number): Promise<LeadDto> {
@@ -116,4 +141,10 @@ export class LeadsService {
     // null or blank clears the phone; undefined leaves it as it is
     return { ...dto, phone: phone === null || phone?.trim() === '' ? null : phone };
   }
+}
+
+function lastSmsDto(m: typeof smsMessages.$inferSelect | undefined): LeadLastSmsDto | null {
+  if (!m) return null;
+  const { id, direction, status, statusReason, createdAt } = m;
+  return { id, direction, status, statusReason, preview: m.message.slice(0, 120), createdAt };
 }

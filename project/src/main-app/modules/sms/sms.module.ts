@@ -4,6 +4,11 @@ import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.mod
 import { SubAccountsModule } from 'src/main-app/modules/subaccounts/subaccounts.module';
 import { SharedSmsModule } from 'src/shared/sms/sms.module';
 import { AuditController, AuditService } from './audit/audit.controller';
+import { ConversationsController } from './conversations/conversations.controller';
+import { ConversationsRepository } from './conversations/conversations.repository';
+import { ConversationsService } from './conversations/conversations.service';
+import { LeadSmsController } from './lead-sms/lead-sms.controller';
+import { LeadSmsService } from './lead-sms/lead-sms.service';
 import { OptOutsController } from './opt-outs/opt-outs.controller';
 import { OptOutsListRepository } from './opt-outs/opt-outs.repository';
 import { OptOutsService } from './opt-outs/opt-outs.service';
@@ -34,6 +39,8 @@ import { TemplatesService } from './templates/templates.service';
     TemplatesController,
     OptOutsController,
     AuditController,
+    ConversationsController,
+    LeadSmsController,
   ],
   providers: [
     SmsModuleService,
@@ -51,6 +58,9 @@ import { TemplatesService } from './templates/templates.service';
     OptOutsListRepository,
     OptOutsService,
     AuditService,
+    ConversationsRepository,
+    ConversationsService,
+    LeadSmsService,
   ],
 })
 export class SmsModule {}

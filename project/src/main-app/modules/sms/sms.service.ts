@@ -14,6 +14,8 @@ import {
   type SmsMessageRow,
 } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService, type Actor } from 'src/shared/sms/sms.service';
+import { compileTemplate } from 'src/shared/sms/template';
+import { leadVariables } from './campaigns/create-campaign.service';
 import type { SendResultDto, SendSmsDto } from './dto/send-message.dto';
 import { mapMessage, type MessageQueryDto, type SmsMessageDetailDto, type SmsMessageDto } from './dto/sms-message.dto';
 
@@ -46,15 +48,17 @@ export class SmsModuleService {
       ]);
     }
     let phoneNumber = dto.phoneNumber;
+    let message = dto.message;
     if (dto.leadId !== undefined) {
       const lead = await this.leads.find(subAccountId, dto.leadId);
       if (!lead) throw AppError.validation('leadId', 'no such lead in this SubAccount');
       phoneNumber ??= lead.phone ?? undefined;
       if (!phoneNumber) throw AppError.validation('phoneNumber', 'the lead has no phone number; give one');
+      message = renderForLead(dto.message, lead);
     }
     const { row, replayed } = await this.engine.send(subAccountId, actorOf(auth, meta), {
       phoneNumber: phoneNumber ?? '',
-      message: dto.message,
+      message,
       leadId: dto.leadId,
       scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : undefined,
       idempotencyKey,
@@ -160,4 +164,16 @@ export function filtersOf(
     from: q.from ? new Date(q.from) : undefined,
     to: q.to ? new Date(q.to) : undefined,
   };
+}
+
+/** A message to a lead may use its fields: {{name}}, {{first_name}}, {{email}}, {{company}}… */
+function renderForLead(message: string, lead: Parameters<typeof leadVariables>[0]): string {
+  if (!message.includes('{{')) return message;
+  const rendered = compileTemplate(message)(leadVariables(lead));
+  if (rendered.ok) return rendered.text;
+  const missing = rendered.missing.map((v) => `{{${v}}}`).join(', ');
+  throw AppError.validation(
+    'message',
+    `the lead has no value for ${missing} (add a default like {{${rendered.missing[0]}|there}})`,
+  );
 }

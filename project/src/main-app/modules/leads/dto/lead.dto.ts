@@ -19,6 +19,9 @@ import { PageQueryDto } from 'src/core/http/pagination';
  * Blank (clears the phone) or at least 4 digits. The full check needs the SubAccount's country and runs in the
  * service; this one lets an obviously bad phone be named together with the other bad fields.
  */
+export const LEAD_SMS_FILTERS = ['replied', 'opted_out', 'never_texted'] as const;
+export type LeadSmsFilter = (typeof LEAD_SMS_FILTERS)[number];
+
 const BLANK_OR_FOUR_DIGITS = /^\s*$|^\D*(?:\d\D*){4,}$/;
 
 export class CreateLeadDto {
@@ -47,7 +50,14 @@ export class LeadQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) strategyId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) ownerId?: number;
+  @ApiPropertyOptional({ enum: LEAD_SMS_FILTERS, description: 'replied: texted back; never_texted: no SMS sent yet' })
+  @IsOptional()
+  @IsIn(LEAD_SMS_FILTERS)
+  sms?: LeadSmsFilter;
 }
+
+/** The filter part of LeadQueryDto (what "text these leads" starts a campaign from). */
+export type LeadFilter = Pick<LeadQueryDto, 'search' | 'status' | 'strategyId' | 'ownerId' | 'sms'>;
 
 export class LeadDto {
   @ApiProperty() id!: number;
@@ -80,3 +90,18 @@ export const mapLead = (r: typeof leads.$inferSelect): LeadDto => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
+
+export class LeadLastSmsDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: ['outbound', 'inbound'] }) direction!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
+  @ApiProperty({ description: 'The first 120 characters' }) preview!: string;
+  @ApiProperty() createdAt!: Date;
+}
+
+/** A row of the leads list: the lead with its last SMS and opt-out state. */
+export class LeadListItemDto extends LeadDto {
+  @ApiProperty({ type: LeadLastSmsDto, nullable: true }) lastSms!: LeadLastSmsDto | null;
+  @ApiProperty() optedOut!: boolean;
+}

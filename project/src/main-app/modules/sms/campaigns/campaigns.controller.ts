@@ -30,6 +30,7 @@ import {
   CampaignMessagesQueryDto,
   CampaignQueryDto,
   CreateCampaignDto,
+  CreateCampaignFromLeadsDto,
   ImportReportDto,
   SmsCampaignDto,
   UpdateCampaignDto,
@@ -79,6 +80,16 @@ export class CampaignsController {
     @ReqMeta() meta: RequestMeta,
   ): Promise<ImportReportDto> {
     return this.creator.create(auth, dto, meta);
+  }
+
+  @Post('campaigns/from-leads')
+  @ApiOkResponse({ type: ImportReportDto })
+  createFromLeads(
+    @CurrentAuth() auth: AuthContext,
+    @Body() dto: CreateCampaignFromLeadsDto,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<ImportReportDto> {
+    return this.creator.createFromLeads(auth, dto, meta);
   }
 
   @Get('campaigns')

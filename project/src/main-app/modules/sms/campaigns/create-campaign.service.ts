@@ -8,7 +8,8 @@ import { toSnakeCase } from 'src/shared/sms/template';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { CampaignImportService } from './campaign-import.service';
 import { CampaignsRepository } from './campaigns.repository';
-import type { CreateCampaignDto, ImportReportDto, RecipientDto } from './dto/campaign.dto';
+import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
+import type { CreateCampaignDto, CreateCampaignFromLeadsDto, ImportReportDto, RecipientDto } from './dto/campaign.dto';
 
 type LeadRow = Awaited<ReturnType<CampaignsRepository['leadsByIds']>>[number];
 
@@ -35,6 +36,7 @@ export class CreateCampaignService {
     private readonly importer: CampaignImportService,
     private readonly campaigns: CampaignsRepository,
     private readonly templates: TemplatesRepository,
+    private readonly leads: LeadsRepository,
   ) {}
 
   async create(auth: AuthContext, dto: CreateCampaignDto, meta: RequestMeta): Promise<ImportReportDto> {
@@ -42,12 +44,7 @@ export class CreateCampaignService {
     if (!dto.recipients?.length && !dto.leadIds?.length) {
       throw AppError.validation('recipients', 'give at least one recipient or lead');
     }
-    let template = dto.message;
-    if (dto.templateId !== undefined) {
-      const saved = await this.templates.find(subAccountId, dto.templateId);
-      if (!saved) throw AppError.validation('templateId', 'no such template in this SubAccount');
-      template ??= saved.body;
-    }
+    const template = await this.templateOf(subAccountId, dto);
     const leads = await this.campaigns.leadsByIds(subAccountId, dto.leadIds ?? []);
     if (leads.length !== (dto.leadIds?.length ?? 0)) {
       const found = new Set(leads.map((l) => l.id));
@@ -59,7 +56,7 @@ export class CreateCampaignService {
       subAccountId,
       {
         name: dto.name,
-        template: template!,
+        template,
         templateId: dto.templateId,
         scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : undefined,
         dryRun: false,
@@ -68,6 +65,52 @@ export class CreateCampaignService {
       },
       meta,
     );
+  }
+
+  /**
+   * POST /sms/campaigns/from-leads: every lead the leads list's filter matches. Leads without a phone are
+   * skipped and counted (noPhone); invalid, duplicate and opted-out numbers are counted as in any campaign.
+   */
+  async createFromLeads(
+    auth: AuthContext,
+    dto: CreateCampaignFromLeadsDto,
+    meta: RequestMeta,
+  ): Promise<ImportReportDto> {
+    const subAccountId = tenantOf(auth);
+    const template = await this.templateOf(subAccountId, dto);
+    const matched = await this.leads.matching(subAccountId, dto.filter);
+    const withPhone = matched.filter((l) => l.phone);
+    const noPhone = matched.length - withPhone.length;
+    if (withPhone.length === 0 && !dto.dryRun) {
+      throw AppError.validation(
+        'filter',
+        matched.length
+          ? `none of the ${matched.length} matching leads has a phone number`
+          : 'no lead matches the filter',
+      );
+    }
+    const report = await this.importer.run(
+      auth,
+      subAccountId,
+      {
+        name: dto.name,
+        template,
+        templateId: dto.templateId,
+        scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : undefined,
+        dryRun: Boolean(dto.dryRun),
+        source: 'leads',
+        records: recordsOf([], withPhone),
+      },
+      meta,
+    );
+    return { ...report, counts: { ...report.counts, leads: matched.length, noPhone } };
+  }
+
+  private async templateOf(subAccountId: number, dto: { message?: string; templateId?: number }): Promise<string> {
+    if (dto.templateId === undefined) return dto.message!;
+    const saved = await this.templates.find(subAccountId, dto.templateId);
+    if (!saved) throw AppError.validation('templateId', 'no such template in this SubAccount');
+    return dto.message ?? saved.body;
   }
 }
 

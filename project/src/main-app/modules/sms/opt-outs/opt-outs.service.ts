@@ -51,13 +51,34 @@ export class OptOutsService {
   }
 
   async remove(auth: AuthContext, id: number, meta: RequestMeta): Promise<void> {
-    const subAccountId = tenantOf(auth);
-    const row = await this.list.find(subAccountId, id);
+    const row = await this.list.find(tenantOf(auth), id);
     if (!row) throw AppError.notFound('Opt-out');
+    await this.removeRow(auth, row, meta);
+  }
+
+  /** Takes a number off the list (the lead page's toggle); false when it was not on it. */
+  async removeByPhone(auth: AuthContext, phone: string, meta: RequestMeta): Promise<boolean> {
+    const row = await this.list.findByPhone(tenantOf(auth), phone);
+    if (!row) return false;
+    await this.removeRow(auth, row, meta);
+    return true;
+  }
+
+  async findByPhone(auth: AuthContext, phone: string): Promise<OptOutDto | null> {
+    const row = await this.list.findByPhone(tenantOf(auth), phone);
+    return row ? mapOptOut(row) : null;
+  }
+
+  private async removeRow(
+    auth: AuthContext,
+    row: { subAccountId: number; phoneNumber: string; source: string },
+    meta: RequestMeta,
+  ) {
+    const { subAccountId, phoneNumber } = row;
     await this.database.transaction(async (tx) => {
-      await this.optOuts.remove(subAccountId, row.phoneNumber, tx);
-      await this.record(auth, subAccountId, 'opt_out.remove', row.phoneNumber, meta, { source: row.source }, tx);
-      await this.domainEvents.emit(tx, { type: 'sms.opted_in', subAccountId, phoneNumber: row.phoneNumber });
+      await this.optOuts.remove(subAccountId, phoneNumber, tx);
+      await this.record(auth, subAccountId, 'opt_out.remove', phoneNumber, meta, { source: row.source }, tx);
+      await this.domainEvents.emit(tx, { type: 'sms.opted_in', subAccountId, phoneNumber });
     });
   }
 

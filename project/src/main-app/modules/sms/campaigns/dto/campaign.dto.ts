@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsArray,
   IsIn,
   IsInt,
@@ -13,8 +15,11 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { LEAD_STATUSES, type LeadStatus } from 'src/core/database/schema';
 import { PageQueryDto } from 'src/core/http/pagination';
+import { LEAD_SMS_FILTERS, type LeadSmsFilter } from 'src/main-app/modules/leads/dto/lead.dto';
 import { CAMPAIGN_STATUSES } from 'src/shared/sms/message-status';
 import type { CampaignRow } from '../campaigns.repository';
 
@@ -64,6 +69,43 @@ export class CreateCampaignDto {
   @IsISO8601({ strict: true })
   @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
   scheduledAt?: string;
+}
+
+/** The leads list's filters, as the "text these leads" action sends them. */
+export class LeadFilterDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) search?: string;
+  @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) strategyId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) ownerId?: number;
+  @ApiPropertyOptional({ enum: LEAD_SMS_FILTERS }) @IsOptional() @IsIn(LEAD_SMS_FILTERS) sms?: LeadSmsFilter;
+}
+
+export class CreateCampaignFromLeadsDto {
+  @ApiProperty({ example: 'Qualified leads follow-up' }) @IsString() @Length(1, 200) name!: string;
+
+  @ApiPropertyOptional({
+    example: 'Hi {{first_name}}, …',
+    description: 'Template; required unless templateId is given',
+  })
+  @ValidateIf((o: CreateCampaignFromLeadsDto) => o.templateId === undefined)
+  @IsString()
+  @Length(1, 1600)
+  message?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) templateId?: number;
+
+  @ApiProperty({ type: LeadFilterDto }) @ValidateNested() @Type(() => LeadFilterDto) filter!: LeadFilterDto;
+
+  @ApiPropertyOptional({ example: '2026-12-01T09:00:00-05:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
+  scheduledAt?: string;
+
+  @ApiPropertyOptional({ description: 'Count and preview only; nothing is created' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export class UpdateCampaignDto {

@@ -1,0 +1,75 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { AuthContext } from 'src/core/auth/auth-context';
+import { tenantOf } from 'src/core/auth/auth.decorators';
+import type { DbOrTx } from 'src/core/database/database.service';
+import { DomainEvents } from 'src/core/events/domain-events';
+import { AppError } from 'src/core/errors/app-error';
+import type { Page, PageQueryDto } from 'src/core/http/pagination';
+import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
+import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
+import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
+import { ConversationsRepository, type Reader } from './conversations.repository';
+
+const readerOf = (auth: AuthContext): Reader => ({ kind: auth.kind, id: auth.id });
+
+/**
+ * The Inbox. A reply opens (or moves) its contact's conversation, and so does a one-to-one send (single
+ * send, lead page, Inbox reply, sequence or trigger); bulk campaign messages do not, so a 10,000-number
+ * campaign does not bury the replies. Every message to the number shows in the thread either way.
+ */
+@Injectable()
+export class ConversationsService implements OnModuleInit {
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: SmsMessagesRepository,
+    private readonly domainEvents: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.domainEvents.on('sms.inbound_received', (e, db) => this.touch(db, e.messageId));
+    this.domainEvents.on('sms.accepted', async (e, db) => {
+      if (e.campaignId === null) await this.touch(db, e.messageId);
+    });
+  }
+
+  async list(auth: AuthContext, q: ConversationQueryDto): Promise<Page<ConversationDto>> {
+    const { items, total } = await this.conversations.list(tenantOf(auth), readerOf(auth), q);
+    return { items, total, page: q.page, limit: q.limit };
+  }
+
+  async get(auth: AuthContext, id: number): Promise<ConversationDto> {
+    const found = await this.conversations.find(tenantOf(auth), readerOf(auth), id);
+    if (!found) throw AppError.notFound('Conversation');
+    return found;
+  }
+
+  async messagesOf(auth: AuthContext, id: number, q: PageQueryDto): Promise<Page<SmsMessageDto>> {
+    const conversation = await this.get(auth, id);
+    const { items, total } = await this.conversations.thread(tenantOf(auth), conversation.phoneNumber, q);
+    return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
+  }
+
+  /** Read up to the newest message (the reader saw the thread as it is now). */
+  async markRead(auth: AuthContext, id: number): Promise<void> {
+    const conversation = await this.get(auth, id);
+    await this.conversations.markRead(id, readerOf(auth), conversation.lastMessageAt);
+  }
+
+  async unreadCount(auth: AuthContext): Promise<number> {
+    return this.conversations.unreadConversations(tenantOf(auth), readerOf(auth));
+  }
+
+  private async touch(db: DbOrTx, messageId: number): Promise<void> {
+    const m = await this.messages.findById(messageId, db);
+    if (!m) return;
+    await this.conversations.touch(db, {
+      subAccountId: m.subAccountId,
+      phoneNumber: m.phoneNumber,
+      leadId: m.leadId,
+      messageId: m.id,
+      direction: m.direction,
+      body: m.message,
+      at: m.createdAt,
+    });
+  }
+}
