@@ -11,6 +11,7 @@ import type {
   AuthTokens,
   Lead,
   LeadDto,
+  LeadListItem,
   LeadListParams,
   LoginDto,
   Me,
@@ -389,7 +390,7 @@ export const crmApi = {
   updateStrategy: (id: number, data: Partial<StrategyDto>) => apiClient.patch<Strategy>(`/strategies/${id}`, data),
   deleteStrategy: (id: number) => apiClient.delete(`/strategies/${id}`),
 
-  getLeads: (params?: LeadListParams) => apiClient.get<Paginated<Lead>>('/leads', { params: { ...params } }),
+  getLeads: (params?: LeadListParams) => apiClient.get<Paginated<LeadListItem>>('/leads', { params: { ...params } }),
   getLead: (id: number) => apiClient.get<Lead>(`/leads/${id}`),
   createLead: (data: LeadDto) => apiClient.post<Lead>('/leads', data),
   updateLead: (id: number, data: Partial<LeadDto>) => apiClient.patch<Lead>(`/leads/${id}`, data),

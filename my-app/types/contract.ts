@@ -4,7 +4,26 @@
  * `keysOf<T>()` refuses to compile unless a list names every key of its type, so neither the types
  * nor the lists can drift from the API unnoticed.
  */
-import type { AuthTokens, LeadDto, LoginDto, Me, StrategyDto, SubAccountDto, SubAccountSummary } from './crm';
+import type {
+  AuthTokens,
+  LeadDto,
+  LeadFilter,
+  LeadLastSms,
+  LeadListItem,
+  LoginDto,
+  Me,
+  StrategyDto,
+  SubAccountDto,
+  SubAccountSummary,
+} from './crm';
+import type {
+  CampaignFromLeadsDto,
+  Conversation,
+  LeadEvent,
+  LeadOptOut,
+  LeadTimelineItem,
+  UnreadSummary,
+} from './inbox';
 import type {
   AddOptOutDto,
   AuditEntry,
@@ -338,5 +357,78 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'ip',
       'createdAt',
     ),
+  },
+  LeadListItem: {
+    schemas: ['LeadListItemDto'],
+    direction: 'response',
+    keys: keysOf<LeadListItem>()(
+      'id',
+      'subAccountId',
+      'ownerId',
+      'strategyId',
+      'name',
+      'email',
+      'phone',
+      'company',
+      'timeZone',
+      'status',
+      'notes',
+      'createdAt',
+      'updatedAt',
+      'lastSms',
+      'optedOut',
+    ),
+  },
+  LeadLastSms: {
+    schemas: ['LeadLastSmsDto'],
+    direction: 'response',
+    keys: keysOf<LeadLastSms>()('id', 'direction', 'status', 'statusReason', 'preview', 'createdAt'),
+  },
+  Conversation: {
+    schemas: ['ConversationDto'],
+    direction: 'response',
+    keys: keysOf<Conversation>()(
+      'id',
+      'phoneNumber',
+      'leadId',
+      'leadName',
+      'ownerId',
+      'ownerName',
+      'lastMessageAt',
+      'lastDirection',
+      'lastMessagePreview',
+      'unreadCount',
+      'optedOut',
+    ),
+  },
+  UnreadSummary: {
+    schemas: ['UnreadSummaryDto'],
+    direction: 'response',
+    keys: keysOf<UnreadSummary>()('conversations'),
+  },
+  LeadOptOut: {
+    schemas: ['LeadOptOutDto'],
+    direction: 'response',
+    keys: keysOf<LeadOptOut>()('phoneNumber', 'optedOut', 'source', 'since'),
+  },
+  LeadEvent: {
+    schemas: ['LeadEventDto'],
+    direction: 'response',
+    keys: keysOf<LeadEvent>()('id', 'type', 'details', 'actorKind', 'actorId', 'createdAt'),
+  },
+  LeadTimelineItem: {
+    schemas: ['LeadTimelineItemDto'],
+    direction: 'response',
+    keys: keysOf<LeadTimelineItem>()('kind', 'at', 'sms', 'event'),
+  },
+  CampaignFromLeadsDto: {
+    schemas: ['CreateCampaignFromLeadsDto'],
+    direction: 'request',
+    keys: keysOf<CampaignFromLeadsDto>()('name', 'message', 'templateId', 'filter', 'scheduledAt', 'dryRun'),
+  },
+  LeadFilter: {
+    schemas: ['LeadFilterDto'],
+    direction: 'request',
+    keys: keysOf<LeadFilter>()('search', 'status', 'strategyId', 'ownerId', 'sms'),
   },
 };

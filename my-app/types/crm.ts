@@ -1,4 +1,5 @@
 import type { PaginationParams } from './api';
+import type { SmsStatus } from './sms';
 
 export type Role = 'super_admin' | 'admin' | 'user';
 
@@ -82,10 +83,35 @@ export interface LeadDto {
   ownerId?: number | null;
 }
 
-export interface LeadListParams extends PaginationParams {
+export const LEAD_SMS_FILTERS = ['replied', 'opted_out', 'never_texted'] as const;
+export type LeadSmsFilter = (typeof LEAD_SMS_FILTERS)[number];
+
+/** The leads list's filters (what "Text these leads" starts a campaign from). */
+export interface LeadFilter {
+  search?: string;
   status?: LeadStatus;
   strategyId?: number;
   ownerId?: number;
+  sms?: LeadSmsFilter;
+}
+
+export interface LeadListParams extends PaginationParams, LeadFilter {}
+
+/** The newest message with a lead, for the leads list. */
+export interface LeadLastSms {
+  id: number;
+  direction: 'outbound' | 'inbound';
+  status: SmsStatus;
+  statusReason: string | null;
+  /** The first 120 characters. */
+  preview: string;
+  createdAt: string;
+}
+
+/** A row of GET /leads. */
+export interface LeadListItem extends Lead {
+  lastSms: LeadLastSms | null;
+  optedOut: boolean;
 }
 
 export interface Strategy {

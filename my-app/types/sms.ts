@@ -72,7 +72,9 @@ export interface MessageHistoryParams extends PaginationParams {
 }
 
 export interface SendSmsDto {
-  phoneNumber: string;
+  /** Optional when leadId is given: the lead's phone is used. */
+  phoneNumber?: string;
+  /** With leadId, may use the lead's fields: {{first_name}}, {{company}}… */
   message: string;
   leadId?: number;
   scheduledAt?: string;

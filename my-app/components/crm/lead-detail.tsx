@@ -3,22 +3,21 @@
 import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { ArrowLeft, MessageSquare, Pencil, Trash2 } from 'lucide-react';
+import { ArrowLeft, Pencil, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { PageHeader } from '@/components/common/page-header';
 import { EmptyState, ErrorState } from '@/components/common/states';
 import { LeadFormDialog } from '@/components/crm/lead-form-dialog';
+import { LeadSmsPanel } from '@/components/crm/lead-sms-panel';
 import { LeadStatusBadge } from '@/components/crm/lead-status-badge';
-import { SmsStatusBadge } from '@/components/sms/status-badges';
+import { LeadTimeline } from '@/components/crm/lead-timeline';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ApiError, errorMessage } from '@/lib/api-client';
-import { formatDateTime, formatPhone, formatRelative } from '@/lib/format';
+import { formatDateTime, formatPhone } from '@/lib/format';
 import { useDeleteLead, useLead, useStrategies } from '@/lib/queries/crm';
-import { useMessages } from '@/lib/queries/sms';
-import type { Lead } from '@/types/crm';
 
 export function LeadDetail({ id }: { id: number }) {
   const router = useRouter();
@@ -62,13 +61,6 @@ export function LeadDetail({ id }: { id: number }) {
         description={lead.company ?? undefined}
         actions={
           <>
-            {lead.phone && (
-              <Button asChild>
-                <Link href={`/admin/sms/send?leadId=${lead.id}`}>
-                  <MessageSquare /> Send SMS
-                </Link>
-              </Button>
-            )}
             <Button variant="outline" onClick={() => setEditing(true)}>
               <Pencil /> Edit
             </Button>
@@ -124,8 +116,9 @@ export function LeadDetail({ id }: { id: number }) {
             </dl>
           </CardContent>
         </Card>
-        <LeadMessages lead={lead} />
+        <LeadSmsPanel lead={lead} />
       </div>
+      <LeadTimeline leadId={lead.id} />
       <LeadFormDialog lead={lead} open={editing} onOpenChange={setEditing} />
     </div>
   );
@@ -138,46 +131,5 @@ function BackLink() {
         <ArrowLeft /> Leads
       </Link>
     </Button>
-  );
-}
-
-function LeadMessages({ lead }: { lead: Lead }) {
-  const query = useMessages({ leadId: lead.id, limit: 10 }, { refetchInterval: 15_000 });
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>SMS</CardTitle>
-        <CardDescription>Messages with this lead, newest first.</CardDescription>
-      </CardHeader>
-      <CardContent>
-        {query.isLoading ? (
-          <Skeleton className="h-32 w-full" />
-        ) : query.isError ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : !query.data?.items.length ? (
-          <EmptyState
-            title="No messages yet"
-            description={lead.phone ? undefined : 'Add a phone number to text this lead.'}
-          />
-        ) : (
-          <ul className="grid grid-cols-1 gap-3">
-            {query.data.items.map((m) => (
-              <li key={m.id} className={m.direction === 'inbound' ? 'mr-8' : 'ml-8'}>
-                <Link
-                  href={`/admin/sms/history?message=${m.id}`}
-                  className={`block rounded-lg px-3 py-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring ${m.direction === 'inbound' ? 'bg-muted' : 'bg-primary/10'}`}
-                >
-                  <p className="whitespace-pre-wrap">{m.message}</p>
-                  <p className="mt-1 flex items-center justify-between gap-2 text-xs text-muted-foreground">
-                    <span>{formatRelative(m.createdAt)}</span>
-                    <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} />
-                  </p>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </CardContent>
-    </Card>
   );
 }

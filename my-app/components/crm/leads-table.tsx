@@ -2,22 +2,37 @@
 
 import * as React from 'react';
 import Link from 'next/link';
-import { Plus } from 'lucide-react';
+import { Ban, MessageSquare, Plus } from 'lucide-react';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
 import { LeadFormDialog } from '@/components/crm/lead-form-dialog';
 import { LeadStatusBadge } from '@/components/crm/lead-status-badge';
+import { TextLeadsDialog } from '@/components/crm/text-leads-dialog';
+import { SmsStatusBadge } from '@/components/sms/status-badges';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { formatDate, formatPhone } from '@/lib/format';
-import { useLeads, useStrategies } from '@/lib/queries/crm';
+import { formatDate, formatPhone, formatShortDateTime } from '@/lib/format';
+import { useLeads, useStrategies, useUsers } from '@/lib/queries/crm';
 import { useUrlState } from '@/lib/use-url-state';
-import { LEAD_STATUSES, type LeadStatus } from '@/types/crm';
+import {
+  LEAD_SMS_FILTERS,
+  LEAD_STATUSES,
+  type LeadFilter,
+  type LeadListItem,
+  type LeadSmsFilter,
+  type LeadStatus,
+} from '@/types/crm';
 
-const COLUMNS = 6;
+const COLUMNS = 7;
+
+const SMS_FILTER_LABELS: Record<LeadSmsFilter, string> = {
+  replied: 'Replied',
+  opted_out: 'Opted out',
+  never_texted: 'Never texted',
+};
 
 export function LeadsTable() {
   const url = useUrlState();
@@ -25,13 +40,19 @@ export function LeadsTable() {
   const rawStatus = url.get('status') as LeadStatus | undefined;
   const status = rawStatus && LEAD_STATUSES.includes(rawStatus) ? rawStatus : undefined;
   const strategyId = url.getNumber('strategyId');
+  const ownerId = url.getNumber('ownerId');
+  const rawSms = url.get('sms') as LeadSmsFilter | undefined;
+  const sms = rawSms && LEAD_SMS_FILTERS.includes(rawSms) ? rawSms : undefined;
   const page = Math.max(1, url.getNumber('page', 1)!);
   const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
   const search = url.get('search');
-  const query = useLeads({ page, limit, status, strategyId, search });
+  const filter: LeadFilter = { status, strategyId, ownerId, sms, search };
+  const query = useLeads({ page, limit, ...filter });
   const strategies = useStrategies();
+  const users = useUsers();
+  const [texting, setTexting] = React.useState(false);
   const items = query.data?.items ?? [];
-  const filtered = !!(status || strategyId || search);
+  const filtered = !!(status || strategyId || ownerId || sms || search);
   const strategyName = (id: number | null) => strategies.data?.items.find((s) => s.id === id)?.name;
 
   return (
@@ -72,9 +93,48 @@ export function LeadsTable() {
             ))}
           </SelectContent>
         </Select>
-        <Button className="sm:ml-auto" onClick={() => setCreating(true)}>
-          <Plus /> New lead
-        </Button>
+        <Select
+          value={ownerId ? String(ownerId) : 'all'}
+          onValueChange={(v) => url.set({ ownerId: v === 'all' ? null : v })}
+        >
+          <SelectTrigger className="sm:w-40" aria-label="Owner">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="all">Any owner</SelectItem>
+            {(users.data?.items ?? []).map((u) => (
+              <SelectItem key={u.id} value={String(u.id)}>
+                {u.name}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <Select value={sms ?? 'all'} onValueChange={(v) => url.set({ sms: v === 'all' ? null : v })}>
+          <SelectTrigger className="sm:w-40" aria-label="SMS">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="all">Any SMS</SelectItem>
+            {LEAD_SMS_FILTERS.map((f) => (
+              <SelectItem key={f} value={f}>
+                {SMS_FILTER_LABELS[f]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <div className="flex gap-2 sm:ml-auto">
+          <Button
+            variant="outline"
+            onClick={() => setTexting(true)}
+            disabled={!query.data?.total}
+            title="Start a campaign to every lead this filter matches"
+          >
+            <MessageSquare /> Text these leads
+          </Button>
+          <Button onClick={() => setCreating(true)}>
+            <Plus /> New lead
+          </Button>
+        </div>
       </div>
       <Card className="py-0">
         <Table data-testid="leads-table">
@@ -85,6 +145,7 @@ export function LeadsTable() {
               <TableHead>Email</TableHead>
               <TableHead>Status</TableHead>
               <TableHead>Strategy</TableHead>
+              <TableHead>Last SMS</TableHead>
               <TableHead>Created</TableHead>
             </TableRow>
           </TableHeader>
@@ -119,6 +180,9 @@ export function LeadsTable() {
                   <TableCell>
                     {strategyName(l.strategyId) ?? <span className="text-muted-foreground">—</span>}
                   </TableCell>
+                  <TableCell>
+                    <LastSms lead={l} />
+                  </TableCell>
                   <TableCell className="text-muted-foreground">{formatDate(l.createdAt)}</TableCell>
                 </TableRow>
               ))
@@ -136,6 +200,31 @@ export function LeadsTable() {
         />
       )}
       <LeadFormDialog lead={null} open={creating} onOpenChange={setCreating} />
+      <TextLeadsDialog filter={filter} open={texting} onOpenChange={setTexting} />
     </div>
+  );
+}
+
+function LastSms({ lead }: { lead: LeadListItem }) {
+  if (lead.optedOut) {
+    return (
+      <span className="inline-flex items-center gap-1 text-xs text-destructive">
+        <Ban className="size-3.5" /> Opted out
+      </span>
+    );
+  }
+  const m = lead.lastSms;
+  if (!m) return <span className="text-muted-foreground">—</span>;
+  return (
+    <span className="grid gap-0.5" title={m.preview}>
+      <span className="flex items-center gap-2">
+        {m.direction === 'inbound' ? (
+          <span className="text-xs font-medium">Replied</span>
+        ) : (
+          <SmsStatusBadge status={m.status} reason={m.statusReason} />
+        )}
+      </span>
+      <span className="text-xs text-muted-foreground">{formatShortDateTime(m.createdAt)}</span>
+    </span>
   );
 }

@@ -3,6 +3,7 @@ import {
   BarChart3,
   Building2,
   History,
+  Inbox,
   Megaphone,
   MessageSquare,
   ScrollText,
@@ -20,6 +21,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Only admins see it. */
   adminOnly?: boolean;
+  /** A live count shown beside the title. */
+  badge?: 'inboxUnread';
 }
 
 export interface NavGroup {
@@ -35,6 +38,7 @@ export const NAV_GROUPS: NavGroup[] = [
     icon: MessageSquare,
     items: [
       { title: 'Dashboard', href: '/admin/sms', icon: BarChart3 },
+      { title: 'Inbox', href: '/admin/sms/inbox', icon: Inbox, badge: 'inboxUnread' },
       { title: 'Send SMS', href: '/admin/sms/send', icon: Send },
       { title: 'Bulk SMS', href: '/admin/sms/bulk', icon: Upload },
       { title: 'Campaigns', href: '/admin/sms/campaigns', icon: Megaphone },

@@ -5,6 +5,8 @@ import { usePathname } from 'next/navigation';
 import { MessageSquareText } from 'lucide-react';
 import { useSession } from '@/components/auth/session-provider';
 import { NAV_GROUPS, activeHref } from '@/components/layout/nav-config';
+import { Badge } from '@/components/ui/badge';
+import { useUnreadConversations } from '@/lib/queries/inbox';
 import { cn } from '@/lib/utils';
 
 export function Brand() {
@@ -49,6 +51,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
                     >
                       <item.icon className="size-4" />
                       {item.title}
+                      {item.badge === 'inboxUnread' && <InboxUnreadBadge />}
                     </Link>
                   </li>
                 );
@@ -57,5 +60,16 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
         </div>
       ))}
     </nav>
+  );
+}
+
+/** Conversations with replies the signed-in person has not read. */
+function InboxUnreadBadge() {
+  const unread = useUnreadConversations().data?.conversations ?? 0;
+  if (unread === 0) return null;
+  return (
+    <Badge className="ml-auto h-5 min-w-5 justify-center px-1.5" aria-label={`${unread} unread conversations`}>
+      {unread}
+    </Badge>
   );
 }

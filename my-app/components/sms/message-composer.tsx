@@ -25,6 +25,7 @@ export interface MessageComposerProps {
   /** Extra controls shown above the text area (a template picker, for instance). */
   toolbar?: React.ReactNode;
   'aria-invalid'?: boolean;
+  'aria-label'?: string;
   'aria-describedby'?: string;
   className?: string;
 }
@@ -117,6 +118,7 @@ export const MessageComposer = React.forwardRef<HTMLTextAreaElement, MessageComp
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
         aria-invalid={aria['aria-invalid'] || tooLong || undefined}
+        aria-label={aria['aria-label']}
         aria-describedby={describedBy}
         className="min-h-28 font-[inherit]"
         data-testid="message-composer"

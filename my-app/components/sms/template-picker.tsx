@@ -2,14 +2,32 @@
 
 import Link from 'next/link';
 import { FileText } from 'lucide-react';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import {
+  Select,
+  SelectContent,
+  SelectGroup,
+  SelectItem,
+  SelectLabel,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select';
 import { useTemplates } from '@/lib/queries/sms';
 import type { SmsTemplate } from '@/types/sms';
 
-/** Picks a saved template; the caller puts its body in the composer. */
-export function TemplatePicker({ onPick, disabled }: { onPick: (template: SmsTemplate) => void; disabled?: boolean }) {
+/** Picks a saved template; the caller puts its body in the composer. A lead's strategy's templates come first. */
+export function TemplatePicker({
+  onPick,
+  disabled,
+  strategyId,
+}: {
+  onPick: (template: SmsTemplate) => void;
+  disabled?: boolean;
+  strategyId?: number | null;
+}) {
   const { data, isLoading, isError } = useTemplates();
   const templates = data?.items ?? [];
+  const forStrategy = strategyId ? templates.filter((t) => t.strategyId === strategyId) : [];
+  const others = templates.filter((t) => !forStrategy.includes(t));
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Select
@@ -35,11 +53,24 @@ export function TemplatePicker({ onPick, disabled }: { onPick: (template: SmsTem
           />
         </SelectTrigger>
         <SelectContent>
-          {templates.map((t) => (
-            <SelectItem key={t.id} value={String(t.id)}>
-              {t.name}
-            </SelectItem>
-          ))}
+          {forStrategy.length > 0 && (
+            <SelectGroup>
+              <SelectLabel>For this lead&apos;s strategy</SelectLabel>
+              {forStrategy.map((t) => (
+                <SelectItem key={t.id} value={String(t.id)}>
+                  {t.name}
+                </SelectItem>
+              ))}
+            </SelectGroup>
+          )}
+          <SelectGroup>
+            {forStrategy.length > 0 && <SelectLabel>All templates</SelectLabel>}
+            {others.map((t) => (
+              <SelectItem key={t.id} value={String(t.id)}>
+                {t.name}
+              </SelectItem>
+            ))}
+          </SelectGroup>
         </SelectContent>
       </Select>
       <Link href="/admin/sms/templates" className="text-xs text-muted-foreground underline-offset-4 hover:underline">

@@ -112,3 +112,12 @@ export function useDeleteSubAccount() {
     },
   });
 }
+
+/** The SubAccount's users (owners of leads), for filters and pickers. */
+export function useUsers(filters: PaginationParams = { limit: 100 }) {
+  return useQuery({
+    queryKey: crmKeys.users(filters),
+    queryFn: () => crmApi.getUsers(cleanParams(filters) as PaginationParams),
+    staleTime: 60_000,
+  });
+}
