@@ -46,6 +46,17 @@ import type {
   UpdateCampaignDto,
   UpdateSmsSettingsDto,
 } from './sms';
+import type {
+  FailureByCampaign,
+  FailureByCode,
+  FailureByDay,
+  FailureCounts,
+  FailureReport,
+  UsageReport,
+  UsageRow,
+  UsageSubAccount,
+  UsageTotals,
+} from './reports';
 
 type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
 type Exhaustive<T, K extends readonly PropertyKey[]> = [Missing<T, K>] extends [never]
@@ -215,6 +226,90 @@ export const CONTRACT: Record<string, ContractEntry> = {
     schemas: ['PeriodStatsDto'],
     direction: 'response',
     keys: keysOf<PeriodStats>()('sent', 'delivered', 'failed', 'undelivered', 'segments', 'cost'),
+  },
+  UsageReport: {
+    schemas: ['UsageReportDto'],
+    direction: 'response',
+    keys: keysOf<UsageReport>()('from', 'to', 'timeZone', 'currency', 'rows', 'subAccounts', 'totals'),
+  },
+  UsageTotals: {
+    schemas: ['UsageTotalsDto'],
+    direction: 'response',
+    keys: keysOf<UsageTotals>()('messages', 'delivered', 'failed', 'undelivered', 'segments', 'cost', 'deliveryRate'),
+  },
+  UsageSubAccount: {
+    schemas: ['UsageSubAccountDto'],
+    direction: 'response',
+    keys: keysOf<UsageSubAccount>()(
+      'subAccountId',
+      'subAccountName',
+      'messages',
+      'delivered',
+      'failed',
+      'undelivered',
+      'segments',
+      'cost',
+      'deliveryRate',
+    ),
+  },
+  UsageRow: {
+    schemas: ['UsageRowDto'],
+    direction: 'response',
+    keys: keysOf<UsageRow>()(
+      'month',
+      'subAccountId',
+      'subAccountName',
+      'messages',
+      'delivered',
+      'failed',
+      'undelivered',
+      'segments',
+      'cost',
+      'deliveryRate',
+    ),
+  },
+  FailureReport: {
+    schemas: ['FailureReportDto'],
+    direction: 'response',
+    keys: keysOf<FailureReport>()('from', 'to', 'timeZone', 'totals', 'byCode', 'byCampaign', 'byDay'),
+  },
+  FailureCounts: {
+    schemas: ['FailureCountsDto'],
+    direction: 'response',
+    keys: keysOf<FailureCounts>()('failed', 'undelivered', 'total'),
+  },
+  FailureByCode: {
+    schemas: ['FailureCodeDto'],
+    direction: 'response',
+    keys: keysOf<FailureByCode>()(
+      'errorCode',
+      'title',
+      'meaning',
+      'action',
+      'known',
+      'docsUrl',
+      'failed',
+      'undelivered',
+      'total',
+    ),
+  },
+  FailureByCampaign: {
+    schemas: ['FailureCampaignDto'],
+    direction: 'response',
+    keys: keysOf<FailureByCampaign>()(
+      'campaignId',
+      'campaignName',
+      'subAccountId',
+      'subAccountName',
+      'failed',
+      'undelivered',
+      'total',
+    ),
+  },
+  FailureByDay: {
+    schemas: ['FailureDayDto'],
+    direction: 'response',
+    keys: keysOf<FailureByDay>()('day', 'failed', 'undelivered', 'total'),
   },
   SmsSettings: {
     schemas: ['SmsSettingsDto'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySendError, TWILIO_ERRORS } from 'src/shared/sms/twilio-errors';
+import { classifySendError, describeTwilioError, TWILIO_ERRORS } from 'src/shared/sms/twilio-errors';
 
 describe('classifySendError', () => {
   it('retries a network error that never got a response', () => {
@@ -73,5 +73,25 @@ describe('TWILIO_ERRORS', () => {
   it('marks every retryable code as resendable', () => {
     const wrong = Object.entries(TWILIO_ERRORS).filter(([, e]) => e.kind === 'retryable' && !e.resendable);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe(describeTwilioError.name, () => {
+  it('gives every known code a meaning and an action', () => {
+    const missing = Object.entries(TWILIO_ERRORS).filter(([, e]) => !e.meaning || !e.advice);
+    expect(missing).toEqual([]);
+    expect(describeTwilioError(30007)).toMatchObject({
+      title: 'Filtered by the carrier',
+      known: true,
+      docsUrl: 'https://www.twilio.com/docs/api/errors/30007',
+    });
+    expect(describeTwilioError(30007).action).toMatch(/Do not resend the same text/);
+  });
+
+  it('says so for a code it does not know, and for no code', () => {
+    expect(describeTwilioError(39999)).toMatchObject({ known: false, title: 'Twilio error 39999' });
+    expect(describeTwilioError(39999).meaning).toMatch(/Unknown code/);
+    expect(describeTwilioError(null)).toMatchObject({ known: false, title: 'No error code', docsUrl: null });
+    expect(describeTwilioError(0).title).toBe('No error code');
   });
 });

@@ -12,6 +12,7 @@ import { LeadSmsService } from './lead-sms/lead-sms.service';
 import { OptOutsController } from './opt-outs/opt-outs.controller';
 import { OptOutsListRepository } from './opt-outs/opt-outs.repository';
 import { OptOutsService } from './opt-outs/opt-outs.service';
+import { ReportsModule } from './reports/reports.module';
 import { BulkSmsService } from './campaigns/bulk-sms.service';
 import { CampaignEventsService } from './campaigns/campaign-events.service';
 import { CampaignImportService } from './campaigns/campaign-import.service';
@@ -31,7 +32,7 @@ import { TemplatesService } from './templates/templates.service';
 
 /** The user-facing SMS API under /api/sms: send, history, stats, settings, campaigns, bulk, templates. */
 @Module({
-  imports: [SharedSmsModule, LeadsModule, SubAccountsModule, StrategiesModule],
+  imports: [SharedSmsModule, LeadsModule, SubAccountsModule, StrategiesModule, ReportsModule],
   controllers: [
     SmsSettingsController,
     SmsController,

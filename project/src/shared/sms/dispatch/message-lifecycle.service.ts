@@ -9,7 +9,12 @@ import { canTransition, mapTwilioStatus, type SmsStatus } from '../message-statu
 import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
 import { SmsEventsRepository } from '../repositories/sms-events.repository';
 import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
-import { SmsStatsRepository, type CampaignDelta, type StatsDelta } from '../repositories/sms-stats.repository';
+import {
+  SmsStatsRepository,
+  type CampaignDelta,
+  type ErrorKey,
+  type StatsDelta,
+} from '../repositories/sms-stats.repository';
 
 export interface StatusDetails {
   errorCode?: number | null;
@@ -20,6 +25,13 @@ export interface StatusDetails {
 }
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The UTC day a message counts on in the roll-ups: the day Twilio accepted it; one never accepted, the day it
+ * was last claimed. Neither changes while the message is failed, so a manual retry takes it back from that day.
+ */
+const statsDayOf = (row: SmsMessageRow, fallback: Date) => dayOf(row.sentAt ?? row.claimedAt ?? fallback);
+
+type Failure = Pick<ErrorKey, 'outcome' | 'errorCode'>;
 const PRICE_FETCH_DELAY_MS = 2 * 60_000;
 
 /**
@@ -63,7 +75,8 @@ export class MessageLifecycleService {
         },
         tx,
       );
-      await this.bump(tx, row, { sent: 1, segments }, { sentCount: 1, segments }, now);
+      // The sent row: it counts on the day of its sentAt, which a manual retry takes it back from.
+      await this.bump(tx, sent!, { sent: 1, segments }, { sentCount: 1, segments }, now);
       await this.events.record(tx, {
         subAccountId: row.subAccountId,
         messageId: row.id,
@@ -110,7 +123,10 @@ export class MessageLifecycleService {
         { status: 'failed', errorCode: error.code ?? null, errorMessage: error.message, lockedUntil: null },
         tx,
       );
-      await this.bump(tx, row, { failed: 1 }, { failedCount: 1 }, now);
+      await this.bump(tx, row, { failed: 1 }, { failedCount: 1 }, now, {
+        outcome: 'failed',
+        errorCode: error.code ?? null,
+      });
       await this.events.record(tx, {
         subAccountId: row.subAccountId,
         messageId: row.id,
@@ -199,10 +215,12 @@ export class MessageLifecycleService {
     if (!updated) return undefined;
     const wasSent = row.twilioSid !== null;
     const cost = row.price ? `-${Math.abs(Number(row.price)).toFixed(5)}` : undefined;
-    await this.stats.bumpDaily(tx, row.subAccountId, dayOf(row.sentAt ?? row.updatedAt), {
+    const day = statsDayOf(row, row.updatedAt);
+    await this.stats.bumpDaily(tx, row.subAccountId, day, {
       failed: -1,
       ...(wasSent ? { sent: -1, segments: -row.segments, cost } : {}),
     });
+    await this.stats.bumpErrors(tx, errorKey(row, day, { outcome: 'failed', errorCode: row.errorCode }), -1);
     if (row.campaignId) {
       await this.stats.bumpCampaign(tx, row.campaignId, {
         failedCount: -1,
@@ -328,7 +346,18 @@ export class MessageLifecycleService {
       tx,
     );
     const [daily, campaign] = deltasFor(next);
-    await this.bump(tx, row, { ...daily, cost: priceChange?.cost }, { ...campaign, cost: priceChange?.cost }, now);
+    const failure =
+      next === 'failed' || next === 'undelivered'
+        ? { outcome: next, errorCode: updated?.errorCode ?? details.errorCode ?? row.errorCode }
+        : undefined;
+    await this.bump(
+      tx,
+      row,
+      { ...daily, cost: priceChange?.cost },
+      { ...campaign, cost: priceChange?.cost },
+      now,
+      failure,
+    );
     await this.events.record(tx, {
       subAccountId: row.subAccountId,
       messageId: row.id,
@@ -367,10 +396,24 @@ export class MessageLifecycleService {
     await this.bump(tx, row, { cost: p.cost }, { cost: p.cost }, now);
   }
 
-  private async bump(tx: Tx, row: SmsMessageRow, daily: StatsDelta, campaign: CampaignDelta, now: Date) {
-    await this.stats.bumpDaily(tx, row.subAccountId, dayOf(row.sentAt ?? now), daily);
+  /** The roll-ups of one status change; a failure also counts in sms_error_stats, on the same day. */
+  private async bump(
+    tx: Tx,
+    row: SmsMessageRow,
+    daily: StatsDelta,
+    campaign: CampaignDelta,
+    now: Date,
+    failure?: Failure,
+  ) {
+    const day = statsDayOf(row, now);
+    await this.stats.bumpDaily(tx, row.subAccountId, day, daily);
+    if (failure) await this.stats.bumpErrors(tx, errorKey(row, day, failure), 1);
     if (row.campaignId) await this.stats.bumpCampaign(tx, row.campaignId, campaign);
   }
+}
+
+function errorKey(row: SmsMessageRow, day: string, failure: Failure): ErrorKey {
+  return { subAccountId: row.subAccountId, day, campaignId: row.campaignId, ...failure };
 }
 
 function deltasFor(status: SmsStatus): [StatsDelta, CampaignDelta] {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
-import { smsCampaigns, smsDailyStats } from 'src/core/database/schema';
+import { smsCampaigns, smsDailyStats, smsErrorStats } from 'src/core/database/schema';
 
 export interface StatsDelta {
   sent?: number;
@@ -23,7 +23,16 @@ export interface CampaignDelta {
   cost?: string;
 }
 
-/** The roll-ups: sms_daily_stats per SubAccount and day, and each campaign's counters. */
+/** Which failure a message counts as in sms_error_stats (campaign and code 0: none). */
+export interface ErrorKey {
+  subAccountId: number;
+  day: string;
+  campaignId: number | null;
+  errorCode: number | null;
+  outcome: 'failed' | 'undelivered';
+}
+
+/** The roll-ups: sms_daily_stats per SubAccount and day, sms_error_stats, and each campaign's counters. */
 @Injectable()
 export class SmsStatsRepository {
   constructor(private readonly database: DatabaseService) {}
@@ -50,6 +59,23 @@ export class SmsStatsRepository {
           segments: sql`${smsDailyStats.segments} + ${values.segments}`,
           cost: sql`${smsDailyStats.cost} + ${values.cost}::numeric`,
         },
+      });
+  }
+
+  /** One upsert on the (sub_account_id, day, campaign_id, error_code, outcome) primary key. */
+  async bumpErrors(db: DbOrTx, key: ErrorKey, delta: 1 | -1): Promise<void> {
+    await db
+      .insert(smsErrorStats)
+      .values({ ...key, campaignId: key.campaignId ?? 0, errorCode: key.errorCode ?? 0, count: delta })
+      .onConflictDoUpdate({
+        target: [
+          smsErrorStats.subAccountId,
+          smsErrorStats.day,
+          smsErrorStats.campaignId,
+          smsErrorStats.errorCode,
+          smsErrorStats.outcome,
+        ],
+        set: { count: sql`${smsErrorStats.count} + ${delta}` },
       });
   }
 
