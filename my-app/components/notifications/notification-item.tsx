@@ -31,7 +31,7 @@ export function NotificationSummary({
     <div className="flex min-w-0 flex-1 items-start gap-3" data-testid="notification" data-unread={unread}>
       <Icon className={cn('mt-0.5 size-4 shrink-0', tone)} />
       <div className="min-w-0 flex-1">
-        <p className={cn('text-sm', unread ? 'font-semibold' : 'font-normal', compact && 'truncate')}>{n.title}</p>
+        <p className={cn('text-sm', unread ? 'font-semibold' : 'font-normal', compact && 'line-clamp-2')}>{n.title}</p>
         {n.body && (
           <p className={cn('text-xs text-muted-foreground', compact ? 'line-clamp-2' : 'whitespace-pre-line')}>
             {n.body}
