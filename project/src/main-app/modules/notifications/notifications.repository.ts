@@ -30,9 +30,11 @@ export class NotificationsRepository {
   /** One row per recipient; a recipient who already has the dedupe key is skipped. Returns how many were new. */
   async insertFor(db: DbOrTx, recipients: Recipient[], draft: NotificationDraft): Promise<number> {
     if (!recipients.length) return 0;
+    // One order for every writer: two transactions racing on the same dedupe keys wait, never deadlock.
+    const ordered = [...recipients].sort((x, y) => x.kind.localeCompare(y.kind) || x.id - y.id);
     const rows = await db
       .insert(notifications)
-      .values(recipients.map((r) => ({ ...draft, recipientKind: r.kind, recipientId: r.id })))
+      .values(ordered.map((r) => ({ ...draft, recipientKind: r.kind, recipientId: r.id })))
       .onConflictDoNothing()
       .returning({ id: notifications.id });
     return rows.length;
