@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseService } from 'src/core/database/database.service';
-import { adminUsers, notifications, users } from 'src/core/database/schema';
+import { adminUsers, notifications } from 'src/core/database/schema';
 import { hashPassword } from 'src/core/auth/password';
 import { PASSWORD } from '../support/fixtures';
 
@@ -25,15 +25,7 @@ export async function addSuperAdmin(database: DatabaseService, email = 'root@loc
   return row!.id;
 }
 
-export async function addUser(database: DatabaseService, subAccountId: number, email: string): Promise<number> {
-  const [row] = await database.db
-    .insert(users)
-    .values({ subAccountId, email, name: email.split('@')[0]!, passwordHash: await hashPassword(PASSWORD) })
-    .returning();
-  return row!.id;
-}
-
-/** Moves a notification's time or a message's status change into the past. */
+/** Moves the SubAccount's failures `minutes` into the past. */
 export async function backdateFailures(database: DatabaseService, subAccountId: number, minutes: number) {
   await database.db.execute(
     sql`update sms_messages set updated_at = now() - make_interval(mins => ${minutes})
