@@ -57,6 +57,13 @@ import type {
   UsageSubAccount,
   UsageTotals,
 } from './reports';
+import type {
+  AppNotification,
+  NotificationPreferences,
+  ReadAllResult,
+  UnreadCount,
+  UpdateNotificationPreferencesDto,
+} from './notifications';
 
 type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
 type Exhaustive<T, K extends readonly PropertyKey[]> = [Missing<T, K>] extends [never]
@@ -525,5 +532,32 @@ export const CONTRACT: Record<string, ContractEntry> = {
     schemas: ['LeadFilterDto'],
     direction: 'request',
     keys: keysOf<LeadFilter>()('search', 'status', 'strategyId', 'ownerId', 'sms'),
+  },
+  AppNotification: {
+    schemas: ['NotificationDto'],
+    direction: 'response',
+    keys: keysOf<AppNotification>()(
+      'id',
+      'subAccountId',
+      'subAccountName',
+      'type',
+      'title',
+      'body',
+      'link',
+      'readAt',
+      'createdAt',
+    ),
+  },
+  UnreadCount: { schemas: ['UnreadCountDto'], direction: 'response', keys: keysOf<UnreadCount>()('count') },
+  ReadAllResult: { schemas: ['ReadAllResultDto'], direction: 'response', keys: keysOf<ReadAllResult>()('updated') },
+  NotificationPreferences: {
+    schemas: ['NotificationPreferencesDto'],
+    direction: 'response',
+    keys: keysOf<NotificationPreferences>()('disabledTypes', 'deadLetterThreshold'),
+  },
+  UpdateNotificationPreferencesDto: {
+    schemas: ['UpdateNotificationPreferencesDto'],
+    direction: 'request',
+    keys: keysOf<UpdateNotificationPreferencesDto>()('disabledTypes', 'deadLetterThreshold'),
   },
 };

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from 'src/core/core.module';
 import { AuthModule } from 'src/main-app/modules/auth/auth.module';
 import { SmsModule } from 'src/main-app/modules/sms/sms.module';
+import { NotificationsModule } from 'src/main-app/modules/notifications/notifications.module';
 import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
 import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.module';
 import { SubAccountsModule } from 'src/main-app/modules/subaccounts/subaccounts.module';
@@ -20,6 +21,7 @@ export class AppModule {
         StrategiesModule,
         LeadsModule,
         SmsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import * as React from 'react';
 import Link from 'next/link';
 import { Menu, TriangleAlert } from 'lucide-react';
 import { SessionProvider, useSession } from '@/components/auth/session-provider';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { Brand, SidebarNav } from '@/components/layout/sidebar-nav';
 import { SubAccountSwitcher } from '@/components/layout/subaccount-switcher';
 import { UserMenu } from '@/components/layout/user-menu';
@@ -56,6 +57,7 @@ function Shell({ children }: { children: React.ReactNode }) {
           <div className="flex min-w-0 flex-1 items-center gap-2">
             <SubAccountSwitcher />
           </div>
+          <NotificationBell />
           <UserMenu />
         </header>
         <main id="main" className="mx-auto w-full max-w-7xl min-w-0 flex-1 px-3 py-6 sm:px-6">

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsCampaigns, smsConversations, smsMessages, smsOptOuts, smsTemplates } from 'src/core/database/schema';
+import {
+  notifications,
+  smsCampaigns,
+  smsConversations,
+  smsMessages,
+  smsOptOuts,
+  smsTemplates,
+} from 'src/core/database/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTenant, login, type Tenant } from '../support/fixtures';
@@ -121,6 +128,17 @@ describe('tenant isolation', () => {
       .insert(smsOptOuts)
       .values({ subAccountId: a.subAccountId, phoneNumber: '+14155550333', source: 'manual' })
       .returning();
+    const [aNotification] = await db.database.db
+      .insert(notifications)
+      .values({
+        subAccountId: a.subAccountId,
+        recipientKind: 'admin',
+        recipientId: a.adminId,
+        type: 'campaign_completed',
+        title: 'Alpha campaign completed',
+        dedupeKey: 'campaign_completed:1',
+      })
+      .returning();
 
     const [aConversation] = await db.database.db
       .insert(smsConversations)
@@ -162,6 +180,7 @@ describe('tenant isolation', () => {
       '/api/sms/templates': { id: aTemplate!.id, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/opt-outs': { id: aOptOut!.id },
       '/api/sms/conversations': { id: aConversation!.id },
+      '/api/notifications': { id: aNotification!.id },
     };
   });
   afterAll(async () => {

@@ -50,6 +50,14 @@ export type DomainEvent =
     }
   | { type: 'sms.opted_out'; subAccountId: number; phoneNumber: string; source: string }
   | { type: 'sms.opted_in'; subAccountId: number; phoneNumber: string }
+  | {
+      /** A campaign's rows left draft (scheduled or sending): its whole list is now committed spending. */
+      type: 'sms.campaign_accepted';
+      subAccountId: number;
+      campaignId: number;
+      recipients: number;
+      segments: number;
+    }
   | { type: 'sms.campaign_completed'; subAccountId: number; campaignId: number }
   | { type: 'sms.dead_lettered'; subAccountId: number; messageId: number; errorCode: number | null }
   | { type: 'sms.credentials_rejected'; subAccountId: number; message: string };

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/common/page-header';
+import { NotificationPreferencesCard } from '@/components/notifications/notification-preferences-card';
 import { SmsSettingsForm } from '@/components/sms/sms-settings-form';
 
 export const metadata: Metadata = { title: 'SMS settings' };
@@ -12,6 +13,7 @@ export default function SmsSettingsPage() {
         description="Twilio credentials, sender, limits and defaults for this SubAccount."
       />
       <SmsSettingsForm />
+      <NotificationPreferencesCard />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
+import { DomainEvents } from 'src/core/events/domain-events';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
@@ -44,6 +45,7 @@ export class CampaignImportService {
     private readonly audit: SmsAuditRepository,
     private readonly clock: Clock,
     private readonly database: DatabaseService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async run(auth: AuthContext, subAccountId: number, req: ImportRequest, meta: RequestMeta): Promise<ImportReportDto> {
@@ -96,7 +98,7 @@ export class CampaignImportService {
       status: req.scheduledAt ? ('scheduled' as const) : ('sending' as const),
       startedAt: req.scheduledAt ? null : now,
     };
-    if (!(await this.campaigns.publishDraft(campaign.id, { ...live, ...totals }))) {
+    if (!(await this.publish(subAccountId, campaign.id, { ...live, ...totals }, summary.segments))) {
       // Canceled while its rows were being written: the rows written after the cancel are canceled too.
       if (!(await this.campaigns.update(campaign.id, totals))) throw deletedMidImport();
       await this.campaigns.cancelPendingMessages(this.database.db, campaign.id);
@@ -119,6 +121,26 @@ export class CampaignImportService {
       ip: meta.ip,
     });
     return this.report(campaign.id, false, summary, req);
+  }
+
+  /** Draft → scheduled/sending, and the event saying so, in one transaction. False: it is no longer a draft. */
+  private publish(
+    subAccountId: number,
+    campaignId: number,
+    values: Parameters<CampaignsRepository['publishDraft']>[1] & { totalRecipients: number },
+    segments: number,
+  ): Promise<boolean> {
+    return this.database.transaction(async (tx) => {
+      if (!(await this.campaigns.publishDraft(campaignId, values, tx))) return false;
+      await this.domainEvents.emit(tx, {
+        type: 'sms.campaign_accepted',
+        subAccountId,
+        campaignId,
+        recipients: values.totalRecipients,
+        segments,
+      });
+      return true;
+    });
   }
 
   /** The campaign's rows are already stored as pending, so the engine counts them as queued: ask for 0 more. */

@@ -70,8 +70,8 @@ export class CampaignsRepository {
   }
 
   /** Makes an imported draft live in one statement; false when it is no longer a draft (canceled meanwhile). */
-  async publishDraft(id: number, values: Partial<CampaignInsert>): Promise<boolean> {
-    const rows = await this.db
+  async publishDraft(id: number, values: Partial<CampaignInsert>, db: DbOrTx = this.db): Promise<boolean> {
+    const rows = await db
       .update(smsCampaigns)
       .set({ ...values, updatedAt: sql`now()` })
       .where(and(eq(smsCampaigns.id, id), eq(smsCampaigns.status, 'draft')))

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { notifications, subAccounts } from 'src/core/database/schema';
+import { likePattern, offsetOf } from 'src/core/http/pagination';
+import type { NotificationDraft, Recipient } from './notification-types';
+
+/** Whose notifications a reader sees: their own, in the SubAccounts they may act in. */
+export interface ReaderScope {
+  kind: 'user' | 'admin';
+  id: number;
+  /** A user's SubAccount; null for an admin (every SubAccount they manage). */
+  subAccountId: number | null;
+  /** An admin who is not a super admin sees the SubAccounts they created. */
+  managedBy: number | null;
+}
+
+export interface FeedQuery {
+  page: number;
+  limit: number;
+  unread?: boolean;
+  search?: string;
+}
+
+/** Every query of the notifications table. Reads are served by notifications_recipient_idx. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  /** One row per recipient; a recipient who already has the dedupe key is skipped. Returns how many were new. */
+  async insertFor(db: DbOrTx, recipients: Recipient[], draft: NotificationDraft): Promise<number> {
+    if (!recipients.length) return 0;
+    // One order for every writer: two transactions racing on the same dedupe keys wait, never deadlock.
+    const ordered = [...recipients].sort((x, y) => x.kind.localeCompare(y.kind) || x.id - y.id);
+    const rows = await db
+      .insert(notifications)
+      .values(ordered.map((r) => ({ ...draft, recipientKind: r.kind, recipientId: r.id })))
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    return rows.length;
+  }
+
+  /** The recipients among these who do not have this dedupe key yet (notifications_dedupe_idx). */
+  async withoutKey(db: DbOrTx, recipients: Recipient[], dedupeKey: string): Promise<Recipient[]> {
+    if (!recipients.length) return [];
+    const had = await db
+      .select({ kind: notifications.recipientKind, id: notifications.recipientId })
+      .from(notifications)
+      .where(
+        or(
+          ...recipients.map((r) =>
+            and(
+              eq(notifications.recipientKind, r.kind),
+              eq(notifications.recipientId, r.id),
+              eq(notifications.dedupeKey, dedupeKey),
+            ),
+          ),
+        ),
+      );
+    const taken = new Set(had.map((h) => `${h.kind}:${h.id}`));
+    return recipients.filter((r) => !taken.has(`${r.kind}:${r.id}`));
+  }
+
+  async list(scope: ReaderScope, q: FeedQuery) {
+    const where = this.whereReader(scope, q);
+    const db = this.database.db;
+    const [items, [total]] = await Promise.all([
+      db
+        .select({ notification: notifications, subAccountName: subAccounts.name })
+        .from(notifications)
+        .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
+        .where(where)
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(q.limit)
+        .offset(offsetOf(q)),
+      db
+        .select({ n: count() })
+        .from(notifications)
+        .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
+        .where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  async countUnread(scope: ReaderScope): Promise<number> {
+    const [row] = await this.database.db
+      .select({ n: count() })
+      .from(notifications)
+      .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
+      .where(this.whereReader(scope, { unread: true }));
+    return row?.n ?? 0;
+  }
+
+  /** Marks one read (keeping the first read time); undefined when it is not the reader's. */
+  async markRead(scope: ReaderScope, id: number) {
+    const [row] = await this.database.db
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+      .where(and(eq(notifications.id, id), this.whereRecipient(scope)))
+      .returning({ id: notifications.id });
+    if (!row) return undefined;
+    const [found] = await this.database.db
+      .select({ notification: notifications, subAccountName: subAccounts.name })
+      .from(notifications)
+      .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
+      .where(eq(notifications.id, row.id));
+    return found;
+  }
+
+  async markAllRead(scope: ReaderScope): Promise<number> {
+    const rows = await this.database.db
+      .update(notifications)
+      .set({ readAt: sql`now()` })
+      .where(and(this.whereRecipient(scope), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    return rows.length;
+  }
+
+  private whereReader(scope: ReaderScope, q: Pick<FeedQuery, 'unread' | 'search'>): SQL {
+    const term = q.search ? likePattern(q.search) : undefined;
+    return and(
+      this.whereRecipient(scope),
+      q.unread ? isNull(notifications.readAt) : undefined,
+      term ? or(ilike(notifications.title, term), ilike(notifications.body, term)) : undefined,
+    )!;
+  }
+
+  /** The reader's own rows, in a SubAccount they may still act in. */
+  private whereRecipient(scope: ReaderScope): SQL {
+    const managed =
+      scope.managedBy === null
+        ? undefined
+        : inArray(
+            notifications.subAccountId,
+            this.database.db
+              .select({ id: subAccounts.id })
+              .from(subAccounts)
+              .where(eq(subAccounts.createdByAdminId, scope.managedBy)),
+          );
+    return and(
+      eq(notifications.recipientKind, scope.kind),
+      eq(notifications.recipientId, scope.id),
+      scope.subAccountId === null ? undefined : eq(notifications.subAccountId, scope.subAccountId),
+      managed,
+    )!;
+  }
+}
