@@ -47,9 +47,14 @@ export interface NotificationPreferences {
 
 export type UpdateNotificationPreferencesDto = Partial<NotificationPreferences>;
 
-/** What the settings page offers, in order. campaign_stopped is left out: nothing raises it yet. */
+/** What the settings page offers, in order. */
 export const NOTIFICATION_TYPE_OPTIONS: { type: NotificationType; label: string; description: string }[] = [
   { type: 'campaign_completed', label: 'Campaign completed', description: 'Its last message was sent.' },
+  {
+    type: 'campaign_stopped',
+    label: 'Campaign paused by the system',
+    description: 'Sending stopped without anyone pausing it (rejected credentials).',
+  },
   {
     type: 'credentials_rejected',
     label: 'Twilio credentials rejected',

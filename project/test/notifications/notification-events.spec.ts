@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { leads, notificationPreferences, smsMessages } from 'src/core/database/schema';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
-import { bootEngine, SIM_ACCOUNT_SID, SIM_FROM, type EngineHarness } from '../support/engine-harness';
+import { bootEngine, SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, SIM_FROM, type EngineHarness } from '../support/engine-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { addSuperAdmin, backdateFailures, notificationRows, whoGot } from './notification-support';
 
@@ -95,6 +95,42 @@ describe('notifications raised by SMS events', () => {
     const row = (await notificationRows(db.database)).find((r) => r.type === 'credentials_rejected')!;
     expect(row.title).toMatch(/Twilio rejected the credentials/);
     expect(row.link).toBe('/admin/sms/settings');
+  });
+
+  it('pauses sending campaigns when Twilio rejects the credentials, saying why, and notifies the team', async () => {
+    await h
+      .http()
+      .put('/api/sms/settings')
+      .set(headers)
+      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: SIM_FROM })
+      .expect(200);
+    const created = await h
+      .http()
+      .post('/api/sms/campaigns')
+      .set(headers)
+      .send({ name: 'Stuck', message: 'Hi', recipients: ['+14155550031', '+14155550032'] })
+      .expect(201);
+    const id = created.body.campaignId as number;
+    await h.dispatcher.drain();
+    await h.dispatcher.settled();
+    const campaign = (await h.http().get(`/api/sms/campaigns/${id}`).set(headers).expect(200)).body;
+    expect(campaign.status).toBe('paused');
+    expect(campaign.statusReason).toMatch(/^Paused by the system: Twilio rejected .*credentials \(20003\)/);
+    expect(await whoGot(db.database, 'campaign_stopped')).toEqual(team());
+    const row = (await notificationRows(db.database)).find((r) => r.type === 'campaign_stopped')!;
+    expect(row.title).toBe('Campaign “Stuck” was paused by the system');
+    expect(row.link).toBe(`/admin/sms/campaigns/${id}`);
+
+    // Fixed credentials, then a resume: it sends, and the reason is gone.
+    await h
+      .http()
+      .put('/api/sms/settings')
+      .set(headers)
+      .send({ accountSid: SIM_ACCOUNT_SID, authToken: SIM_AUTH_TOKEN, phoneNumber: SIM_FROM })
+      .expect(200);
+    await h.http().post(`/api/sms/campaigns/${id}/resume`).set(headers).expect(200);
+    const resumed = (await h.http().get(`/api/sms/campaigns/${id}`).set(headers).expect(200)).body;
+    expect(resumed).toMatchObject({ status: 'sending', statusReason: null });
   });
 
   it('warns at 80% and at 100% of the monthly spending cap, once each, never 80% after 100%', async () => {

@@ -59,6 +59,14 @@ export type DomainEvent =
       segments: number;
     }
   | { type: 'sms.campaign_completed'; subAccountId: number; campaignId: number }
+  | {
+      /** The system (not a person) paused or failed a campaign; `reason` is the sentence it shows. */
+      type: 'sms.campaign_stopped';
+      subAccountId: number;
+      campaignId: number;
+      status: 'paused' | 'failed';
+      reason: string;
+    }
   | { type: 'sms.dead_lettered'; subAccountId: number; messageId: number; errorCode: number | null }
   | { type: 'sms.credentials_rejected'; subAccountId: number; message: string };
 

@@ -33,6 +33,18 @@ export function campaignCompleted(c: Campaign): NotificationDraft {
   });
 }
 
+/** The system paused or failed a campaign (e.g. rejected credentials); `at` keeps a second stop a new notice. */
+export function campaignStopped(c: Campaign, status: 'paused' | 'failed', reason: string, at: Date): NotificationDraft {
+  return draft({
+    subAccountId: c.subAccountId,
+    type: 'campaign_stopped',
+    title: `Campaign “${c.name}” ${status === 'failed' ? 'failed' : 'was paused by the system'}`,
+    body: reason,
+    link: `/admin/sms/campaigns/${c.id}`,
+    dedupeKey: `campaign_stopped:${c.id}:${at.toISOString()}`,
+  });
+}
+
 export function credentialsRejected(
   subAccountId: number,
   twilioMessage: string,

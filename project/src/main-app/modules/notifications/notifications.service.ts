@@ -32,6 +32,7 @@ export class NotificationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('sms.campaign_completed', (e, db) => this.campaignCompleted(e, db));
+    this.events.on('sms.campaign_stopped', (e, db) => this.campaignStopped(e, db));
     this.events.on('sms.credentials_rejected', (e, db) => this.credentialsRejected(e, db));
     this.events.on('sms.accepted', (e, db) => this.spendingCap(e.subAccountId, db));
     this.events.on('sms.campaign_accepted', (e, db) => this.spendingCap(e.subAccountId, db));
@@ -42,6 +43,11 @@ export class NotificationsService implements OnModuleInit {
   private async campaignCompleted(e: Event<'sms.campaign_completed'>, db: DbOrTx): Promise<void> {
     const campaign = await this.sources.campaign(db, e.subAccountId, e.campaignId);
     if (campaign) await this.notify(db, drafts.campaignCompleted(campaign));
+  }
+
+  private async campaignStopped(e: Event<'sms.campaign_stopped'>, db: DbOrTx): Promise<void> {
+    const campaign = await this.sources.campaign(db, e.subAccountId, e.campaignId);
+    if (campaign) await this.notify(db, drafts.campaignStopped(campaign, e.status, e.reason, this.clock.now()));
   }
 
   private async credentialsRejected(e: Event<'sms.credentials_rejected'>, db: DbOrTx): Promise<void> {

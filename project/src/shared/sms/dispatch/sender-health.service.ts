@@ -2,11 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { DomainEvents } from 'src/core/events/domain-events';
+import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
 import { SmsRateBucketsRepository } from '../repositories/sms-rate-buckets.repository';
 import type { Sender } from '../settings/sender.service';
 import { SmsSettingsRepository } from '../settings/sms-settings.repository';
 
 const HALVED_FOR_MS = 60_000;
+
+/** What a campaign paused for rejected credentials says; resuming it (after fixing them) clears it. */
+export const CREDENTIALS_PAUSE =
+  'Paused by the system: Twilio rejected the SubAccount’s credentials (20003). Fix them in SMS settings, then resume.';
 
 /** Reactions to what Twilio says about a sender: slow down on 429, stop on rejected credentials. */
 @Injectable()
@@ -19,6 +24,7 @@ export class SenderHealthService {
     private readonly settings: SmsSettingsRepository,
     private readonly clock: Clock,
     private readonly domainEvents: DomainEvents,
+    private readonly campaigns: SmsCampaignsEngineRepository,
   ) {}
 
   /** A 429 halves the SubAccount's in-flight cap for a minute. */
@@ -54,6 +60,16 @@ export class SenderHealthService {
         subAccountId: sender.subAccountId,
         message,
       });
+      // Its sending campaigns say why they stopped (and notify), instead of looking stuck.
+      for (const campaignId of await this.campaigns.pauseSending(tx, sender.subAccountId, CREDENTIALS_PAUSE)) {
+        await this.domainEvents.emit(tx, {
+          type: 'sms.campaign_stopped',
+          subAccountId: sender.subAccountId,
+          campaignId,
+          status: 'paused',
+          reason: CREDENTIALS_PAUSE,
+        });
+      }
     });
   }
 }

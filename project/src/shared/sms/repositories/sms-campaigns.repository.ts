@@ -34,4 +34,13 @@ export class SmsCampaignsEngineRepository {
       returning id`);
     return rowsOf(result).length;
   }
+
+  /** The SubAccount's sending campaigns become paused with the reason they show; returns their ids. */
+  async pauseSending(db: DbOrTx, subAccountId: number, reason: string): Promise<number[]> {
+    const result = await db.execute(sql`
+      update sms_campaigns set status = 'paused', status_reason = ${reason}, updated_at = now()
+       where sub_account_id = ${subAccountId} and status = 'sending'
+      returning id`);
+    return rowsOf<{ id: number }>(result).map((r) => r.id);
+  }
 }
