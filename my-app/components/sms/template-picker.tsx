@@ -26,8 +26,7 @@ export function TemplatePicker({
 }) {
   const { data, isLoading, isError } = useTemplates();
   const templates = data?.items ?? [];
-  const forStrategy = strategyId ? templates.filter((t) => t.strategyId === strategyId) : [];
-  const others = templates.filter((t) => !forStrategy.includes(t));
+  const { forStrategy, others } = groupTemplates(templates, strategyId);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Select
@@ -78,4 +77,10 @@ export function TemplatePicker({
       </Link>
     </div>
   );
+}
+
+/** The lead's strategy's templates first (when it has a strategy), then all the others. */
+export function groupTemplates<T extends Pick<SmsTemplate, 'strategyId'>>(templates: T[], strategyId?: number | null) {
+  const forStrategy = strategyId ? templates.filter((t) => t.strategyId === strategyId) : [];
+  return { forStrategy, others: templates.filter((t) => !forStrategy.includes(t)) };
 }
