@@ -5,6 +5,7 @@ import { DatabaseService, type Tx } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { Page } from 'src/core/http/pagination';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
+import { leadVariables } from 'src/main-app/modules/leads/lead-variables';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
 import { MessageLifecycleService } from 'src/shared/sms/dispatch/message-lifecycle.service';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
@@ -15,7 +16,6 @@ import {
 } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService, type Actor } from 'src/shared/sms/sms.service';
 import { compileTemplate } from 'src/shared/sms/template';
-import { leadVariables } from './campaigns/create-campaign.service';
 import type { SendResultDto, SendSmsDto } from './dto/send-message.dto';
 import { mapMessage, type MessageQueryDto, type SmsMessageDetailDto, type SmsMessageDto } from './dto/sms-message.dto';
 

@@ -8,26 +8,11 @@ import { toSnakeCase } from 'src/shared/sms/template';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { CampaignImportService } from './campaign-import.service';
 import { CampaignsRepository } from './campaigns.repository';
+import { leadVariables } from 'src/main-app/modules/leads/lead-variables';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
 import type { CreateCampaignDto, CreateCampaignFromLeadsDto, ImportReportDto, RecipientDto } from './dto/campaign.dto';
 
 type LeadRow = Awaited<ReturnType<CampaignsRepository['leadsByIds']>>[number];
-
-/** The variables a lead offers a template: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company}}, {{phone}}. */
-export function leadVariables(
-  lead: Pick<LeadRow, 'name' | 'email' | 'company' | 'phone' | 'status'>,
-): Record<string, string> {
-  const [first = '', ...rest] = lead.name.trim().split(/\s+/);
-  return {
-    name: lead.name,
-    first_name: first,
-    last_name: rest.join(' '),
-    email: lead.email ?? '',
-    company: lead.company ?? '',
-    phone: lead.phone ?? '',
-    status: lead.status,
-  };
-}
 
 /** POST /sms/campaigns: recipients given as numbers, { phoneNumber, variables } or lead ids. */
 @Injectable()
