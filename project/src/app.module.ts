@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from 'src/core/core.module';
 import { AuthModule } from 'src/main-app/modules/auth/auth.module';
+import { AutomationModule } from 'src/main-app/modules/sms/automation/automation.module';
 import { SmsModule } from 'src/main-app/modules/sms/sms.module';
 import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
 import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.module';
@@ -20,6 +21,7 @@ export class AppModule {
         StrategiesModule,
         LeadsModule,
         SmsModule,
+        AutomationModule,
       ],
     };
   }

@@ -11,12 +11,13 @@ type Insert = typeof smsTemplates.$inferInsert;
 export class TemplatesRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
+  async list(subAccountId: number, q: { page: number; limit: number; search?: string; strategyId?: number }) {
     const term = q.search ? likePattern(q.search) : undefined;
     const where = inTenant(
       smsTemplates.subAccountId,
       subAccountId,
       term ? or(ilike(smsTemplates.name, term), ilike(smsTemplates.body, term)) : undefined,
+      q.strategyId !== undefined ? eq(smsTemplates.strategyId, q.strategyId) : undefined,
     );
     const db = this.database.db;
     const [items, [total]] = await Promise.all([

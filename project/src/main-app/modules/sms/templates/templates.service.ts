@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import { AppError } from 'src/core/errors/app-error';
-import type { Page, PageQueryDto } from 'src/core/http/pagination';
+import type { Page } from 'src/core/http/pagination';
 import { StrategiesRepository } from 'src/main-app/modules/strategies/strategies.repository';
 import { validateBody } from 'src/shared/sms/segments';
-import { CreateTemplateDto, mapTemplate, SmsTemplateDto, UpdateTemplateDto } from './dto/template.dto';
+import {
+  CreateTemplateDto,
+  mapTemplate,
+  SmsTemplateDto,
+  TemplateQueryDto,
+  UpdateTemplateDto,
+} from './dto/template.dto';
 import { TemplatesRepository } from './templates.repository';
 
 @Injectable()
@@ -15,7 +21,7 @@ export class TemplatesService {
     private readonly strategies: StrategiesRepository,
   ) {}
 
-  async list(auth: AuthContext, q: PageQueryDto): Promise<Page<SmsTemplateDto>> {
+  async list(auth: AuthContext, q: TemplateQueryDto): Promise<Page<SmsTemplateDto>> {
     const { items, total } = await this.repository.list(tenantOf(auth), q);
     return { items: items.map(mapTemplate), total, page: q.page, limit: q.limit };
   }
