@@ -4,6 +4,16 @@
  * `keysOf<T>()` refuses to compile unless a list names every key of its type, so neither the types
  * nor the lists can drift from the API unnoticed.
  */
+import type {
+  LeadSequence,
+  SaveSequenceDto,
+  SequenceEnrollment,
+  SequenceStep,
+  SequenceStepInput,
+  SmsSequence,
+  SmsTrigger,
+  SmsTriggerDto,
+} from './automation';
 import type { AuthTokens, LeadDto, LoginDto, Me, StrategyDto, SubAccountDto, SubAccountSummary } from './crm';
 import type {
   AddOptOutDto,
@@ -338,5 +348,87 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'ip',
       'createdAt',
     ),
+  },
+  SmsSequence: {
+    schemas: ['SmsSequenceDto'],
+    direction: 'response',
+    keys: keysOf<SmsSequence>()(
+      'id',
+      'strategyId',
+      'enabled',
+      'stopStatuses',
+      'steps',
+      'activeEnrollments',
+      'updatedAt',
+    ),
+  },
+  SequenceStep: {
+    schemas: ['SequenceStepDto'],
+    direction: 'response',
+    keys: keysOf<SequenceStep>()(
+      'position',
+      'templateId',
+      'templateName',
+      'delayMinutes',
+      'windowStartMinute',
+      'windowEndMinute',
+    ),
+  },
+  SaveSequenceDto: {
+    schemas: ['SaveSequenceDto'],
+    direction: 'request',
+    keys: keysOf<SaveSequenceDto>()('enabled', 'stopStatuses', 'steps'),
+  },
+  SequenceStepInput: {
+    schemas: ['SequenceStepInputDto'],
+    direction: 'request',
+    keys: keysOf<SequenceStepInput>()('templateId', 'delayMinutes', 'windowStartMinute', 'windowEndMinute'),
+  },
+  SequenceEnrollment: {
+    schemas: ['SequenceEnrollmentDto'],
+    direction: 'response',
+    keys: keysOf<SequenceEnrollment>()(
+      'id',
+      'sequenceId',
+      'strategyId',
+      'leadId',
+      'status',
+      'stopReason',
+      'nextPosition',
+      'stepCount',
+      'nextStep',
+      'nextDueAt',
+      'lastMessageId',
+      'enrolledByKind',
+      'createdAt',
+      'updatedAt',
+    ),
+  },
+  LeadSequence: {
+    schemas: ['LeadSequenceDto'],
+    direction: 'response',
+    keys: keysOf<LeadSequence>()('enrollment', 'canEnroll', 'cannotEnrollReason'),
+  },
+  SmsTrigger: {
+    schemas: ['SmsTriggerDto'],
+    direction: 'response',
+    keys: keysOf<SmsTrigger>()(
+      'id',
+      'name',
+      'event',
+      'toStatus',
+      'templateId',
+      'templateName',
+      'delayMinutes',
+      'enabled',
+      'firedCount',
+      'createdAt',
+      'updatedAt',
+    ),
+  },
+  SmsTriggerDto: {
+    schemas: ['CreateTriggerDto'],
+    direction: 'request',
+    keys: keysOf<SmsTriggerDto>()('name', 'event', 'toStatus', 'templateId', 'delayMinutes', 'enabled'),
   },
 };

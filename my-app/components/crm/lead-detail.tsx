@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ArrowLeft, MessageSquare, Pencil, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
+import { LeadSequencePanel } from '@/components/automation/lead-sequence-panel';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { PageHeader } from '@/components/common/page-header';
 import { EmptyState, ErrorState } from '@/components/common/states';
@@ -125,6 +126,7 @@ export function LeadDetail({ id }: { id: number }) {
           </CardContent>
         </Card>
         <LeadMessages lead={lead} />
+        <LeadSequencePanel leadId={lead.id} className="lg:col-start-2" />
       </div>
       <LeadFormDialog lead={lead} open={editing} onOpenChange={setEditing} />
     </div>

@@ -11,6 +11,7 @@ import {
   Target,
   Upload,
   Users,
+  Zap,
   type LucideIcon,
 } from 'lucide-react';
 
@@ -39,6 +40,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { title: 'Bulk SMS', href: '/admin/sms/bulk', icon: Upload },
       { title: 'Campaigns', href: '/admin/sms/campaigns', icon: Megaphone },
       { title: 'History', href: '/admin/sms/history', icon: History },
+      { title: 'Triggers', href: '/admin/sms/triggers', icon: Zap },
       { title: 'Opt-outs', href: '/admin/sms/opt-outs', icon: Ban },
       { title: 'Audit log', href: '/admin/sms/audit', icon: ScrollText, adminOnly: true },
       { title: 'Settings', href: '/admin/sms/settings', icon: Settings },
