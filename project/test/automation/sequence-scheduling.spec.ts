@@ -253,4 +253,14 @@ describe('sequence scheduling', () => {
     const res = await t.http().get(`/api/sms/templates?strategyId=${strategyId}`).set(admin).expect(200);
     expect(res.body.items.map((x: { id: number }) => x.id)).toEqual([(linked.body as { id: number }).id]);
   });
+
+  it('refuses to delete a template a sequence step still sends', async () => {
+    const tpl = await createTemplate(t, admin, 'In use', 'in use');
+    const strategyId = await createStrategy(t, admin, 'Uses it');
+    await saveSequence(t, admin, strategyId, [{ templateId: tpl, delayMinutes: 0 }]);
+    const res = await t.http().delete(`/api/sms/templates/${tpl}`).set(admin).expect(409);
+    expect(res.body.message).toContain('sequence step or a trigger');
+    await saveSequence(t, admin, strategyId, []);
+    await t.http().delete(`/api/sms/templates/${tpl}`).set(admin).expect(204);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsCampaigns, smsMessages, smsOptOuts, smsTemplates } from 'src/core/database/schema';
+import { smsCampaigns, smsMessages, smsOptOuts, smsTemplates, smsTriggers } from 'src/core/database/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTenant, login, type Tenant } from '../support/fixtures';
@@ -117,6 +117,10 @@ describe('tenant isolation', () => {
       .insert(smsTemplates)
       .values({ subAccountId: a.subAccountId, name: 'Alpha template', body: 'Alpha template body' })
       .returning();
+    const [aTrigger] = await db.database.db
+      .insert(smsTriggers)
+      .values({ subAccountId: a.subAccountId, name: 'Alpha trigger', event: 'lead_created', templateId: aTemplate!.id })
+      .returning();
     const [aOptOut] = await db.database.db
       .insert(smsOptOuts)
       .values({ subAccountId: a.subAccountId, phoneNumber: '+14155550333', source: 'manual' })
@@ -126,6 +130,7 @@ describe('tenant isolation', () => {
       'Alpha private offer',
       'Alpha campaign',
       'Alpha template',
+      'Alpha trigger',
       '+14155550333',
       aLead.name,
       aLead.phone,
@@ -140,13 +145,17 @@ describe('tenant isolation', () => {
     ];
     targets = {
       '/api/leads': { id: aLead.id, bodies: { patch: { name: 'Taken by B', status: 'lost' } } },
-      '/api/strategies': { id: aStrategy.id, bodies: { patch: { name: 'Taken by B' } } },
+      '/api/strategies': {
+        id: aStrategy.id,
+        bodies: { patch: { name: 'Taken by B' }, put: { enabled: false, stopStatuses: [], steps: [] } },
+      },
       '/api/users': { id: a.userId, bodies: { patch: { name: 'Taken by B', password: 'taken-by-b-123' } } },
       '/api/subaccounts': { id: a.subAccountId, adminOnly: true, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/messages': { id: aMessageId },
       '/api/sms/campaigns': { id: aCampaign!.id, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/templates': { id: aTemplate!.id, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/opt-outs': { id: aOptOut!.id },
+      '/api/sms/triggers': { id: aTrigger!.id, bodies: { patch: { name: 'Taken by B', enabled: false } } },
     };
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
-import { AppError } from 'src/core/errors/app-error';
+import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { Page } from 'src/core/http/pagination';
 import { StrategiesRepository } from 'src/main-app/modules/strategies/strategies.repository';
 import { validateBody } from 'src/shared/sms/segments';
@@ -47,7 +47,14 @@ export class TemplatesService {
   }
 
   async delete(auth: AuthContext, id: number): Promise<void> {
-    if (!(await this.repository.delete(tenantOf(auth), id))) throw AppError.notFound('Template');
+    const subAccountId = tenantOf(auth);
+    if (await this.repository.usedByAutomation(subAccountId, id)) {
+      throw new AppError(
+        AppErrorCode.CONFLICT,
+        'This template is used by a sequence step or a trigger: change those first',
+      );
+    }
+    if (!(await this.repository.delete(subAccountId, id))) throw AppError.notFound('Template');
   }
 
   private async check(subAccountId: number, dto: UpdateTemplateDto): Promise<void> {
