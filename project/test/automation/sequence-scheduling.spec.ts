@@ -263,4 +263,23 @@ describe('sequence scheduling', () => {
     await saveSequence(t, admin, strategyId, []);
     await t.http().delete(`/api/sms/templates/${tpl}`).set(admin).expect(204);
   });
+
+  it('sends each due step once when two processes run the automation at the same time', async () => {
+    const strategyId = await threeStepStrategy();
+    const leadIds: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      leadIds.push(await createLead(t, admin, { name: `Lead ${i}`, phone: `+1415555020${i}`, strategyId }));
+    }
+    const second = await bootTestApp({ database: db.database, clock });
+    try {
+      const [x, y] = await Promise.all([runner.tick(), second.app.get(AutomationRunner).tick()]);
+      expect(x.steps + y.steps).toBe(8);
+    } finally {
+      await second.close();
+    }
+    for (const leadId of leadIds) {
+      expect(await outboundTo(db.database, leadId)).toHaveLength(1);
+      expect((await enrollmentsOf(db.database, leadId))[0]).toMatchObject({ nextPosition: 1 });
+    }
+  });
 });
