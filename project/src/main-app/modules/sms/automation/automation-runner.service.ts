@@ -46,6 +46,10 @@ export class AutomationRunner implements OnApplicationBootstrap, BeforeApplicati
     private readonly clock: Clock,
   ) {}
 
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
   onApplicationBootstrap(): void {
     if (this.config.sms.role !== 'api') this.start();
   }
