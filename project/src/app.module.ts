@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from 'src/core/core.module';
 import { AuthModule } from 'src/main-app/modules/auth/auth.module';
+import { AutomationModule } from 'src/main-app/modules/sms/automation/automation.module';
 import { SmsModule } from 'src/main-app/modules/sms/sms.module';
 import { NotificationsModule } from 'src/main-app/modules/notifications/notifications.module';
 import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
@@ -22,6 +23,7 @@ export class AppModule {
         LeadsModule,
         SmsModule,
         NotificationsModule,
+        AutomationModule,
       ],
     };
   }

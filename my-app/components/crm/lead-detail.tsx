@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ArrowLeft, Pencil, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
+import { LeadSequencePanel } from '@/components/automation/lead-sequence-panel';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { PageHeader } from '@/components/common/page-header';
 import { EmptyState, ErrorState } from '@/components/common/states';
@@ -91,31 +92,34 @@ export function LeadDetail({ id }: { id: number }) {
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
-        <Card>
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-sm">
-              <dt className="text-muted-foreground">Status</dt>
-              <dd>
-                <LeadStatusBadge status={lead.status} />
-              </dd>
-              <dt className="text-muted-foreground">Phone</dt>
-              <dd>{formatPhone(lead.phone)}</dd>
-              <dt className="text-muted-foreground">Email</dt>
-              <dd className="break-all">{lead.email ?? '—'}</dd>
-              <dt className="text-muted-foreground">Strategy</dt>
-              <dd>{strategy?.name ?? '—'}</dd>
-              <dt className="text-muted-foreground">Time zone</dt>
-              <dd>{lead.timeZone ?? 'SubAccount default'}</dd>
-              <dt className="text-muted-foreground">Created</dt>
-              <dd>{formatDateTime(lead.createdAt)}</dd>
-              <dt className="text-muted-foreground">Notes</dt>
-              <dd className="whitespace-pre-wrap">{lead.notes || '—'}</dd>
-            </dl>
-          </CardContent>
-        </Card>
+        <div className="grid grid-cols-1 content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-sm">
+                <dt className="text-muted-foreground">Status</dt>
+                <dd>
+                  <LeadStatusBadge status={lead.status} />
+                </dd>
+                <dt className="text-muted-foreground">Phone</dt>
+                <dd>{formatPhone(lead.phone)}</dd>
+                <dt className="text-muted-foreground">Email</dt>
+                <dd className="break-all">{lead.email ?? '—'}</dd>
+                <dt className="text-muted-foreground">Strategy</dt>
+                <dd>{strategy?.name ?? '—'}</dd>
+                <dt className="text-muted-foreground">Time zone</dt>
+                <dd>{lead.timeZone ?? 'SubAccount default'}</dd>
+                <dt className="text-muted-foreground">Created</dt>
+                <dd>{formatDateTime(lead.createdAt)}</dd>
+                <dt className="text-muted-foreground">Notes</dt>
+                <dd className="whitespace-pre-wrap">{lead.notes || '—'}</dd>
+              </dl>
+            </CardContent>
+          </Card>
+          <LeadSequencePanel leadId={lead.id} />
+        </div>
         <LeadSmsPanel lead={lead} />
       </div>
       <LeadTimeline leadId={lead.id} />

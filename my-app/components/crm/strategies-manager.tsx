@@ -1,10 +1,11 @@
 'use client';
 
 import * as React from 'react';
+import Link from 'next/link';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Loader2, Pencil, Plus, Trash2 } from 'lucide-react';
+import { ListOrdered, Loader2, Pencil, Plus, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { DataPagination } from '@/components/common/data-pagination';
@@ -68,7 +69,7 @@ export function StrategiesManager() {
               <TableHead>Name</TableHead>
               <TableHead>Description</TableHead>
               <TableHead>Tag</TableHead>
-              <TableHead className="w-28 text-right">Actions</TableHead>
+              <TableHead className="w-36 text-right">Actions</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -88,7 +89,11 @@ export function StrategiesManager() {
             ) : (
               items.map((s) => (
                 <TableRow key={s.id}>
-                  <TableCell className="font-medium">{s.name}</TableCell>
+                  <TableCell className="font-medium">
+                    <Link href={`/admin/strategies/${s.id}`} className="underline-offset-4 hover:underline">
+                      {s.name}
+                    </Link>
+                  </TableCell>
                   <TableCell className="max-w-96 truncate" title={s.description ?? undefined}>
                     {s.description || <span className="text-muted-foreground">—</span>}
                   </TableCell>
@@ -100,6 +105,11 @@ export function StrategiesManager() {
                     )}
                   </TableCell>
                   <TableCell className="text-right">
+                    <Button asChild variant="ghost" size="icon" aria-label={`SMS sequence of ${s.name}`}>
+                      <Link href={`/admin/strategies/${s.id}`}>
+                        <ListOrdered />
+                      </Link>
+                    </Button>
                     <Button variant="ghost" size="icon" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
                       <Pencil />
                     </Button>

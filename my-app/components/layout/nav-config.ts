@@ -13,6 +13,7 @@ import {
   TrendingUp,
   Upload,
   Users,
+  Zap,
   type LucideIcon,
 } from 'lucide-react';
 
@@ -45,6 +46,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { title: 'Campaigns', href: '/admin/sms/campaigns', icon: Megaphone },
       { title: 'History', href: '/admin/sms/history', icon: History },
       { title: 'Reports', href: '/admin/sms/reports', icon: TrendingUp },
+      { title: 'Triggers', href: '/admin/sms/triggers', icon: Zap },
       { title: 'Opt-outs', href: '/admin/sms/opt-outs', icon: Ban },
       { title: 'Audit log', href: '/admin/sms/audit', icon: ScrollText, adminOnly: true },
       { title: 'Settings', href: '/admin/sms/settings', icon: Settings },

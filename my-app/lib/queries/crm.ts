@@ -13,6 +13,7 @@ export const crmKeys = {
   lead: (id: number) => [...crmKeys.leadsAll(), 'detail', id] as const,
   strategiesAll: () => ['strategies'] as const,
   strategies: (filters?: PaginationParams) => [...crmKeys.strategiesAll(), 'list', cleanParams(filters)] as const,
+  strategy: (id: number) => [...crmKeys.strategiesAll(), 'detail', id] as const,
   subAccountsAll: () => ['subaccounts'] as const,
   subAccounts: (filters?: PaginationParams) => [...crmKeys.subAccountsAll(), 'list', cleanParams(filters)] as const,
   users: (filters?: PaginationParams) => ['users', cleanParams(filters)] as const,
@@ -61,6 +62,10 @@ export function useStrategies(filters: PaginationParams = { limit: 100 }) {
     queryFn: () => crmApi.getStrategies(cleanParams(filters) as PaginationParams),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useStrategy(id: number) {
+  return useQuery({ queryKey: crmKeys.strategy(id), queryFn: () => crmApi.getStrategy(id), enabled: id > 0 });
 }
 
 export function useSaveStrategy() {

@@ -6,6 +6,7 @@ import {
   smsMessages,
   smsOptOuts,
   smsTemplates,
+  smsTriggers,
 } from 'src/core/database/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
@@ -124,6 +125,10 @@ describe('tenant isolation', () => {
       .insert(smsTemplates)
       .values({ subAccountId: a.subAccountId, name: 'Alpha template', body: 'Alpha template body' })
       .returning();
+    const [aTrigger] = await db.database.db
+      .insert(smsTriggers)
+      .values({ subAccountId: a.subAccountId, name: 'Alpha trigger', event: 'lead_created', templateId: aTemplate!.id })
+      .returning();
     const [aOptOut] = await db.database.db
       .insert(smsOptOuts)
       .values({ subAccountId: a.subAccountId, phoneNumber: '+14155550333', source: 'manual' })
@@ -155,6 +160,7 @@ describe('tenant isolation', () => {
       'Alpha private offer',
       'Alpha campaign',
       'Alpha template',
+      'Alpha trigger',
       '+14155550333',
       aLead.name,
       aLead.phone,
@@ -172,7 +178,10 @@ describe('tenant isolation', () => {
         id: aLead.id,
         bodies: { patch: { name: 'Taken by B', status: 'lost' }, put: { optedOut: true } },
       },
-      '/api/strategies': { id: aStrategy.id, bodies: { patch: { name: 'Taken by B' } } },
+      '/api/strategies': {
+        id: aStrategy.id,
+        bodies: { patch: { name: 'Taken by B' }, put: { enabled: false, stopStatuses: [], steps: [] } },
+      },
       '/api/users': { id: a.userId, bodies: { patch: { name: 'Taken by B', password: 'taken-by-b-123' } } },
       '/api/subaccounts': { id: a.subAccountId, adminOnly: true, bodies: { patch: { name: 'Taken by B' } } },
       '/api/sms/messages': { id: aMessageId },
@@ -181,6 +190,7 @@ describe('tenant isolation', () => {
       '/api/sms/opt-outs': { id: aOptOut!.id },
       '/api/sms/conversations': { id: aConversation!.id },
       '/api/notifications': { id: aNotification!.id },
+      '/api/sms/triggers': { id: aTrigger!.id, bodies: { patch: { name: 'Taken by B', enabled: false } } },
     };
   });
   afterAll(async () => {

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
-import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
-import { CreateTemplateDto, SmsTemplateDto, UpdateTemplateDto } from './dto/template.dto';
+import { ApiPageResponse, type Page } from 'src/core/http/pagination';
+import { CreateTemplateDto, SmsTemplateDto, TemplateQueryDto, UpdateTemplateDto } from './dto/template.dto';
 import { TemplatesService } from './templates.service';
 
 @ApiTags('sms templates')
@@ -14,7 +14,7 @@ export class TemplatesController {
 
   @Get()
   @ApiPageResponse(SmsTemplateDto)
-  list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<SmsTemplateDto>> {
+  list(@CurrentAuth() auth: AuthContext, @Query() q: TemplateQueryDto): Promise<Page<SmsTemplateDto>> {
     return this.service.list(auth, q);
   }
 

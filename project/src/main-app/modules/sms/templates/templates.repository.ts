@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { asc, count, eq, ilike, or } from 'drizzle-orm';
-import { DatabaseService } from 'src/core/database/database.service';
+import { asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { DatabaseService, rowsOf } from 'src/core/database/database.service';
 import { smsTemplates } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -11,12 +11,13 @@ type Insert = typeof smsTemplates.$inferInsert;
 export class TemplatesRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
+  async list(subAccountId: number, q: { page: number; limit: number; search?: string; strategyId?: number }) {
     const term = q.search ? likePattern(q.search) : undefined;
     const where = inTenant(
       smsTemplates.subAccountId,
       subAccountId,
       term ? or(ilike(smsTemplates.name, term), ilike(smsTemplates.body, term)) : undefined,
+      q.strategyId !== undefined ? eq(smsTemplates.strategyId, q.strategyId) : undefined,
     );
     const db = this.database.db;
     const [items, [total]] = await Promise.all([
@@ -52,6 +53,16 @@ export class TemplatesRepository {
       .where(inTenant(smsTemplates.subAccountId, subAccountId, eq(smsTemplates.id, id)))
       .returning();
     return row;
+  }
+
+  /** Sequence steps and triggers keep their template (the foreign keys restrict its deletion). */
+  async usedByAutomation(subAccountId: number, id: number): Promise<boolean> {
+    const result = await this.database.db.execute(sql`
+      select exists (select 1 from sms_sequence_steps s join sms_sequences q on q.id = s.sequence_id
+                      where s.template_id = ${id} and q.sub_account_id = ${subAccountId})
+          or exists (select 1 from sms_triggers t where t.template_id = ${id} and t.sub_account_id = ${subAccountId})
+             as used`);
+    return rowsOf<{ used: boolean }>(result)[0]?.used === true;
   }
 
   async delete(subAccountId: number, id: number): Promise<boolean> {

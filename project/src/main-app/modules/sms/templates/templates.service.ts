@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
-import { AppError } from 'src/core/errors/app-error';
-import type { Page, PageQueryDto } from 'src/core/http/pagination';
+import { AppError, AppErrorCode } from 'src/core/errors/app-error';
+import type { Page } from 'src/core/http/pagination';
 import { StrategiesRepository } from 'src/main-app/modules/strategies/strategies.repository';
 import { validateBody } from 'src/shared/sms/segments';
-import { CreateTemplateDto, mapTemplate, SmsTemplateDto, UpdateTemplateDto } from './dto/template.dto';
+import {
+  CreateTemplateDto,
+  mapTemplate,
+  SmsTemplateDto,
+  TemplateQueryDto,
+  UpdateTemplateDto,
+} from './dto/template.dto';
 import { TemplatesRepository } from './templates.repository';
 
 @Injectable()
@@ -15,7 +21,7 @@ export class TemplatesService {
     private readonly strategies: StrategiesRepository,
   ) {}
 
-  async list(auth: AuthContext, q: PageQueryDto): Promise<Page<SmsTemplateDto>> {
+  async list(auth: AuthContext, q: TemplateQueryDto): Promise<Page<SmsTemplateDto>> {
     const { items, total } = await this.repository.list(tenantOf(auth), q);
     return { items: items.map(mapTemplate), total, page: q.page, limit: q.limit };
   }
@@ -41,7 +47,14 @@ export class TemplatesService {
   }
 
   async delete(auth: AuthContext, id: number): Promise<void> {
-    if (!(await this.repository.delete(tenantOf(auth), id))) throw AppError.notFound('Template');
+    const subAccountId = tenantOf(auth);
+    if (await this.repository.usedByAutomation(subAccountId, id)) {
+      throw new AppError(
+        AppErrorCode.CONFLICT,
+        'This template is used by a sequence step or a trigger: change those first',
+      );
+    }
+    if (!(await this.repository.delete(subAccountId, id))) throw AppError.notFound('Template');
   }
 
   private async check(subAccountId: number, dto: UpdateTemplateDto): Promise<void> {

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Min, ValidateIf } from 'class-validator';
 import type { smsTemplates } from 'src/core/database/schema';
+import { PageQueryDto } from 'src/core/http/pagination';
 import { templateVariables } from 'src/shared/sms/template';
 
 export class CreateTemplateDto {
@@ -15,6 +17,15 @@ export class CreateTemplateDto {
 }
 
 export class UpdateTemplateDto extends PartialType(CreateTemplateDto) {}
+
+export class TemplateQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: "Only the templates linked to this strategy (a lead's strategy templates)" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  strategyId?: number;
+}
 
 export class SmsTemplateDto {
   @ApiProperty() id!: number;

@@ -1,0 +1,136 @@
+'use client';
+
+import * as React from 'react';
+import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { DataPagination } from '@/components/common/data-pagination';
+import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Switch } from '@/components/ui/switch';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { errorMessage } from '@/lib/api-client';
+import { useDeleteTrigger, useSaveTrigger, useTriggers } from '@/lib/queries/automation';
+import { useUrlState } from '@/lib/use-url-state';
+import type { SmsTrigger } from '@/types/automation';
+import { formatDelay } from './automation-format';
+import { TriggerDialog } from './trigger-dialog';
+
+export function describeTriggerEvent(t: Pick<SmsTrigger, 'event' | 'toStatus'>): string {
+  return t.event === 'lead_created' ? 'A lead is created' : `Status becomes ${t.toStatus ?? '?'}`;
+}
+
+/** The SubAccount's triggers: list, create, edit, enable, delete. */
+export function TriggersManager() {
+  const url = useUrlState();
+  const page = Math.max(1, url.getNumber('page', 1)!);
+  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const query = useTriggers({ page, limit });
+  const save = useSaveTrigger();
+  const remove = useDeleteTrigger();
+  const [editing, setEditing] = React.useState<SmsTrigger | 'new' | null>(null);
+  const items = query.data?.items ?? [];
+
+  const toggle = (t: SmsTrigger, enabled: boolean) =>
+    save.mutate(
+      { id: t.id, data: { enabled } },
+      {
+        onSuccess: () => toast.success(enabled ? 'Trigger enabled' : 'Trigger disabled'),
+        onError: (e) => toast.error(errorMessage(e)),
+      },
+    );
+
+  return (
+    <div className="grid grid-cols-1 gap-4">
+      <div>
+        <Button onClick={() => setEditing('new')}>
+          <Plus /> New trigger
+        </Button>
+      </div>
+      <Card className="py-0">
+        <Table data-testid="triggers-table">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>When</TableHead>
+              <TableHead>Send</TableHead>
+              <TableHead>After</TableHead>
+              <TableHead className="text-right">Sent</TableHead>
+              <TableHead>Enabled</TableHead>
+              <TableHead className="w-28 text-right">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {query.isLoading ? (
+              <TableRowsSkeleton columns={7} />
+            ) : query.isError ? (
+              <TableMessageRow columns={7}>
+                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
+              </TableMessageRow>
+            ) : items.length === 0 ? (
+              <TableMessageRow columns={7}>
+                <EmptyState
+                  title="No triggers yet"
+                  description="Text a lead automatically when it is created or its status changes."
+                />
+              </TableMessageRow>
+            ) : (
+              items.map((t) => (
+                <TableRow key={t.id} data-testid="trigger-row" data-trigger-id={t.id}>
+                  <TableCell className="font-medium">{t.name}</TableCell>
+                  <TableCell>{describeTriggerEvent(t)}</TableCell>
+                  <TableCell>{t.templateName}</TableCell>
+                  <TableCell>{formatDelay(t.delayMinutes)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{t.firedCount}</TableCell>
+                  <TableCell>
+                    <Switch
+                      checked={t.enabled}
+                      onCheckedChange={(c) => toggle(t, c)}
+                      aria-label={`${t.name} enabled`}
+                    />
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <Button variant="ghost" size="icon" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t)}>
+                      <Pencil />
+                    </Button>
+                    <ConfirmDialog
+                      trigger={
+                        <Button variant="ghost" size="icon" aria-label={`Delete ${t.name}`}>
+                          <Trash2 />
+                        </Button>
+                      }
+                      title={`Delete “${t.name}”?`}
+                      description="Texts it has already scheduled but not sent are dropped."
+                      confirmLabel="Delete"
+                      destructive
+                      onConfirm={() =>
+                        remove.mutateAsync(t.id).then(
+                          () => toast.success('Trigger deleted'),
+                          (e: unknown) => {
+                            toast.error(errorMessage(e));
+                            throw e;
+                          },
+                        )
+                      }
+                    />
+                  </TableCell>
+                </TableRow>
+              ))
+            )}
+          </TableBody>
+        </Table>
+      </Card>
+      {query.data && (
+        <DataPagination
+          page={page}
+          limit={limit}
+          total={query.data.total}
+          onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
+          onLimitChange={(l) => url.set({ limit: l })}
+        />
+      )}
+      {editing && <TriggerDialog trigger={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}
