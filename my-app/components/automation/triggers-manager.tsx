@@ -1,9 +1,9 @@
 'use client';
 
 import * as React from 'react';
-import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { toast } from 'sonner';
-import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { EditDeleteActions } from '@/components/common/row-actions';
 import { DataPagination } from '@/components/common/data-pagination';
 import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
 import { Button } from '@/components/ui/button';
@@ -91,28 +91,12 @@ export function TriggersManager() {
                     />
                   </TableCell>
                   <TableCell className="text-right">
-                    <Button variant="ghost" size="icon" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t)}>
-                      <Pencil />
-                    </Button>
-                    <ConfirmDialog
-                      trigger={
-                        <Button variant="ghost" size="icon" aria-label={`Delete ${t.name}`}>
-                          <Trash2 />
-                        </Button>
-                      }
-                      title={`Delete “${t.name}”?`}
-                      description="Texts it has already scheduled but not sent are dropped."
-                      confirmLabel="Delete"
-                      destructive
-                      onConfirm={() =>
-                        remove.mutateAsync(t.id).then(
-                          () => toast.success('Trigger deleted'),
-                          (e: unknown) => {
-                            toast.error(errorMessage(e));
-                            throw e;
-                          },
-                        )
-                      }
+                    <EditDeleteActions
+                      name={t.name}
+                      onEdit={() => setEditing(t)}
+                      deleteDescription="Texts it has already scheduled but not sent are dropped."
+                      onDelete={() => remove.mutateAsync(t.id)}
+                      deletedMessage="Trigger deleted"
                     />
                   </TableCell>
                 </TableRow>

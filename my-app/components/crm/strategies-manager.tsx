@@ -5,9 +5,9 @@ import Link from 'next/link';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { ListOrdered, Loader2, Pencil, Plus, Trash2 } from 'lucide-react';
+import { ListOrdered, Loader2, Plus } from 'lucide-react';
 import { toast } from 'sonner';
-import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { EditDeleteActions } from '@/components/common/row-actions';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
@@ -26,7 +26,6 @@ import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, FormRoo
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
-import { errorMessage } from '@/lib/api-client';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useDeleteStrategy, useSaveStrategy, useStrategies } from '@/lib/queries/crm';
 import { useUrlState } from '@/lib/use-url-state';
@@ -110,28 +109,12 @@ export function StrategiesManager() {
                         <ListOrdered />
                       </Link>
                     </Button>
-                    <Button variant="ghost" size="icon" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
-                      <Pencil />
-                    </Button>
-                    <ConfirmDialog
-                      trigger={
-                        <Button variant="ghost" size="icon" aria-label={`Delete ${s.name}`}>
-                          <Trash2 />
-                        </Button>
-                      }
-                      title={`Delete “${s.name}”?`}
-                      description="Leads using it keep their data but lose the strategy."
-                      confirmLabel="Delete"
-                      destructive
-                      onConfirm={() =>
-                        remove.mutateAsync(s.id).then(
-                          () => toast.success('Strategy deleted'),
-                          (e: unknown) => {
-                            toast.error(errorMessage(e));
-                            throw e;
-                          },
-                        )
-                      }
+                    <EditDeleteActions
+                      name={s.name}
+                      onEdit={() => setEditing(s)}
+                      deleteDescription="Leads using it keep their data but lose the strategy."
+                      onDelete={() => remove.mutateAsync(s.id)}
+                      deletedMessage="Strategy deleted"
                     />
                   </TableCell>
                 </TableRow>

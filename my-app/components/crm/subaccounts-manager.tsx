@@ -4,12 +4,12 @@ import * as React from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Loader2, Pencil, Plus, ShieldAlert, Trash2 } from 'lucide-react';
+import { Loader2, Plus, ShieldAlert } from 'lucide-react';
 import { toast } from 'sonner';
 import { useSession } from '@/components/auth/session-provider';
-import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
+import { EditDeleteActions } from '@/components/common/row-actions';
 import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
 import { TimeZoneSelect } from '@/components/crm/time-zone-select';
 import { CountrySelect } from '@/components/sms/country-select';
@@ -27,7 +27,6 @@ import {
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, FormRootError } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { errorMessage } from '@/lib/api-client';
 import { countryName, toCountryCode } from '@/lib/sms/countries';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useDeleteSubAccount, useSaveSubAccount, useSubAccounts } from '@/lib/queries/crm';
@@ -110,28 +109,13 @@ export function SubAccountsManager() {
                   <TableCell>{s.timeZone.replace(/_/g, ' ')}</TableCell>
                   <TableCell>{countryName(s.defaultCountry)}</TableCell>
                   <TableCell className="text-right">
-                    <Button variant="ghost" size="icon" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
-                      <Pencil />
-                    </Button>
-                    <ConfirmDialog
-                      trigger={
-                        <Button variant="ghost" size="icon" aria-label={`Delete ${s.name}`}>
-                          <Trash2 />
-                        </Button>
-                      }
-                      title={`Delete “${s.name}”?`}
-                      description="Its users, leads, strategies, messages and campaigns are deleted with it. This cannot be undone."
+                    <EditDeleteActions
+                      name={s.name}
+                      onEdit={() => setEditing(s)}
+                      deleteDescription="Its users, leads, strategies, messages and campaigns are deleted with it. This cannot be undone."
                       confirmLabel="Delete SubAccount"
-                      destructive
-                      onConfirm={() =>
-                        remove.mutateAsync(s.id).then(
-                          () => toast.success('SubAccount deleted'),
-                          (e: unknown) => {
-                            toast.error(errorMessage(e));
-                            throw e;
-                          },
-                        )
-                      }
+                      onDelete={() => remove.mutateAsync(s.id)}
+                      deletedMessage="SubAccount deleted"
                     />
                   </TableCell>
                 </TableRow>

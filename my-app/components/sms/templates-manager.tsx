@@ -4,9 +4,9 @@ import * as React from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Loader2, Pencil, Plus, Trash2 } from 'lucide-react';
+import { Loader2, Plus } from 'lucide-react';
 import { toast } from 'sonner';
-import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { EditDeleteActions } from '@/components/common/row-actions';
 import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
 import { MessageComposer } from '@/components/sms/message-composer';
 import { Button } from '@/components/ui/button';
@@ -23,7 +23,6 @@ import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, FormRoo
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { errorMessage } from '@/lib/api-client';
 import { truncate } from '@/lib/format';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useStrategies } from '@/lib/queries/crm';
@@ -91,28 +90,12 @@ export function TemplatesManager() {
                     {strategyName(t.strategyId) ?? <span className="text-muted-foreground">—</span>}
                   </TableCell>
                   <TableCell className="text-right">
-                    <Button variant="ghost" size="icon" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t)}>
-                      <Pencil />
-                    </Button>
-                    <ConfirmDialog
-                      trigger={
-                        <Button variant="ghost" size="icon" aria-label={`Delete ${t.name}`}>
-                          <Trash2 />
-                        </Button>
-                      }
-                      title={`Delete “${t.name}”?`}
-                      description="Messages already sent with it are not affected."
-                      confirmLabel="Delete"
-                      destructive
-                      onConfirm={() =>
-                        remove.mutateAsync(t.id).then(
-                          () => toast.success('Template deleted'),
-                          (e: unknown) => {
-                            toast.error(errorMessage(e));
-                            throw e;
-                          },
-                        )
-                      }
+                    <EditDeleteActions
+                      name={t.name}
+                      onEdit={() => setEditing(t)}
+                      deleteDescription="Messages already sent with it are not affected."
+                      onDelete={() => remove.mutateAsync(t.id)}
+                      deletedMessage="Template deleted"
                     />
                   </TableCell>
                 </TableRow>
