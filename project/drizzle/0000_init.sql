@@ -433,14 +433,14 @@ CREATE INDEX "sms_messages_claim_idx" ON "sms_messages" USING btree ("sub_accoun
 CREATE INDEX "sms_messages_lease_idx" ON "sms_messages" USING btree ("locked_until") WHERE status = 'sending';--> statement-breakpoint
 CREATE INDEX "sms_messages_in_flight_idx" ON "sms_messages" USING btree ("sub_account_id") WHERE status = 'sending';--> statement-breakpoint
 CREATE INDEX "sms_messages_status_check_idx" ON "sms_messages" USING btree ("next_status_check_at") WHERE next_status_check_at is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "sms_messages_twilio_sid_idx" ON "sms_messages" USING btree ("twilio_sid");--> statement-breakpoint
-CREATE UNIQUE INDEX "sms_messages_idempotency_idx" ON "sms_messages" USING btree ("sub_account_id","idempotency_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "sms_messages_twilio_sid_idx" ON "sms_messages" USING btree ("twilio_sid") WHERE twilio_sid is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "sms_messages_idempotency_idx" ON "sms_messages" USING btree ("sub_account_id","idempotency_key") WHERE idempotency_key is not null;--> statement-breakpoint
 CREATE INDEX "sms_messages_history_idx" ON "sms_messages" USING btree ("sub_account_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "sms_messages_status_idx" ON "sms_messages" USING btree ("sub_account_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "sms_messages_phone_idx" ON "sms_messages" USING btree ("sub_account_id","phone_number","created_at");--> statement-breakpoint
 CREATE INDEX "sms_messages_contact_idx" ON "sms_messages" USING btree ("phone_number","created_at");--> statement-breakpoint
 CREATE INDEX "sms_messages_campaign_idx" ON "sms_messages" USING btree ("campaign_id","status");--> statement-breakpoint
-CREATE INDEX "sms_messages_lead_idx" ON "sms_messages" USING btree ("lead_id","created_at");--> statement-breakpoint
+CREATE INDEX "sms_messages_lead_idx" ON "sms_messages" USING btree ("lead_id","created_at") WHERE lead_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_opt_outs_number_idx" ON "sms_opt_outs" USING btree ("sub_account_id","phone_number");--> statement-breakpoint
 CREATE INDEX "sms_templates_sub_account_idx" ON "sms_templates" USING btree ("sub_account_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "sms_sequence_enrollments_active_idx" ON "sms_sequence_enrollments" USING btree ("sequence_id","lead_id") WHERE status = 'active';--> statement-breakpoint

@@ -128,8 +128,13 @@ export const smsMessages = pgTable(
     index('sms_messages_status_check_idx')
       .on(t.nextStatusCheckAt)
       .where(sql`next_status_check_at is not null`),
-    uniqueIndex('sms_messages_twilio_sid_idx').on(t.twilioSid),
-    uniqueIndex('sms_messages_idempotency_idx').on(t.subAccountId, t.idempotencyKey),
+    // Partial: a bulk import's rows have neither, and skipping them in these indexes makes the import cheaper.
+    uniqueIndex('sms_messages_twilio_sid_idx')
+      .on(t.twilioSid)
+      .where(sql`twilio_sid is not null`),
+    uniqueIndex('sms_messages_idempotency_idx')
+      .on(t.subAccountId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
     index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),
     index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt),
     // a contact's thread (Inbox, lead page), newest first
@@ -137,7 +142,9 @@ export const smsMessages = pgTable(
     // inbound routing: who last texted this number
     index('sms_messages_contact_idx').on(t.phoneNumber, t.createdAt),
     index('sms_messages_campaign_idx').on(t.campaignId, t.status),
-    index('sms_messages_lead_idx').on(t.leadId, t.createdAt),
+    index('sms_messages_lead_idx')
+      .on(t.leadId, t.createdAt)
+      .where(sql`lead_id is not null`),
   ],
 );
 

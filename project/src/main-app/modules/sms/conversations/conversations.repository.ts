@@ -17,16 +17,6 @@ export interface Reader {
   id: number;
 }
 
-export interface ConversationTouch {
-  subAccountId: number;
-  phoneNumber: string;
-  leadId: number | null;
-  messageId: number;
-  direction: 'outbound' | 'inbound';
-  body: string;
-  at: Date;
-}
-
 const PREVIEW_LENGTH = 200;
 
 /** The Inbox: one row per contact, moved by each one-to-one message; read state per reader. */
@@ -34,34 +24,26 @@ const PREVIEW_LENGTH = 200;
 export class ConversationsRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  /** Opens the contact's conversation, or moves it to this message when it is the newest. */
-  async touch(db: DbOrTx, m: ConversationTouch): Promise<void> {
-    const inbound = m.direction === 'inbound';
-    await db
-      .insert(smsConversations)
-      .values({
-        subAccountId: m.subAccountId,
-        phoneNumber: m.phoneNumber,
-        leadId: m.leadId,
-        lastMessageId: m.messageId,
-        lastMessageAt: m.at,
-        lastDirection: m.direction,
-        lastMessagePreview: m.body.slice(0, PREVIEW_LENGTH),
-        lastInboundAt: inbound ? m.at : null,
-      })
-      .onConflictDoUpdate({
-        target: [smsConversations.subAccountId, smsConversations.phoneNumber],
-        set: {
-          leadId: sql`coalesce(excluded.lead_id, ${smsConversations.leadId})`,
-          lastMessageId: sql`excluded.last_message_id`,
-          lastMessageAt: sql`excluded.last_message_at`,
-          lastDirection: sql`excluded.last_direction`,
-          lastMessagePreview: sql`excluded.last_message_preview`,
-          lastInboundAt: inbound ? sql`excluded.last_inbound_at` : sql`${smsConversations.lastInboundAt}`,
-          updatedAt: sql`now()`,
-        },
-        setWhere: sql`excluded.last_message_at >= ${smsConversations.lastMessageAt}`,
-      });
+  /**
+   * Opens the contact's conversation, or moves it to this message when it is the newest. Times are copied in SQL:
+   * a JS Date would cut PostgreSQL's microseconds and leave the newest message "after" what was read.
+   */
+  async touch(db: DbOrTx, messageId: number): Promise<void> {
+    await db.execute(sql`
+      insert into sms_conversations as c (sub_account_id, phone_number, lead_id, last_message_id, last_message_at,
+                                          last_direction, last_message_preview, last_inbound_at)
+      select m.sub_account_id, m.phone_number, m.lead_id, m.id, m.created_at, m.direction,
+             left(m.message, ${PREVIEW_LENGTH}), case when m.direction = 'inbound' then m.created_at end
+        from sms_messages m where m.id = ${messageId}
+      on conflict (sub_account_id, phone_number) do update set
+        lead_id = coalesce(excluded.lead_id, c.lead_id),
+        last_message_id = excluded.last_message_id,
+        last_message_at = excluded.last_message_at,
+        last_direction = excluded.last_direction,
+        last_message_preview = excluded.last_message_preview,
+        last_inbound_at = coalesce(excluded.last_inbound_at, c.last_inbound_at),
+        updated_at = now()
+      where excluded.last_message_at >= c.last_message_at`);
   }
 
   async list(subAccountId: number, reader: Reader, q: ConversationQueryDto) {
@@ -99,14 +81,13 @@ export class ConversationsRepository {
     return row?.n ?? 0;
   }
 
-  async markRead(conversationId: number, reader: Reader, at: Date): Promise<void> {
-    await this.database.db
-      .insert(smsConversationReads)
-      .values({ conversationId, readerKind: reader.kind, readerId: reader.id, lastReadAt: at })
-      .onConflictDoUpdate({
-        target: [smsConversationReads.conversationId, smsConversationReads.readerKind, smsConversationReads.readerId],
-        set: { lastReadAt: sql`greatest(excluded.last_read_at, ${smsConversationReads.lastReadAt})` },
-      });
+  /** Read up to the conversation's newest message, as the database has its time. */
+  async markRead(conversationId: number, reader: Reader): Promise<void> {
+    await this.database.db.execute(sql`
+      insert into sms_conversation_reads as r (conversation_id, reader_kind, reader_id, last_read_at)
+      select c.id, ${reader.kind}, ${reader.id}, c.last_message_at from sms_conversations c where c.id = ${conversationId}
+      on conflict (conversation_id, reader_kind, reader_id)
+      do update set last_read_at = greatest(excluded.last_read_at, r.last_read_at)`);
   }
 
   /** A contact's messages, newest first (served by sms_messages_phone_idx). */

@@ -1,11 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
-import type { DbOrTx } from 'src/core/database/database.service';
 import { DomainEvents } from 'src/core/events/domain-events';
 import { AppError } from 'src/core/errors/app-error';
 import type { Page, PageQueryDto } from 'src/core/http/pagination';
-import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
 import { ConversationsRepository, type Reader } from './conversations.repository';
@@ -21,14 +19,13 @@ const readerOf = (auth: AuthContext): Reader => ({ kind: auth.kind, id: auth.id 
 export class ConversationsService implements OnModuleInit {
   constructor(
     private readonly conversations: ConversationsRepository,
-    private readonly messages: SmsMessagesRepository,
     private readonly domainEvents: DomainEvents,
   ) {}
 
   onModuleInit(): void {
-    this.domainEvents.on('sms.inbound_received', (e, db) => this.touch(db, e.messageId));
+    this.domainEvents.on('sms.inbound_received', (e, db) => this.conversations.touch(db, e.messageId));
     this.domainEvents.on('sms.accepted', async (e, db) => {
-      if (e.campaignId === null) await this.touch(db, e.messageId);
+      if (e.campaignId === null) await this.conversations.touch(db, e.messageId);
     });
   }
 
@@ -51,25 +48,11 @@ export class ConversationsService implements OnModuleInit {
 
   /** Read up to the newest message (the reader saw the thread as it is now). */
   async markRead(auth: AuthContext, id: number): Promise<void> {
-    const conversation = await this.get(auth, id);
-    await this.conversations.markRead(id, readerOf(auth), conversation.lastMessageAt);
+    await this.get(auth, id);
+    await this.conversations.markRead(id, readerOf(auth));
   }
 
   async unreadCount(auth: AuthContext): Promise<number> {
     return this.conversations.unreadConversations(tenantOf(auth), readerOf(auth));
-  }
-
-  private async touch(db: DbOrTx, messageId: number): Promise<void> {
-    const m = await this.messages.findById(messageId, db);
-    if (!m) return;
-    await this.conversations.touch(db, {
-      subAccountId: m.subAccountId,
-      phoneNumber: m.phoneNumber,
-      leadId: m.leadId,
-      messageId: m.id,
-      direction: m.direction,
-      body: m.message,
-      at: m.createdAt,
-    });
   }
 }
