@@ -437,7 +437,6 @@ CREATE UNIQUE INDEX "sms_messages_twilio_sid_idx" ON "sms_messages" USING btree 
 CREATE UNIQUE INDEX "sms_messages_idempotency_idx" ON "sms_messages" USING btree ("sub_account_id","idempotency_key") WHERE idempotency_key is not null;--> statement-breakpoint
 CREATE INDEX "sms_messages_history_idx" ON "sms_messages" USING btree ("sub_account_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "sms_messages_status_idx" ON "sms_messages" USING btree ("sub_account_id","status","created_at");--> statement-breakpoint
-CREATE INDEX "sms_messages_phone_idx" ON "sms_messages" USING btree ("sub_account_id","phone_number","created_at");--> statement-breakpoint
 CREATE INDEX "sms_messages_contact_idx" ON "sms_messages" USING btree ("phone_number","created_at");--> statement-breakpoint
 CREATE INDEX "sms_messages_campaign_idx" ON "sms_messages" USING btree ("campaign_id","status");--> statement-breakpoint
 CREATE INDEX "sms_messages_lead_idx" ON "sms_messages" USING btree ("lead_id","created_at") WHERE lead_id is not null;--> statement-breakpoint

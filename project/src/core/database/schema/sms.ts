@@ -137,9 +137,8 @@ export const smsMessages = pgTable(
       .where(sql`idempotency_key is not null`),
     index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),
     index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt),
-    // a contact's thread (Inbox, lead page), newest first
-    index('sms_messages_phone_idx').on(t.subAccountId, t.phoneNumber, t.createdAt),
-    // inbound routing: who last texted this number
+    // a number's messages, newest first: inbound routing (who last texted it, in any SubAccount) and a
+    // contact's thread (Inbox, lead page; the few rows of other SubAccounts are filtered out)
     index('sms_messages_contact_idx').on(t.phoneNumber, t.createdAt),
     index('sms_messages_campaign_idx').on(t.campaignId, t.status),
     index('sms_messages_lead_idx')

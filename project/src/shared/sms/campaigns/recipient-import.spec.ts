@@ -101,6 +101,42 @@ describe(importRecipients.name, () => {
     expect(writes.flatMap((w) => w.rejections).map((r) => r.reason)).toEqual(['opted_out', 'opted_out', 'opted_out']);
   });
 
+  it('stores two chunks at once, never three, and still counts and reports rejections in file order', async () => {
+    // Every fifth number is invalid, so each chunk has rejections to report.
+    const list = Array.from({ length: 9_000 }, (_, i) => ({ phone: i % 5 === 0 ? 'nope' : phone(i), variables: {} }));
+    let storing = 0;
+    let most = 0;
+    const sinks: ImportSinks = {
+      optedOut: async () => new Set(),
+      write: async () => {
+        most = Math.max(most, ++storing);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        storing -= 1;
+      },
+    };
+    const summary = await importRecipients(records(list), new RecipientRules('hi', 'US'), sinks);
+    expect(most).toBe(2);
+    expect(summary.counts).toMatchObject({ rows: 9_000, valid: 7_200, invalid: 1_800 });
+    const rows = summary.rejections.map((r) => r.row);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(rows[0]).toBe(2);
+  });
+
+  it('fails the import when a chunk fails to store, after the chunks in flight settle', async () => {
+    const list = Array.from({ length: 6_500 }, (_, i) => ({ phone: phone(i), variables: {} }));
+    let settled = 0;
+    const sinks: ImportSinks = {
+      optedOut: async () => new Set(),
+      write: async (accepted) => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        settled += 1;
+        if (accepted[0]!.row > 2_000) throw new Error('disk full');
+      },
+    };
+    await expect(importRecipients(records(list), new RecipientRules('hi', 'US'), sinks)).rejects.toThrow('disk full');
+    expect(settled).toBeGreaterThanOrEqual(2);
+  });
+
   it('still finds a duplicate when its first occurrence was in an earlier chunk', async () => {
     const list = Array.from({ length: 2_100 }, (_, i) => ({ phone: phone(i), variables: {} }));
     list.push({ phone: phone(5), variables: {} });

@@ -4,6 +4,8 @@ import { isRejection, RecipientRules } from './recipient-rules';
 export const REJECTIONS_IN_RESPONSE = 1000;
 export const PREVIEW_ROWS = 20;
 const CHUNK = 2000;
+/** Chunks stored at the same time. */
+const WRITERS = 2;
 
 export interface ImportCounts {
   rows: number;
@@ -50,7 +52,8 @@ export async function importRecipients(
     preview: [],
     segments: 0,
   };
-  const store = async (accepted: PreparedMessage[], rejected: Rejection[]) => {
+  /** Drops the chunk's opted-out numbers and counts it; chunks are counted in file order. */
+  const check = async (accepted: PreparedMessage[], rejected: Rejection[]) => {
     const optedOut = accepted.length ? await sinks.optedOut(accepted.map((a) => a.phoneNumber)) : new Set<string>();
     const keep = accepted.filter((a) => !optedOut.has(a.phoneNumber));
     for (const a of accepted) {
@@ -72,20 +75,27 @@ export async function importRecipients(
       summary.segments += k.segments;
       if (summary.preview.length < PREVIEW_ROWS) summary.preview.push(k);
     }
-    await sinks.write?.(keep, rejected);
+    return { keep, rejected };
   };
-  // One chunk is stored while the next is read and checked, so the database and the rules overlap; chunks
-  // are still stored one after another, in file order, and at most two are held.
-  let storing: Promise<void> = Promise.resolve();
+  // Chunks are checked one after another, in file order, while the next is read; up to WRITERS checked chunks
+  // are stored at once (on PostgreSQL, on as many connections: index upkeep then uses more than one core).
+  // At most WRITERS + 1 chunks are held.
+  let checking: Promise<unknown> = Promise.resolve();
+  const writing: Promise<void>[] = [];
   let accepted: PreparedMessage[] = [];
   let rejected: Rejection[] = [];
   const flush = async () => {
     const chunk = [accepted, rejected] as const;
     accepted = [];
     rejected = [];
-    await storing;
-    storing = store(...chunk);
-    void storing.catch(() => undefined); // awaited at the next flush; this only keeps it from counting as unhandled
+    const checked = checking.then(() => check(...chunk));
+    checking = checked;
+    const write = checked.then(async ({ keep, rejected: r }) => {
+      await sinks.write?.(keep, r);
+    });
+    void write.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled
+    writing.push(write);
+    if (writing.length >= WRITERS) await writing.shift();
   };
   try {
     for await (const record of records) {
@@ -96,9 +106,9 @@ export async function importRecipients(
       if (accepted.length + rejected.length >= CHUNK) await flush();
     }
     await flush();
-    await storing;
+    await Promise.all(writing);
   } catch (e) {
-    await storing.catch(() => undefined);
+    await Promise.allSettled(writing);
     throw e;
   }
   return summary;

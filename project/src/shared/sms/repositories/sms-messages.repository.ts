@@ -197,7 +197,7 @@ export class SmsMessagesRepository {
 
   /**
    * Whether a send to this number may be on its way to Twilio: claimed, under a live lease.
-   * Served by sms_messages_phone_idx (sub_account_id, phone_number).
+   * Served by sms_messages_in_flight_idx (the SubAccount's rows in `sending`: few).
    */
   async hasSendInFlight(subAccountId: number, phoneNumber: string, now: Date): Promise<boolean> {
     const [row] = await this.db

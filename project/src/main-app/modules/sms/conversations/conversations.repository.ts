@@ -90,7 +90,7 @@ export class ConversationsRepository {
       do update set last_read_at = greatest(excluded.last_read_at, r.last_read_at)`);
   }
 
-  /** A contact's messages, newest first (served by sms_messages_phone_idx). */
+  /** A contact's messages, newest first (served by sms_messages_contact_idx). */
   async thread(subAccountId: number, phoneNumber: string, q: { page: number; limit: number }) {
     const where = and(eq(smsMessages.subAccountId, subAccountId), eq(smsMessages.phoneNumber, phoneNumber));
     const db = this.database.db;
