@@ -9,12 +9,12 @@ import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/co
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime, formatShortDateTime } from '@/lib/format';
 import { useAuditLog } from '@/lib/queries/sms';
+import { DateRangeInputs } from '@/components/common/date-range-inputs';
 import { useUrlState } from '@/lib/use-url-state';
 import { AUDIT_ACTOR_KINDS, type AuditActorKind, type AuditEntry, type AuditListParams } from '@/types/sms';
 
@@ -113,26 +113,12 @@ function AuditLogTableInner() {
               label="Action"
             />
           </div>
-          <div className="grid grid-cols-1 gap-1.5">
-            <Label htmlFor="audit-from">From</Label>
-            <Input
-              id="audit-from"
-              type="date"
-              value={url.get('from') ?? ''}
-              max={url.get('to')}
-              onChange={(e) => url.set({ from: e.target.value })}
-            />
-          </div>
-          <div className="grid grid-cols-1 gap-1.5">
-            <Label htmlFor="audit-to">To</Label>
-            <Input
-              id="audit-to"
-              type="date"
-              value={url.get('to') ?? ''}
-              min={url.get('from')}
-              onChange={(e) => url.set({ to: e.target.value })}
-            />
-          </div>
+          <DateRangeInputs
+            idPrefix="audit"
+            from={url.get('from')}
+            to={url.get('to')}
+            onChange={(change) => url.set(change)}
+          />
         </CardContent>
       </Card>
 

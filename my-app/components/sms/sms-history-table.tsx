@@ -11,13 +11,13 @@ import { MessageDetailSheet } from '@/components/sms/message-detail-sheet';
 import { SMS_STATUS_LABELS, SmsStatusBadge } from '@/components/sms/status-badges';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { errorMessage, saveBlob, smsApi } from '@/lib/api-client';
 import { formatCost, formatDateTime, formatPhone, formatShortDateTime, truncate } from '@/lib/format';
 import { useCampaigns, useMessages } from '@/lib/queries/sms';
+import { DateRangeInputs } from '@/components/common/date-range-inputs';
 import { useUrlState } from '@/lib/use-url-state';
 import { SMS_STATUSES, type MessageHistoryParams, type SmsDirection, type SmsStatus } from '@/types/sms';
 
@@ -119,26 +119,12 @@ export function SmsHistoryTable() {
               ...(campaigns.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.name })),
             ]}
           />
-          <div className="grid grid-cols-1 gap-1.5">
-            <Label htmlFor="history-from">From</Label>
-            <Input
-              id="history-from"
-              type="date"
-              value={url.get('from') ?? ''}
-              max={url.get('to')}
-              onChange={(e) => url.set({ from: e.target.value })}
-            />
-          </div>
-          <div className="grid grid-cols-1 gap-1.5">
-            <Label htmlFor="history-to">To</Label>
-            <Input
-              id="history-to"
-              type="date"
-              value={url.get('to') ?? ''}
-              min={url.get('from')}
-              onChange={(e) => url.set({ to: e.target.value })}
-            />
-          </div>
+          <DateRangeInputs
+            idPrefix="history"
+            from={url.get('from')}
+            to={url.get('to')}
+            onChange={(change) => url.set(change)}
+          />
         </CardContent>
       </Card>
 

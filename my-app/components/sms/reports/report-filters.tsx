@@ -3,9 +3,9 @@
 import * as React from 'react';
 import { Download, FilterX, Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
+import { DateRangeInputs } from '@/components/common/date-range-inputs';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { errorMessage, saveBlob } from '@/lib/api-client';
@@ -44,26 +44,7 @@ export function ReportFilters({
   return (
     <Card>
       <CardContent className="flex flex-wrap items-end gap-4">
-        <div className="grid gap-1.5">
-          <Label htmlFor="report-from">From (UTC)</Label>
-          <Input
-            id="report-from"
-            type="date"
-            value={params.from ?? ''}
-            max={params.to}
-            onChange={(e) => onChange({ from: e.target.value })}
-          />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="report-to">To (UTC)</Label>
-          <Input
-            id="report-to"
-            type="date"
-            value={params.to ?? ''}
-            min={params.from}
-            onChange={(e) => onChange({ to: e.target.value })}
-          />
-        </div>
+        <DateRangeInputs idPrefix="report" from={params.from} to={params.to} onChange={onChange} labelSuffix=" (UTC)" />
         {subAccounts && (
           <div className="grid min-w-56 gap-1.5">
             <Label htmlFor="report-subaccount">SubAccount</Label>
