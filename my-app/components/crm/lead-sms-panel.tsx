@@ -12,10 +12,8 @@ import { Switch } from '@/components/ui/switch';
 import { errorMessage } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { inboxKeys, useLeadOptOut, useLeadThread, useSetLeadOptOut } from '@/lib/queries/inbox';
+import { LEAD_VARIABLES } from '@/lib/sms/template';
 import type { Lead } from '@/types/crm';
-
-/** The lead fields a message to a lead may use. */
-export const LEAD_VARIABLES = ['first_name', 'last_name', 'name', 'company', 'email', 'phone', 'status'];
 
 const SOURCE_LABELS: Record<string, string> = {
   keyword: 'replied STOP',

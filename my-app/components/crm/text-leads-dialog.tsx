@@ -4,7 +4,6 @@ import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2, Send } from 'lucide-react';
 import { toast } from 'sonner';
-import { LEAD_VARIABLES } from '@/components/crm/lead-sms-panel';
 import { MessageComposer } from '@/components/sms/message-composer';
 import { TemplatePicker } from '@/components/sms/template-picker';
 import { Button } from '@/components/ui/button';
@@ -21,6 +20,7 @@ import { Label } from '@/components/ui/label';
 import { errorMessage } from '@/lib/api-client';
 import { formatCost, formatNumber } from '@/lib/format';
 import { useCreateCampaignFromLeads } from '@/lib/queries/inbox';
+import { LEAD_VARIABLES } from '@/lib/sms/template';
 import type { LeadFilter } from '@/types/crm';
 import type { BulkSmsResult } from '@/types/sms';
 

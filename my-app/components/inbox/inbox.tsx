@@ -8,7 +8,6 @@ import { useSession } from '@/components/auth/session-provider';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, ErrorState } from '@/components/common/states';
-import { LEAD_VARIABLES } from '@/components/crm/lead-sms-panel';
 import { ConversationList } from '@/components/inbox/conversation-list';
 import { MessageThread } from '@/components/inbox/message-thread';
 import { ReplyBox } from '@/components/inbox/reply-box';
@@ -26,6 +25,7 @@ import {
   useConversations,
   useMarkConversationRead,
 } from '@/lib/queries/inbox';
+import { LEAD_VARIABLES } from '@/lib/sms/template';
 import { useUrlState } from '@/lib/use-url-state';
 
 const PAGE_SIZE = 25;

@@ -45,6 +45,7 @@ import { toCountryCode } from '@/lib/sms/countries';
 import { phoneColumnParam, previewCsv, readFileHead, variableNames, type CsvPreview } from '@/lib/sms/csv-preview';
 import { parseRecipients } from '@/lib/sms/recipients';
 import { MAX_SMS_CHARACTERS } from '@/lib/sms/segments';
+import { LEAD_VARIABLES } from '@/lib/sms/template';
 import { LEAD_STATUSES, type LeadListParams, type LeadStatus } from '@/types/crm';
 import type { BulkSmsResult } from '@/types/sms';
 
@@ -199,7 +200,7 @@ export function CampaignForm() {
     source === 'csv' && preview
       ? variableNames(preview.headers, preview.phoneColumn)
       : source === 'leads'
-        ? ['name', 'first_name', 'email', 'company']
+        ? LEAD_VARIABLES
         : [];
 
   return (

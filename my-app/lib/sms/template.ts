@@ -1,3 +1,6 @@
+/** The fields a message to a lead may use, as the API fills them in (leads/lead-variables.ts). */
+export const LEAD_VARIABLES = ['first_name', 'last_name', 'name', 'company', 'email', 'phone', 'status'];
+
 /** `{{variable}}` and `{{variable|default}}`, as the API renders them. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]+)\s*(?:\|([^}]*))?\}\}/g;
 
