@@ -44,15 +44,6 @@ export class LeadsRepository {
     return new Map(rows.map((r) => [r.leadId!, r]));
   }
 
-  async optedOutAmong(subAccountId: number, phones: string[]): Promise<Set<string>> {
-    if (phones.length === 0) return new Set();
-    const rows = await this.database.db
-      .select({ phone: smsOptOuts.phoneNumber })
-      .from(smsOptOuts)
-      .where(and(eq(smsOptOuts.subAccountId, subAccountId), inArray(smsOptOuts.phoneNumber, phones)));
-    return new Set(rows.map((r) => r.phone));
-  }
-
   async find(subAccountId: number, id: number, db: DbOrTx = this.database.db) {
     const [row] = await db
       .select()

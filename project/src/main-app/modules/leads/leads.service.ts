@@ -8,6 +8,7 @@ import { AppError, AppErrorCode, type FieldError } from 'src/core/errors/app-err
 import { DomainEvents, type EventActor } from 'src/core/events/domain-events';
 import type { Page } from 'src/core/http/pagination';
 import { normalizePhone } from 'src/shared/sms/phone.rules';
+import { SmsOptOutsRepository } from 'src/shared/sms/repositories/sms-opt-outs.repository';
 import {
   CreateLeadDto,
   LeadDto,
@@ -29,6 +30,7 @@ export class LeadsService {
     private readonly leadEvents: LeadEventsRepository,
     private readonly database: DatabaseService,
     private readonly domainEvents: DomainEvents,
+    private readonly optOuts: SmsOptOutsRepository,
   ) {}
 
   async list(auth: AuthContext, q: LeadQueryDto): Promise<Page<LeadListItemDto>> {
@@ -39,7 +41,7 @@ export class LeadsService {
         subAccountId,
         items.map((l) => l.id),
       ),
-      this.repository.optedOutAmong(
+      this.optOuts.optedOutAmong(
         subAccountId,
         items.flatMap((l) => (l.phone ? [l.phone] : [])),
       ),

@@ -12,6 +12,7 @@ import { importRecipients, type ImportSummary } from 'src/shared/sms/campaigns/r
 import type { RecipientRecord } from 'src/shared/sms/campaigns/recipient-record';
 import { RecipientRules } from 'src/shared/sms/campaigns/recipient-rules';
 import { validateBody } from 'src/shared/sms/segments';
+import { SmsOptOutsRepository } from 'src/shared/sms/repositories/sms-opt-outs.repository';
 import { SmsService } from 'src/shared/sms/sms.service';
 import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
 import { actorOf } from '../sms.service';
@@ -46,6 +47,7 @@ export class CampaignImportService {
     private readonly clock: Clock,
     private readonly database: DatabaseService,
     private readonly domainEvents: DomainEvents,
+    private readonly optOuts: SmsOptOutsRepository,
   ) {}
 
   async run(auth: AuthContext, subAccountId: number, req: ImportRequest, meta: RequestMeta): Promise<ImportReportDto> {
@@ -55,7 +57,7 @@ export class CampaignImportService {
     const subAccount = await this.settings.subAccount(subAccountId);
     if (!subAccount) throw AppError.notFound('SubAccount');
     const rules = new RecipientRules(req.template, subAccount.defaultCountry);
-    const optedOut = (phones: string[]) => this.campaigns.optedOutAmong(subAccountId, phones);
+    const optedOut = (phones: string[]) => this.optOuts.optedOutAmong(subAccountId, phones);
     if (req.dryRun) {
       return this.report(null, true, await importRecipients(req.records, rules, { optedOut }), req);
     }

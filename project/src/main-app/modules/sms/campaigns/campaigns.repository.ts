@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
-import { leads, smsCampaignRejections, smsCampaigns, smsMessages, smsOptOuts } from 'src/core/database/schema';
+import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import type { PreparedMessage, Rejection } from 'src/shared/sms/campaigns/recipient-record';
@@ -97,24 +97,6 @@ export class CampaignsRepository {
       if (r.status === 'pending' && r.reason === 'quiet_hours') open.quietHours += r.n;
     }
     return open;
-  }
-
-  /**
-   * The numbers of an import chunk that are on the opt-out list (sms_opt_outs_number_idx). They travel as one
-   * JSON parameter: building thousands of bind parameters cost more CPU than the query.
-   */
-  async optedOutAmong(subAccountId: number, phones: string[]): Promise<Set<string>> {
-    if (phones.length === 0) return new Set();
-    const rows = await this.db
-      .select({ phone: smsOptOuts.phoneNumber })
-      .from(smsOptOuts)
-      .where(
-        and(
-          eq(smsOptOuts.subAccountId, subAccountId),
-          sql`${smsOptOuts.phoneNumber} in (select json_array_elements_text(${JSON.stringify(phones)}::json))`,
-        ),
-      );
-    return new Set(rows.map((r) => r.phone));
   }
 
   leadsByIds(subAccountId: number, ids: number[]) {
