@@ -18,6 +18,10 @@ export interface MessageFilters {
   direction?: 'outbound' | 'inbound';
   from?: Date;
   to?: Date;
+  /** One contact's messages (E.164). */
+  phoneNumber?: string;
+  /** Messages with a lead: linked to it, or to or from its number (a CSV campaign does not link leads). */
+  withLead?: { id: number; phone: string | null };
 }
 
 /** Every query of sms_messages. The claim and lease queries are the dispatcher's hot path. */
@@ -124,6 +128,12 @@ export class SmsMessagesRepository {
       f.direction ? eq(smsMessages.direction, f.direction) : undefined,
       f.from ? gte(smsMessages.createdAt, f.from) : undefined,
       f.to ? lte(smsMessages.createdAt, f.to) : undefined,
+      f.phoneNumber ? eq(smsMessages.phoneNumber, f.phoneNumber) : undefined,
+      f.withLead
+        ? f.withLead.phone
+          ? or(eq(smsMessages.leadId, f.withLead.id), eq(smsMessages.phoneNumber, f.withLead.phone))
+          : eq(smsMessages.leadId, f.withLead.id)
+        : undefined,
       term ? or(ilike(smsMessages.phoneNumber, term), ilike(smsMessages.message, term)) : undefined,
     );
   }

@@ -90,23 +90,6 @@ export class ConversationsRepository {
       do update set last_read_at = greatest(excluded.last_read_at, r.last_read_at)`);
   }
 
-  /** A contact's messages, newest first (served by sms_messages_contact_idx). */
-  async thread(subAccountId: number, phoneNumber: string, q: { page: number; limit: number }) {
-    const where = and(eq(smsMessages.subAccountId, subAccountId), eq(smsMessages.phoneNumber, phoneNumber));
-    const db = this.database.db;
-    const [items, [total]] = await Promise.all([
-      db
-        .select()
-        .from(smsMessages)
-        .where(where)
-        .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
-        .limit(q.limit)
-        .offset(offsetOf(q)),
-      db.select({ n: count() }).from(smsMessages).where(where),
-    ]);
-    return { items, total: total?.n ?? 0 };
-  }
-
   private filter(subAccountId: number, reader: Reader, q: ConversationQueryDto): SQL {
     const term = q.search ? likePattern(q.search) : undefined;
     return and(

@@ -4,6 +4,7 @@ import { tenantOf } from 'src/core/auth/auth.decorators';
 import { DomainEvents } from 'src/core/events/domain-events';
 import { AppError } from 'src/core/errors/app-error';
 import type { Page, PageQueryDto } from 'src/core/http/pagination';
+import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
 import { ConversationsRepository, type Reader } from './conversations.repository';
@@ -19,6 +20,7 @@ const readerOf = (auth: AuthContext): Reader => ({ kind: auth.kind, id: auth.id 
 export class ConversationsService implements OnModuleInit {
   constructor(
     private readonly conversations: ConversationsRepository,
+    private readonly messages: SmsMessagesRepository,
     private readonly domainEvents: DomainEvents,
   ) {}
 
@@ -42,7 +44,11 @@ export class ConversationsService implements OnModuleInit {
 
   async messagesOf(auth: AuthContext, id: number, q: PageQueryDto): Promise<Page<SmsMessageDto>> {
     const conversation = await this.get(auth, id);
-    const { items, total } = await this.conversations.thread(tenantOf(auth), conversation.phoneNumber, q);
+    const { items, total } = await this.messages.list(tenantOf(auth), {
+      page: q.page,
+      limit: q.limit,
+      phoneNumber: conversation.phoneNumber,
+    });
     return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
   }
 

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, or } from 'drizzle-orm';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
-import { DatabaseService } from 'src/core/database/database.service';
-import { smsMessages } from 'src/core/database/schema';
 import { AppError } from 'src/core/errors/app-error';
-import { offsetOf, type Page, type PageQueryDto } from 'src/core/http/pagination';
+import type { Page } from 'src/core/http/pagination';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { LeadEventsRepository } from 'src/main-app/modules/leads/lead-events.repository';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
+import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
 import { OptOutsService } from '../opt-outs/opt-outs.service';
 import type { LeadOptOutDto, LeadTimelineDto } from './lead-sms.dto';
@@ -17,46 +15,34 @@ import type { LeadOptOutDto, LeadTimelineDto } from './lead-sms.dto';
 @Injectable()
 export class LeadSmsService {
   constructor(
-    private readonly database: DatabaseService,
+    private readonly messages: SmsMessagesRepository,
     private readonly leads: LeadsRepository,
     private readonly leadEvents: LeadEventsRepository,
     private readonly optOuts: OptOutsService,
   ) {}
 
-  /** Messages with the lead: linked to it, or to or from its number (a CSV campaign does not link leads). */
-  async thread(auth: AuthContext, leadId: number, q: PageQueryDto): Promise<Page<SmsMessageDto>> {
+  /** Messages with the lead: linked to it, or to or from its number, newest first. */
+  async thread(auth: AuthContext, leadId: number, q: { page: number; limit: number }): Promise<Page<SmsMessageDto>> {
     const subAccountId = tenantOf(auth);
     const lead = await this.lead(subAccountId, leadId);
-    const where = and(
-      eq(smsMessages.subAccountId, subAccountId),
-      lead.phone
-        ? or(eq(smsMessages.leadId, leadId), eq(smsMessages.phoneNumber, lead.phone))
-        : eq(smsMessages.leadId, leadId),
-    );
-    const db = this.database.db;
-    const [items, [total]] = await Promise.all([
-      db
-        .select()
-        .from(smsMessages)
-        .where(where)
-        .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
-        .limit(q.limit)
-        .offset(offsetOf(q)),
-      db.select({ n: count() }).from(smsMessages).where(where),
-    ]);
-    return { items: items.map(mapMessage), total: total?.n ?? 0, page: q.page, limit: q.limit };
+    const { items, total } = await this.messages.list(subAccountId, {
+      page: q.page,
+      limit: q.limit,
+      withLead: { id: lead.id, phone: lead.phone },
+    });
+    return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
   }
 
   /** The newest `limit` entries of the lead's messages and other events, merged, newest first. */
   async timeline(auth: AuthContext, leadId: number, limit: number): Promise<LeadTimelineDto> {
     const subAccountId = tenantOf(auth);
-    await this.lead(subAccountId, leadId);
+    const lead = await this.lead(subAccountId, leadId);
     const [messages, events] = await Promise.all([
-      this.thread(auth, leadId, { page: 1, limit }),
+      this.messages.list(subAccountId, { page: 1, limit, withLead: { id: lead.id, phone: lead.phone } }),
       this.leadEvents.forLead(subAccountId, leadId, limit),
     ]);
     const items = [
-      ...messages.items.map((m) => ({ kind: 'sms' as const, at: m.createdAt, sms: m, event: null })),
+      ...messages.items.map((m) => ({ kind: 'sms' as const, at: m.createdAt, sms: mapMessage(m), event: null })),
       ...events.map((e) => ({
         kind: 'event' as const,
         at: e.createdAt,
