@@ -7,13 +7,13 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { phoneAt, rowsOf, upload, type Headers } from './campaign-support';
 
 /**
- * The issue asks for 10,000 (SMS_COUNTERS_RECIPIENTS=10000). Every message costs a send and two callback
- * transactions that all bump the same campaign and daily-stats rows, so the engine does ~10-30 messages/s here
- * (PGlite is CPU-bound, PostgreSQL waits on those row locks): 10,000 take minutes. The default keeps the suite usable.
+ * 10,000 recipients, as the issue asks. Every message costs a send and two callback transactions, all through
+ * one process here: a few minutes on PGlite, about a minute and a half on PostgreSQL.
+ * SMS_COUNTERS_RECIPIENTS=1000 makes a quick run while working on it.
  */
-const RECIPIENTS = Number(process.env.SMS_COUNTERS_RECIPIENTS ?? 1_000);
+const RECIPIENTS = Number(process.env.SMS_COUNTERS_RECIPIENTS ?? 10_000);
 /** Generous: a slow machine is not what this test is about. */
-const BUDGET_MS = 60_000 + RECIPIENTS * 300;
+const BUDGET_MS = 60_000 + RECIPIENTS * 50;
 /** Refused by Twilio at create (21614): failed without a sid. */
 const REFUSED = '+15005550009';
 
@@ -30,7 +30,7 @@ describe('campaign counters', () => {
       // The simulator's dice are seeded (reset() restores the seed). Callbacks may wait on a busy app: none is
       // given up (that path, and the reconciler behind it, are tested elsewhere).
       knobs: { failedRate: 0.05, undeliveredRate: 0.05, callbackDelayMs: 5, callbackTimeoutMs: 120_000 },
-      env: { SMS_MAX_BATCH_SIZE: '100', SMS_MAX_IN_FLIGHT: '20', SMS_RATE_LIMIT_PER_MINUTE: '6000000' },
+      env: { SMS_MAX_BATCH_SIZE: '100', SMS_MAX_IN_FLIGHT: '50', SMS_RATE_LIMIT_PER_MINUTE: '6000000' },
       // Likewise a send answered late by a busy simulator is not an unknown outcome here.
       providerTimeoutMs: 120_000,
     });

@@ -127,6 +127,25 @@ describe('campaigns end to end', () => {
     await h.http().delete(`/api/sms/campaigns/${id}`).set(headers).expect(409);
   });
 
+  it('completes on resume when its last messages went out while it was paused', async () => {
+    const res = await h
+      .http()
+      .post('/api/sms/campaigns')
+      .set(headers)
+      .send({ name: 'Paused in flight', message: 'x', recipients: numbers(3) })
+      .expect(201);
+    const id = res.body.campaignId;
+    h.sim.setKnobs({ latencyMs: 300 }); // the sends are still at Twilio when it is paused
+    await h.dispatcher.tick();
+    await h.http().post(`/api/sms/campaigns/${id}/pause`).set(headers).expect(200);
+    await h.dispatcher.settled();
+    await h.sim.flushCallbacks();
+    expect(await campaign(id)).toMatchObject({ status: 'paused', sentCount: 3, pending: 0 });
+    const resumed = (await h.http().post(`/api/sms/campaigns/${id}/resume`).set(headers).expect(200)).body;
+    expect(resumed).toMatchObject({ status: 'completed', progress: 1 });
+    expect(resumed.completedAt).toBeTruthy();
+  });
+
   it('streams counter changes over SSE and ends when the campaign finishes', async () => {
     const res = await h
       .http()

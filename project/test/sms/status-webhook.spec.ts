@@ -169,6 +169,31 @@ describe('Twilio status webhook', () => {
     expect((await findMessage(m.id)).status).toBe('delivered');
   });
 
+  it("accepts callbacks signed with a SubAccount's new auth token as soon as it is saved", async () => {
+    const tenantB = await createTenant(db.database, 'Beta Plumbing');
+    const headersB = await adminHeaders(h, tenantB);
+    const saveToken = (authToken: string) =>
+      h.http().put('/api/sms/settings').set(headersB).send({ accountSid: B_ACCOUNT_SID, authToken }).expect(200);
+    await saveToken(B_AUTH_TOKEN);
+    const [m] = await db.database.db
+      .insert(smsMessages)
+      .values({
+        subAccountId: tenantB.subAccountId,
+        phoneNumber: '+14155550123',
+        message: 'hi',
+        status: 'sent',
+        twilioSid: 'SM' + 'c'.repeat(32),
+      })
+      .returning();
+    const sent = callback(m!, 'sent', { AccountSid: B_ACCOUNT_SID });
+    await post(sent, sign(sent, B_AUTH_TOKEN)).expect(200); // the token is remembered from here
+    const rotated = 'tenantBrotatedToken98765432';
+    await saveToken(rotated);
+    const delivered = callback(m!, 'delivered', { AccountSid: B_ACCOUNT_SID });
+    await post(delivered, sign(delivered, rotated)).expect(200);
+    expect((await findMessage(m!.id)).status).toBe('delivered');
+  });
+
   it('changes nothing when the same callback is replayed', async () => {
     const m = await sentMessage();
     const delivered = callback(m, 'delivered', { RawDlrDoneDate: '2601011200' });

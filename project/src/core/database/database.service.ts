@@ -41,7 +41,7 @@ export class DatabaseService {
     if (options.databaseUrl) {
       const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
       const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-      return new DatabaseService(db, 'postgres', options.databaseUrl, () => pool.end());
+      return new DatabaseService(db, 'postgres', options.databaseUrl, () => endPool(pool));
     }
     const dir = options.pgliteDir ?? 'memory://';
     if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
@@ -61,4 +61,20 @@ export class DatabaseService {
   close(): Promise<void> {
     return this.closeDriver();
   }
+}
+
+/**
+ * pool.end() resolves once the pool has let go of its clients, before their connections are closed; a
+ * database dropped (or a server stopped) right after would fail the ones still closing. This waits for them.
+ */
+async function endPool(pool: Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      if (--open <= 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
 }

@@ -32,6 +32,15 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const statsDayOf = (row: SmsMessageRow, fallback: Date) => dayOf(row.sentAt ?? row.claimedAt ?? fallback);
 
 type Failure = Pick<ErrorKey, 'outcome' | 'errorCode'>;
+/** Statuses that keep a campaign from completing. */
+const QUEUED: SmsStatus[] = ['pending', 'sending'];
+
+export interface StatusWebhook {
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+  /** Whether the request was signed for the SubAccount of this (locked) message. */
+  authorize: (row: SmsMessageRow, tx: Tx) => Promise<boolean>;
+}
 const PRICE_FETCH_DELAY_MS = 2 * 60_000;
 
 /**
@@ -55,18 +64,16 @@ export class MessageLifecycleService {
   async recordSent(messageId: number, accepted: ProviderMessage): Promise<void> {
     await this.database.transaction(async (tx) => {
       await this.events.lockSid(tx, accepted.sid);
-      const row = await this.messages.lockForUpdate(tx, { id: messageId });
-      if (!row || row.status !== 'sending') return;
       const now = this.clock.now();
-      const segments = accepted.numSegments ?? row.segments;
-      const sent = await this.messages.update(
-        row.id,
+      // Only a message still `sending` (its lease not recovered meanwhile) becomes sent.
+      const row = await this.messages.update(
+        messageId,
         {
           status: 'sent',
           statusReason: null,
           twilioSid: accepted.sid,
-          fromNumber: accepted.from ?? row.fromNumber,
-          segments,
+          ...(accepted.from ? { fromNumber: accepted.from } : {}),
+          ...(accepted.numSegments ? { segments: accepted.numSegments } : {}),
           sentAt: now,
           lockedUntil: null,
           errorCode: null,
@@ -74,9 +81,10 @@ export class MessageLifecycleService {
           nextStatusCheckAt: new Date(now.getTime() + this.config.sms.statusReconcileAfterMinutes * 60_000),
         },
         tx,
+        'sending',
       );
-      // The sent row: it counts on the day of its sentAt, which a manual retry takes it back from.
-      await this.bump(tx, sent!, { sent: 1, segments }, { sentCount: 1, segments }, now);
+      if (!row) return;
+      const segments = row.segments;
       await this.events.record(tx, {
         subAccountId: row.subAccountId,
         messageId: row.id,
@@ -84,8 +92,12 @@ export class MessageLifecycleService {
         status: 'sent',
         payload: { sid: accepted.sid },
       });
-      let current = sent!;
-      for (const params of await this.events.takeEarlyCallbacks(tx, accepted.sid)) {
+      const early = await this.events.takeEarlyCallbacks(tx, accepted.sid);
+      // Roll-ups last in each transaction: their rows are the hot ones. The sent row counts on the day of its
+      // sentAt, which a manual retry takes it back from.
+      await this.bump(tx, row, { sent: 1, segments }, { sentCount: 1, segments }, now);
+      let current = row;
+      for (const params of early) {
         await this.events.record(tx, {
           subAccountId: row.subAccountId,
           messageId: row.id,
@@ -116,17 +128,13 @@ export class MessageLifecycleService {
   async recordFailed(messageId: number, error: { code?: number; message: string }): Promise<void> {
     await this.database.transaction(async (tx) => {
       const row = await this.messages.lockForUpdate(tx, { id: messageId });
-      if (!row || !['pending', 'sending'].includes(row.status)) return;
+      if (!row || !QUEUED.includes(row.status)) return;
       const now = this.clock.now();
       await this.messages.update(
         row.id,
         { status: 'failed', errorCode: error.code ?? null, errorMessage: error.message, lockedUntil: null },
         tx,
       );
-      await this.bump(tx, row, { failed: 1 }, { failedCount: 1 }, now, {
-        outcome: 'failed',
-        errorCode: error.code ?? null,
-      });
       await this.events.record(tx, {
         subAccountId: row.subAccountId,
         messageId: row.id,
@@ -138,6 +146,10 @@ export class MessageLifecycleService {
         type: 'sms.dead_lettered',
         subAccountId: row.subAccountId,
         messageId: row.id,
+        errorCode: error.code ?? null,
+      });
+      await this.bump(tx, row, { failed: 1 }, { failedCount: 1 }, now, {
+        outcome: 'failed',
         errorCode: error.code ?? null,
       });
       await this.completeCampaignIfDone(tx, row, now);
@@ -270,9 +282,6 @@ export class MessageLifecycleService {
       const updated = await this.messages.update(row.id, { status: 'canceled', statusReason: reason }, tx, 'pending');
       if (!updated) return false;
     }
-    const optedOut = reason === 'opted_out' ? 1 : 0;
-    if (row.campaignId)
-      await this.stats.bumpCampaign(tx, row.campaignId, { canceledCount: 1, optedOutCount: optedOut });
     await this.events.record(tx, {
       subAccountId: row.subAccountId,
       messageId: row.id,
@@ -280,26 +289,29 @@ export class MessageLifecycleService {
       status: 'canceled',
       payload: { reason },
     });
+    const optedOut = reason === 'opted_out' ? 1 : 0;
+    if (row.campaignId)
+      await this.stats.bumpCampaign(tx, row.campaignId, { canceledCount: 1, optedOutCount: optedOut });
     await this.completeCampaignIfDone(tx, row, this.clock.now());
     return true;
   }
 
   /**
-   * A status from Twilio (callback or fetch) for a message we know by sid. A webhook is recorded raw
-   * first, under its dedupe key: a repeat changes nothing. Returns 'changed', 'unchanged', 'duplicate'
-   * or 'unknown_sid'.
+   * A status from Twilio (callback or fetch) for a message we know by sid. A webhook is authorized against the
+   * locked row's SubAccount, then recorded raw under its dedupe key: a repeat changes nothing.
    */
   async applyTwilioStatus(
     sid: string,
     twilioStatus: string,
     details: StatusDetails,
     source: 'status_callback' | 'status_fetch',
-    webhook?: { dedupeKey: string; payload: Record<string, unknown> },
-  ): Promise<'changed' | 'unchanged' | 'duplicate' | 'unknown_sid'> {
+    webhook?: StatusWebhook,
+  ): Promise<'changed' | 'unchanged' | 'duplicate' | 'unknown_sid' | 'forbidden'> {
     return this.database.transaction(async (tx) => {
       const row = await this.messages.lockForUpdate(tx, { sid });
       if (!row) return 'unknown_sid';
       if (webhook) {
+        if (!(await webhook.authorize(row, tx))) return 'forbidden';
         const fresh = await this.events.record(tx, {
           subAccountId: row.subAccountId,
           messageId: row.id,
@@ -345,6 +357,15 @@ export class MessageLifecycleService {
       },
       tx,
     );
+    // A callback's trail is its raw webhook_status event; a fetch leaves this one.
+    if (source !== 'status_callback')
+      await this.events.record(tx, {
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        type: `${source}_applied`,
+        status: next,
+        payload,
+      });
     const [daily, campaign] = deltasFor(next);
     const failure =
       next === 'failed' || next === 'undelivered'
@@ -358,18 +379,17 @@ export class MessageLifecycleService {
       now,
       failure,
     );
-    await this.events.record(tx, {
-      subAccountId: row.subAccountId,
-      messageId: row.id,
-      type: `${source}_applied`,
-      status: next,
-      payload,
-    });
-    await this.completeCampaignIfDone(tx, row, now);
+    // Only a message leaving the queue (e.g. a fetch finding one `sending` delivered) can finish its campaign.
+    if (QUEUED.includes(row.status)) await this.completeCampaignIfDone(tx, row, now);
     return updated;
   }
 
-  private async completeCampaignIfDone(tx: Tx, row: SmsMessageRow, now: Date): Promise<void> {
+  /** A sending campaign with nothing left pending or in flight becomes completed (and says so). */
+  async completeCampaignIfDone(
+    tx: Tx,
+    row: { campaignId: number | null; subAccountId: number },
+    now: Date,
+  ): Promise<void> {
     if (!row.campaignId || !(await this.campaigns.completeIfDone(tx, row.campaignId, now))) return;
     await this.domainEvents.emit(tx, {
       type: 'sms.campaign_completed',

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { decryptSecret } from 'src/core/crypto/secret-box';
+import type { DbOrTx } from 'src/core/database/database.service';
 import type { ProviderCredentials } from '../interfaces/sms-provider.interface';
 import type { QuietHours } from '../quiet-hours';
 import { SmsSettingsRepository, type SmsSettingsRow } from './sms-settings.repository';
@@ -60,6 +61,11 @@ export class SenderService {
       },
       timeZone: subAccount?.timeZone ?? 'America/New_York',
     };
+  }
+
+  /** Only the account that signs this SubAccount's webhooks (one read of its settings). */
+  async credentials(subAccountId: number, db?: DbOrTx): Promise<ProviderCredentials | null> {
+    return this.credentialsOf(await this.settings.find(subAccountId, db)).credentials;
   }
 
   /** The environment's account, for webhooks of SubAccounts without their own. */

@@ -9,7 +9,7 @@ import { DatabaseService } from 'src/core/database/database.service';
 import { MetricsService } from 'src/core/metrics/metrics.service';
 import { detailsOf, MessageLifecycleService, statusDedupeKey } from '../dispatch/message-lifecycle.service';
 import { SmsEventsRepository } from '../repositories/sms-events.repository';
-import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
+import { SmsMessagesRepository } from '../repositories/sms-messages.repository';
 import { WebhookAuthService } from './webhook-auth.service';
 
 /** Twilio's status callbacks: signed, out of order, sometimes twice, sometimes never. */
@@ -40,38 +40,39 @@ export class StatusWebhookController {
     const url = this.config.publicBaseUrl + req.originalUrl;
     const sid = params.MessageSid ?? params.SmsSid ?? '';
     const status = params.MessageStatus ?? params.SmsStatus ?? '';
-    const message = sid ? await this.messages.findBySid(sid) : undefined;
-    if (message) return this.applyToMessage(message, sid, status, signature, url, params);
-    // Not ours yet: the callback may have raced ahead of the commit that stores this sid.
-    const signers = await this.auth.signingSubAccounts(signature, url, params);
-    if (!sid || (signers.subAccountIds.length === 0 && !signers.environment)) throw this.forbidden();
-    // Under the sid's lock (recordSent takes it too): buffered before that commit, or stored before this look.
-    const stored = await this.database.transaction(async (tx) => {
-      await this.events.lockSid(tx, sid);
-      const row = await this.messages.findBySid(sid, tx);
-      if (!row) await this.events.bufferEarlyCallback(tx, sid, statusDedupeKey(params), params);
-      return row;
-    });
-    if (stored) return this.applyToMessage(stored, sid, status, signature, url, params);
-    this.metrics.webhooks.inc({ kind: 'status', result: 'buffered' });
+    const apply = () =>
+      this.lifecycle.applyTwilioStatus(sid, status, detailsOf(params), 'status_callback', {
+        dedupeKey: statusDedupeKey(params),
+        payload: params,
+        authorize: (message, tx) => this.auth.isSignedFor(message.subAccountId, signature, url, params, tx),
+      });
+    let result = sid ? await apply() : 'unknown_sid';
+    if (result === 'unknown_sid')
+      result = (await this.bufferEarly(sid, signature, url, params)) ? await apply() : result;
+    if (result === 'forbidden') throw this.forbidden();
+    this.metrics.webhooks.inc({ kind: 'status', result: result === 'unknown_sid' ? 'buffered' : result });
     return '';
   }
 
-  private async applyToMessage(
-    message: SmsMessageRow,
+  /**
+   * Not ours yet: the callback may have raced ahead of the commit that stores this sid. Under the sid's lock
+   * (recordSent takes it too) it is buffered before that commit, or the message is found stored after all:
+   * returns true then.
+   */
+  private async bufferEarly(
     sid: string,
-    status: string,
     signature: string | undefined,
     url: string,
     params: Record<string, string>,
-  ): Promise<string> {
-    if (!(await this.auth.isSignedFor(message.subAccountId, signature, url, params))) throw this.forbidden();
-    const result = await this.lifecycle.applyTwilioStatus(sid, status, detailsOf(params), 'status_callback', {
-      dedupeKey: statusDedupeKey(params),
-      payload: params,
+  ): Promise<boolean> {
+    const signers = await this.auth.signingSubAccounts(signature, url, params);
+    if (!sid || (signers.subAccountIds.length === 0 && !signers.environment)) throw this.forbidden();
+    return this.database.transaction(async (tx) => {
+      await this.events.lockSid(tx, sid);
+      const stored = await this.messages.findBySid(sid, tx);
+      if (!stored) await this.events.bufferEarlyCallback(tx, sid, statusDedupeKey(params), params);
+      return stored !== undefined;
     });
-    this.metrics.webhooks.inc({ kind: 'status', result });
-    return '';
   }
 
   private forbidden(): ForbiddenException {

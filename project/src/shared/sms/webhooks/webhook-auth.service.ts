@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import type { DbOrTx } from 'src/core/database/database.service';
 import type { ProviderCredentials } from '../interfaces/sms-provider.interface';
 import { SenderService } from '../settings/sender.service';
 import { SmsSettingsRepository } from '../settings/sms-settings.repository';
 import { isValidTwilioSignature, type TwilioParams } from '../webhook-signature';
 
+/**
+ * How long a SubAccount's auth token is reused for checking signatures: every message brings two or more
+ * callbacks. A signature that fails against a remembered token is checked again against the stored one, so
+ * a new token works at once; a replaced one is still accepted for at most this long.
+ */
+const CREDENTIALS_TTL_MS = 30_000;
+
 /** Checks X-Twilio-Signature against the auth token of the account the request claims to come from. */
 @Injectable()
 export class WebhookAuthService {
+  private readonly remembered = new Map<number, { credentials: ProviderCredentials | null; until: number }>();
+
   constructor(
     private readonly senders: SenderService,
     private readonly settings: SmsSettingsRepository,
@@ -18,8 +28,12 @@ export class WebhookAuthService {
     signature: string | undefined,
     url: string,
     params: TwilioParams,
+    db?: DbOrTx,
   ): Promise<boolean> {
-    const { credentials } = await this.senders.resolve(subAccountId);
+    const cached = this.remembered.get(subAccountId);
+    if (cached && cached.until > Date.now() && this.signedBy(cached.credentials, signature, url, params)) return true;
+    const credentials = await this.senders.credentials(subAccountId, db);
+    this.remembered.set(subAccountId, { credentials, until: Date.now() + CREDENTIALS_TTL_MS });
     return this.signedBy(credentials, signature, url, params);
   }
 

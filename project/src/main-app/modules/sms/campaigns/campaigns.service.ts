@@ -179,6 +179,8 @@ export class CampaignsService {
         },
         tx,
       );
+      // Its last messages may have gone out while it was paused.
+      if (target === 'sending') await this.lifecycle.completeCampaignIfDone(tx, { campaignId: id, subAccountId }, now);
     });
     await this.record(
       auth,
