@@ -28,6 +28,16 @@ describe(NanpPhoneNormalizer.name, () => {
     },
   );
 
+  it('agrees with normalizePhone on 20,000 random +1 numbers (its patterns go past the area code)', () => {
+    const fast = new NanpPhoneNormalizer('US');
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 20_000; i++) {
+      const input = `+1${200 + (next() % 800)}${String(next() % 10_000_000).padStart(7, '0')}`;
+      expect(fast.normalize(input), input).toEqual(normalizePhone(input, 'US'));
+    }
+  });
+
   it.each([
     '+15005550006',
     '5005550006',
