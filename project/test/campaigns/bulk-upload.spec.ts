@@ -391,7 +391,7 @@ describe('POST /api/sms/bulk (CSV upload)', () => {
   describe('an import in progress', () => {
     /**
      * Runs an import of `rows` numbers through the service itself; `midway` runs once the first chunk
-     * (2,000 rows) is stored and the campaign is still a draft, like a user acting on the draft in the list.
+     * is stored and the campaign is still a draft, like a user acting on the draft in the list.
      */
     async function importWith(rows: number, midway: (draftId: number) => Promise<void>) {
       async function* records(): AsyncGenerator<RecipientRecord> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedMessage, RecipientRecord, Rejection } from './recipient-record';
-import { importRecipients, PREVIEW_ROWS, REJECTIONS_IN_RESPONSE, type ImportSinks } from './recipient-import';
+import { CHUNK, importRecipients, PREVIEW_ROWS, REJECTIONS_IN_RESPONSE, type ImportSinks } from './recipient-import';
 import { RecipientRules } from './recipient-rules';
 
 const phone = (i: number) => `+1415${String(5_000_000 + i).padStart(7, '0')}`;
@@ -87,16 +87,17 @@ describe(importRecipients.name, () => {
     expect(summary.segments).toBe(10 * 1 + 40 * 2);
   });
 
-  it('asks for opt-outs a chunk at a time (at most 2,000 numbers per query) and stores chunks of at most 2,000 rows', async () => {
-    const list = Array.from({ length: 4_500 }, (_, i) => ({ phone: phone(i), variables: {} }));
-    const optedOut = new Set([phone(0), phone(2_500), phone(4_499)]);
+  it('asks for opt-outs a chunk at a time and stores chunks of at most CHUNK rows', async () => {
+    const rows = 2 * CHUNK + CHUNK / 2;
+    const list = Array.from({ length: rows }, (_, i) => ({ phone: phone(i), variables: {} }));
+    const optedOut = new Set([phone(0), phone(CHUNK + 1), phone(rows - 1)]);
     const { sinks, optOutQueries, writes } = recordingSinks(optedOut);
     const summary = await importRecipients(records(list), new RecipientRules('hi', 'US'), sinks);
-    expect(optOutQueries.map((q) => q.length)).toEqual([2_000, 2_000, 500]);
-    expect(writes.map((w) => w.accepted.length + w.rejections.length)).toEqual([2_000, 2_000, 500]);
-    expect(summary.counts).toMatchObject({ rows: 4_500, valid: 4_497, optedOut: 3 });
+    expect(optOutQueries.map((q) => q.length)).toEqual([CHUNK, CHUNK, CHUNK / 2]);
+    expect(writes.map((w) => w.accepted.length + w.rejections.length)).toEqual([CHUNK, CHUNK, CHUNK / 2]);
+    expect(summary.counts).toMatchObject({ rows, valid: rows - 3, optedOut: 3 });
     const stored = writes.flatMap((w) => w.accepted.map((a) => a.phoneNumber));
-    expect(stored).toHaveLength(4_497);
+    expect(stored).toHaveLength(rows - 3);
     for (const p of optedOut) expect(stored).not.toContain(p);
     expect(writes.flatMap((w) => w.rejections).map((r) => r.reason)).toEqual(['opted_out', 'opted_out', 'opted_out']);
   });

@@ -3,7 +3,12 @@ import { isRejection, RecipientRules } from './recipient-rules';
 
 export const REJECTIONS_IN_RESPONSE = 1000;
 export const PREVIEW_ROWS = 20;
-const CHUNK = 2000;
+/**
+ * Rows per chunk. Small enough that a chunk is usually gone before V8's second young-generation collection:
+ * with 2,000 the chunks in flight were promoted to the old generation and the API's peak RSS on a million
+ * rows swung between 260 and 320 MB; with 500 it stays near 185 MB, for about 20% more time.
+ */
+export const CHUNK = 500;
 /** Chunks stored at the same time. */
 const WRITERS = 2;
 
