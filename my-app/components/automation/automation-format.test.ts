@@ -28,6 +28,7 @@ describe('automation formatting', () => {
   it('explains why an enrolment stopped', () => {
     expect(describeStopReason('status:customer')).toBe('The lead became customer');
     expect(describeStopReason('replied')).toBe('The lead replied');
+    expect(describeStopReason('error')).toBe('A step failed 5 times in a row (see the server log)');
     expect(describeStopReason('missing_variables: company')).toBe('The template needs company');
   });
 });

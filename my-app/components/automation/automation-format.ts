@@ -40,6 +40,7 @@ const STOP_REASONS: Record<string, string> = {
   spending_cap: 'The monthly spending cap was reached',
   template_deleted: 'The template was deleted',
   lead_deleted: 'The lead was deleted',
+  error: 'A step failed 5 times in a row (see the server log)',
 };
 
 export function describeStopReason(reason: string | null): string {

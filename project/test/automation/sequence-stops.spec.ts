@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from 'src/core/clock/clock';
-import { AutomationRunner } from 'src/main-app/modules/sms/automation/automation-runner.service';
+import { AutomationRunner, MAX_ATTEMPTS } from 'src/main-app/modules/sms/automation/automation-runner.service';
+import { LeadMessageSender } from 'src/main-app/modules/sms/automation/lead-message.sender';
 import type { Headers } from '../campaigns/campaign-support';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
 import { bootEngine, SIM_ACCOUNT_SID, SIM_FROM, type EngineHarness } from '../support/engine-harness';
@@ -154,6 +155,43 @@ describe('what ends a sequence enrolment', () => {
     const [e] = await enrollmentsOf(db.database, leadId);
     expect(e).toMatchObject({ status: 'stopped', stopReason: 'no_phone' });
     expect((await runner.tick()).steps).toBe(0);
+  });
+
+  it('retries a step that failed unexpectedly when its claim lapses, and gives up with `error` after a few', async () => {
+    const { leadId } = await enrolledLead();
+    const send = vi.spyOn(h.app.get(LeadMessageSender), 'send').mockRejectedValue(new Error('database on fire'));
+    try {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        expect((await runner.tick()).steps).toBe(1);
+        const [e] = await enrollmentsOf(db.database, leadId);
+        expect(e).toMatchObject({ attempts: attempt, status: attempt < MAX_ATTEMPTS ? 'active' : 'stopped' });
+        expect((await runner.tick()).steps, 'claimed until the lease lapses').toBe(0);
+        clock.advance(6 * MINUTE);
+      }
+    } finally {
+      send.mockRestore();
+    }
+    expect((await enrollmentsOf(db.database, leadId))[0]).toMatchObject({ stopReason: 'error' });
+    expect(await timelineOf(db.database, leadId)).toContain('sequence_stopped');
+    await expectNoMoreSteps(leadId, 0);
+  });
+
+  it('starts counting again once a step that failed is sent', async () => {
+    const { leadId } = await enrolledLead();
+    const send = vi.spyOn(h.app.get(LeadMessageSender), 'send').mockRejectedValueOnce(new Error('blip'));
+    try {
+      await runner.tick();
+      clock.advance(6 * MINUTE);
+      await runner.tick();
+    } finally {
+      send.mockRestore();
+    }
+    expect((await enrollmentsOf(db.database, leadId))[0]).toMatchObject({
+      status: 'active',
+      nextPosition: 1,
+      attempts: 0,
+    });
+    expect(await outboundTo(db.database, leadId)).toHaveLength(1);
   });
 
   it('stops with opted_out when the number opted out before the enrolment existed', async () => {

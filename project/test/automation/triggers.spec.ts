@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from 'src/core/clock/clock';
 import { smsTriggerFirings } from 'src/core/database/schema';
-import { AutomationRunner } from 'src/main-app/modules/sms/automation/automation-runner.service';
+import { AutomationRunner, MAX_ATTEMPTS } from 'src/main-app/modules/sms/automation/automation-runner.service';
+import { LeadMessageSender } from 'src/main-app/modules/sms/automation/lead-message.sender';
 import type { Headers } from '../campaigns/campaign-support';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
 import { bootTestApp, type TestApp } from '../support/test-app';
@@ -141,6 +142,27 @@ describe('SMS triggers', () => {
       [noPhone, 'skipped', 'no_phone'],
     ]);
     clock.advance(60 * MINUTE);
+    expect((await runner().tick()).firings).toBe(0);
+  });
+
+  it('gives up on a firing that keeps failing unexpectedly, with the error as its reason', async () => {
+    const tpl = await createTemplate(t, admin, 'Welcome', 'Welcome');
+    await createTrigger({ name: 'Welcome', event: 'lead_created', templateId: tpl, delayMinutes: 0 });
+    await createLead(t, admin, { name: 'Cy', phone: PHONE });
+    const send = vi.spyOn(t.app.get(LeadMessageSender), 'send').mockRejectedValue(new Error('database on fire'));
+    try {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        expect((await runner().tick()).firings).toBe(1);
+        expect((await firings())[0]).toMatchObject({
+          attempts: attempt,
+          status: attempt < MAX_ATTEMPTS ? 'pending' : 'skipped',
+        });
+        clock.advance(6 * MINUTE);
+      }
+    } finally {
+      send.mockRestore();
+    }
+    expect((await firings())[0]!.reason).toBe('error: database on fire');
     expect((await runner().tick()).firings).toBe(0);
   });
 

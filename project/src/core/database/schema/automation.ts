@@ -64,6 +64,8 @@ export const smsSequenceEnrollments = pgTable(
     nextPosition: integer().notNull().default(0),
     nextDueAt: timestamp({ withTimezone: true }),
     lastMessageId: integer().references(() => smsMessages.id, { onDelete: 'set null' }),
+    /** Claims of the current step (0 again once it is sent): the runner gives up after a few that failed. */
+    attempts: integer().notNull().default(0),
     enrolledByKind: varchar({ length: 10 }).$type<'user' | 'admin' | 'system'>().notNull(),
     enrolledById: integer(),
     ...timestamps,
@@ -120,6 +122,8 @@ export const smsTriggerFirings = pgTable(
     status: varchar({ length: 12 }).$type<'pending' | 'sent' | 'skipped'>().notNull().default('pending'),
     reason: varchar({ length: 200 }),
     messageId: integer().references(() => smsMessages.id, { onDelete: 'set null' }),
+    /** Claims so far: the runner gives up after a few that failed. */
+    attempts: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

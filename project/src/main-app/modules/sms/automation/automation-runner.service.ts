@@ -21,6 +21,8 @@ const BATCH = 50;
 /** How long a claimed enrolment or firing is left alone before another runner may take it over. */
 const LEASE_MS = 5 * 60_000;
 const MIN_INTERVAL_MS = 1_000;
+/** Claims of one step or firing that may end in an unexpected error before the runner gives up on it. */
+export const MAX_ATTEMPTS = 5;
 
 /**
  * Turns due sequence steps and trigger firings into normal outbox messages. Runs beside the dispatcher
@@ -81,18 +83,47 @@ export class AutomationRunner implements OnApplicationBootstrap, BeforeApplicati
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
     const due = await this.enrollments.claimDue(now, leaseUntil, BATCH);
-    for (const e of due) await this.guard(`enrolment ${e.id}`, () => this.runStep(e));
+    for (const e of due)
+      await this.guard(
+        `enrolment ${e.id}`,
+        e.attempts,
+        () => this.runStep(e),
+        () => this.database.transaction((tx) => this.enrollment.stop(tx, [e.id], 'error').then(() => undefined)),
+      );
     const firings = await this.triggers.claimDue(now, leaseUntil, BATCH);
-    for (const f of firings) await this.guard(`trigger firing ${f.id}`, () => this.runFiring(f));
+    for (const f of firings)
+      await this.guard(
+        `trigger firing ${f.id}`,
+        f.attempts,
+        () => this.runFiring(f),
+        (error) =>
+          this.triggers
+            .settle(this.database.db, f.id, { status: 'skipped', reason: `error: ${error}` })
+            .then(() => undefined),
+      );
     return { steps: due.length, firings: firings.length };
   }
 
-  /** An unexpected failure leaves the row claimed: it is due again when the lease ends. */
-  private async guard(what: string, work: () => Promise<void>): Promise<void> {
+  /**
+   * An unexpected failure leaves the row claimed: it is due again when the lease ends. After MAX_ATTEMPTS
+   * claims the runner gives up (`giveUp`), so a step that can never succeed does not retry for ever.
+   */
+  private async guard(
+    what: string,
+    attempts: number,
+    work: () => Promise<void>,
+    giveUp: (error: string) => Promise<void>,
+  ): Promise<void> {
     try {
       await work();
     } catch (e) {
-      this.logger.error(`Automation ${what} failed: ${String(e)}`);
+      const error = e instanceof Error ? e.message : String(e);
+      if (attempts < MAX_ATTEMPTS) {
+        this.logger.error(`Automation ${what} failed (attempt ${attempts}, retried in 5 minutes): ${error}`);
+        return;
+      }
+      this.logger.error(`Automation ${what} failed ${attempts} times; giving up: ${error}`);
+      await giveUp(error).catch((g: unknown) => this.logger.error(`Giving up on ${what} failed: ${String(g)}`));
     }
   }
 

@@ -108,7 +108,8 @@ export class EnrollmentsRepository {
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<EnrollmentRow[]> {
     const result = await this.database.db.execute(sql`
-      update sms_sequence_enrollments e set next_due_at = ${leaseUntil.toISOString()}, updated_at = now()
+      update sms_sequence_enrollments e
+         set next_due_at = ${leaseUntil.toISOString()}, attempts = e.attempts + 1, updated_at = now()
        where e.id in (
          select c.id from sms_sequence_enrollments c
            join sms_sequences s on s.id = c.sequence_id and s.enabled
@@ -136,6 +137,7 @@ export class EnrollmentsRepository {
       .set({
         nextPosition: next.nextPosition,
         nextDueAt: next.completed ? null : next.nextDueAt,
+        attempts: 0,
         status: next.completed ? 'completed' : 'active',
         ...(next.lastMessageId !== undefined ? { lastMessageId: next.lastMessageId } : {}),
         updatedAt: new Date(),

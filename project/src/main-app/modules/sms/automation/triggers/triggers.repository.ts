@@ -92,7 +92,7 @@ export class TriggersRepository {
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<FiringRow[]> {
     const result = await this.database.db.execute(sql`
-      update sms_trigger_firings f set due_at = ${leaseUntil.toISOString()}
+      update sms_trigger_firings f set due_at = ${leaseUntil.toISOString()}, attempts = f.attempts + 1
        where f.id in (
          select c.id from sms_trigger_firings c
           where c.status = 'pending' and c.due_at <= ${now.toISOString()}
