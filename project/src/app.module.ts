@@ -3,6 +3,7 @@ import { CoreModule, type CoreOptions } from 'src/core/core.module';
 import { AuthModule } from 'src/main-app/modules/auth/auth.module';
 import { AutomationModule } from 'src/main-app/modules/sms/automation/automation.module';
 import { SmsModule } from 'src/main-app/modules/sms/sms.module';
+import { HousekeepingModule } from 'src/main-app/modules/housekeeping/housekeeping.module';
 import { NotificationsModule } from 'src/main-app/modules/notifications/notifications.module';
 import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
 import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.module';
@@ -24,6 +25,7 @@ export class AppModule {
         SmsModule,
         NotificationsModule,
         AutomationModule,
+        HousekeepingModule,
       ],
     };
   }

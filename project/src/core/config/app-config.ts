@@ -35,6 +35,8 @@ export interface AppConfig {
     /** Quiet hours for SubAccounts that have not chosen (21:00–08:00 in the recipient's zone). */
     quietHoursEnabledDefault: boolean;
   };
+  /** Notifications older than this many days are deleted (hourly, by the worker). */
+  notificationsRetentionDays: number;
   demoPassword: string;
   logLevel: Env['LOG_LEVEL'];
   /** Secrets generated for this development data directory (so boot can warn once). */
@@ -107,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       estimatedPricePerSegment: env.SMS_ESTIMATED_PRICE_PER_SEGMENT,
       quietHoursEnabledDefault: env.SMS_QUIET_HOURS_ENABLED,
     },
+    notificationsRetentionDays: env.NOTIFICATIONS_RETENTION_DAYS,
     demoPassword: env.DEMO_PASSWORD,
     logLevel: env.LOG_LEVEL,
     generatedSecrets,

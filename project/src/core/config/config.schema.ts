@@ -66,6 +66,7 @@ export const envSchema = z.object({
     .default('true')
     .transform((v) => v !== 'false' && v !== '0'),
   SMS_DISPATCH_INTERVAL_MS: int(500, 10),
+  NOTIFICATIONS_RETENTION_DAYS: int(90, 1),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
