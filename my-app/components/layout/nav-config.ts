@@ -33,7 +33,10 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-/** The plan's admin navigation: the SMS group, then the CRM pages it sits beside. */
+/**
+ * The plan's admin navigation: the SMS group (the plan's pages and the Inbox), the rules and reports around
+ * sending, then the CRM pages it sits beside.
+ */
 export const NAV_GROUPS: NavGroup[] = [
   {
     title: 'SMS',
@@ -45,11 +48,17 @@ export const NAV_GROUPS: NavGroup[] = [
       { title: 'Bulk SMS', href: '/admin/sms/bulk', icon: Upload },
       { title: 'Campaigns', href: '/admin/sms/campaigns', icon: Megaphone },
       { title: 'History', href: '/admin/sms/history', icon: History },
-      { title: 'Reports', href: '/admin/sms/reports', icon: TrendingUp },
+      { title: 'Settings', href: '/admin/sms/settings', icon: Settings },
+    ],
+  },
+  {
+    title: 'Rules & reports',
+    icon: ScrollText,
+    items: [
       { title: 'Triggers', href: '/admin/sms/triggers', icon: Zap },
       { title: 'Opt-outs', href: '/admin/sms/opt-outs', icon: Ban },
+      { title: 'Reports', href: '/admin/sms/reports', icon: TrendingUp },
       { title: 'Audit log', href: '/admin/sms/audit', icon: ScrollText, adminOnly: true },
-      { title: 'Settings', href: '/admin/sms/settings', icon: Settings },
     ],
   },
   {
