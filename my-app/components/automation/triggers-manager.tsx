@@ -5,7 +5,7 @@ import { Plus } from 'lucide-react';
 import { toast } from 'sonner';
 import { EditDeleteActions } from '@/components/common/row-actions';
 import { DataPagination } from '@/components/common/data-pagination';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Switch } from '@/components/ui/switch';
@@ -62,21 +62,18 @@ export function TriggersManager() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={7} />
-            ) : query.isError ? (
-              <TableMessageRow columns={7}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={7}>
+            <QueryTableRows
+              query={query}
+              columns={7}
+              items={items}
+              empty={
                 <EmptyState
                   title="No triggers yet"
                   description="Text a lead automatically when it is created or its status changes."
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((t) => (
+              }
+            >
+              {(t) => (
                 <TableRow key={t.id} data-testid="trigger-row" data-trigger-id={t.id}>
                   <TableCell className="font-medium">{t.name}</TableCell>
                   <TableCell>{describeTriggerEvent(t)}</TableCell>
@@ -100,8 +97,8 @@ export function TriggersManager() {
                     />
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

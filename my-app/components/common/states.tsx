@@ -82,6 +82,33 @@ export function TableRowsSkeleton({ rows = 5, columns }: { rows?: number; column
   );
 }
 
+/** The rows of a table over a query: skeletons while it loads, its error (with a retry), `empty`, or a row per item. */
+export function QueryTableRows<T>({
+  query,
+  columns,
+  items,
+  empty,
+  skeletonRows,
+  children,
+}: {
+  query: { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  columns: number;
+  items: T[];
+  empty: React.ReactNode;
+  skeletonRows?: number;
+  children: (item: T) => React.ReactNode;
+}) {
+  if (query.isLoading) return <TableRowsSkeleton columns={columns} rows={skeletonRows} />;
+  if (query.isError)
+    return (
+      <TableMessageRow columns={columns}>
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
+      </TableMessageRow>
+    );
+  if (items.length === 0) return <TableMessageRow columns={columns}>{empty}</TableMessageRow>;
+  return <>{items.map(children)}</>;
+}
+
 /** One table row spanning every column, for the empty and error states of a table. */
 export function TableMessageRow({ columns, children }: { columns: number; children: React.ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { Ban, MessageSquare, Plus } from 'lucide-react';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { LeadFormDialog } from '@/components/crm/lead-form-dialog';
 import { LeadStatusBadge } from '@/components/crm/lead-status-badge';
 import { TextLeadsDialog } from '@/components/crm/text-leads-dialog';
@@ -150,21 +150,18 @@ export function LeadsTable() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={COLUMNS} />
-            ) : query.isError ? (
-              <TableMessageRow columns={COLUMNS}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={COLUMNS}>
+            <QueryTableRows
+              query={query}
+              columns={COLUMNS}
+              items={items}
+              empty={
                 <EmptyState
                   title={filtered ? 'No leads match' : 'No leads yet'}
                   description={filtered ? 'Change or clear the filters.' : 'Add a lead to text it from here.'}
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((l) => (
+              }
+            >
+              {(l) => (
                 <TableRow key={l.id}>
                   <TableCell className="font-medium">
                     <Link href={`/admin/leads/${l.id}`} className="underline-offset-4 hover:underline">
@@ -185,8 +182,8 @@ export function LeadsTable() {
                   </TableCell>
                   <TableCell className="text-muted-foreground">{formatDate(l.createdAt)}</TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

@@ -10,7 +10,7 @@ import { toast } from 'sonner';
 import { EditDeleteActions } from '@/components/common/row-actions';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -72,21 +72,18 @@ export function StrategiesManager() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={4} />
-            ) : query.isError ? (
-              <TableMessageRow columns={4}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={4}>
+            <QueryTableRows
+              query={query}
+              columns={4}
+              items={items}
+              empty={
                 <EmptyState
                   title={search ? 'No strategies match' : 'No strategies yet'}
                   description="A strategy describes how leads are followed up."
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((s) => (
+              }
+            >
+              {(s) => (
                 <TableRow key={s.id}>
                   <TableCell className="font-medium">
                     <Link href={`/admin/strategies/${s.id}`} className="underline-offset-4 hover:underline">
@@ -118,8 +115,8 @@ export function StrategiesManager() {
                     />
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

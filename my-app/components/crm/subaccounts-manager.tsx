@@ -10,7 +10,7 @@ import { useSession } from '@/components/auth/session-provider';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EditDeleteActions } from '@/components/common/row-actions';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { TimeZoneSelect } from '@/components/crm/time-zone-select';
 import { CountrySelect } from '@/components/sms/country-select';
 import { Badge } from '@/components/ui/badge';
@@ -82,21 +82,18 @@ export function SubAccountsManager() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={4} />
-            ) : query.isError ? (
-              <TableMessageRow columns={4}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={4}>
+            <QueryTableRows
+              query={query}
+              columns={4}
+              items={items}
+              empty={
                 <EmptyState
                   title={search ? 'No SubAccounts match' : 'No SubAccounts yet'}
                   description="A SubAccount is one client business."
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((s) => (
+              }
+            >
+              {(s) => (
                 <TableRow key={s.id}>
                   <TableCell className="font-medium">
                     {s.name}{' '}
@@ -119,8 +116,8 @@ export function SubAccountsManager() {
                     />
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

@@ -5,7 +5,7 @@ import { FilterX, Loader2, ScrollText, ShieldAlert } from 'lucide-react';
 import { useSession } from '@/components/auth/session-provider';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
@@ -151,14 +151,12 @@ function AuditLogTableInner() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={COLUMNS} rows={8} />
-            ) : query.isError ? (
-              <TableMessageRow columns={COLUMNS}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={COLUMNS}>
+            <QueryTableRows
+              query={query}
+              columns={COLUMNS}
+              skeletonRows={8}
+              items={items}
+              empty={
                 <EmptyState
                   icon={ScrollText}
                   title={hasFilters ? 'No entries match these filters' : 'Nothing recorded yet'}
@@ -168,9 +166,9 @@ function AuditLogTableInner() {
                       : 'Sends, campaign changes, settings updates and opt-outs are recorded here.'
                   }
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((e) => {
+              }
+            >
+              {(e) => {
                 const details = compactDetails(e.details);
                 return (
                   <TableRow key={e.id} data-testid="audit-row" data-action={e.action}>
@@ -205,8 +203,8 @@ function AuditLogTableInner() {
                     </TableCell>
                   </TableRow>
                 );
-              })
-            )}
+              }}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

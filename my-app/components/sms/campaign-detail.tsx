@@ -6,7 +6,7 @@ import { ArrowLeft, Download, Loader2, TriangleAlert } from 'lucide-react';
 import { toast } from 'sonner';
 import { DataPagination } from '@/components/common/data-pagination';
 import { PageHeader } from '@/components/common/page-header';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, ErrorState, QueryTableRows } from '@/components/common/states';
 import { CampaignActions } from '@/components/sms/campaign-actions';
 import { CampaignBreakdownChart } from '@/components/sms/campaign-breakdown-chart';
 import { CampaignEditDialog } from '@/components/sms/campaign-edit-dialog';
@@ -209,18 +209,13 @@ function CampaignMessages({ campaign }: { campaign: SmsCampaign }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={COLUMNS} />
-            ) : query.isError ? (
-              <TableMessageRow columns={COLUMNS}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={COLUMNS}>
-                <EmptyState title={status ? 'No messages with this status' : 'No messages in this campaign'} />
-              </TableMessageRow>
-            ) : (
-              items.map((m) => (
+            <QueryTableRows
+              query={query}
+              columns={COLUMNS}
+              items={items}
+              empty={<EmptyState title={status ? 'No messages with this status' : 'No messages in this campaign'} />}
+            >
+              {(m) => (
                 <TableRow
                   key={m.id}
                   className="cursor-pointer"
@@ -251,8 +246,8 @@ function CampaignMessages({ campaign }: { campaign: SmsCampaign }) {
                     {m.errorMessage ?? ''}
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
         {query.data && (

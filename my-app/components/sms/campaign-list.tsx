@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Plus, Upload } from 'lucide-react';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { CampaignProgressBar } from '@/components/sms/campaign-progress';
 import { CAMPAIGN_STATUS_LABELS, CampaignStatusBadge } from '@/components/sms/status-badges';
 import { Button } from '@/components/ui/button';
@@ -65,14 +65,11 @@ export function CampaignList() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={COLUMNS} />
-            ) : query.isError ? (
-              <TableMessageRow columns={COLUMNS}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={COLUMNS}>
+            <QueryTableRows
+              query={query}
+              columns={COLUMNS}
+              items={items}
+              empty={
                 <EmptyState
                   title={filtered ? 'No campaigns match' : 'No campaigns yet'}
                   description={
@@ -97,9 +94,9 @@ export function CampaignList() {
                     )
                   }
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((c) => (
+              }
+            >
+              {(c) => (
                 <TableRow key={c.id} data-testid="campaign-row">
                   <TableCell className="max-w-64 truncate font-medium">
                     <Link href={`/admin/sms/campaigns/${c.id}`} className="underline-offset-4 hover:underline">
@@ -122,8 +119,8 @@ export function CampaignList() {
                     {c.scheduledAt ? formatDateTime(c.scheduledAt) : formatDateTime(c.createdAt)}
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { OptOutsAddDialog } from '@/components/sms/opt-outs-add-dialog';
 import { OptOutsImportDialog } from '@/components/sms/opt-outs-import-dialog';
 import { OptOutSourceBadge } from '@/components/sms/opt-outs-source-badge';
@@ -83,14 +83,12 @@ export function OptOutsTable() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={COLUMNS} rows={6} />
-            ) : query.isError ? (
-              <TableMessageRow columns={COLUMNS}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={COLUMNS}>
+            <QueryTableRows
+              query={query}
+              columns={COLUMNS}
+              skeletonRows={6}
+              items={items}
+              empty={
                 <EmptyState
                   icon={ShieldOff}
                   title={searching ? 'No opted-out number matches' : 'Nobody has opted out'}
@@ -100,9 +98,9 @@ export function OptOutsTable() {
                       : 'Numbers that reply STOP land here by themselves. You can also add or import numbers.'
                   }
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((o) => (
+              }
+            >
+              {(o) => (
                 <TableRow key={o.id} data-testid="opt-out-row" data-phone={o.phoneNumber}>
                   <TableCell className="font-medium tabular-nums">{formatPhone(o.phoneNumber)}</TableCell>
                   <TableCell>
@@ -133,8 +131,8 @@ export function OptOutsTable() {
                     />
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

@@ -6,7 +6,7 @@ import { Download, FilterX, Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { MessageDetailSheet } from '@/components/sms/message-detail-sheet';
 import { SMS_STATUS_LABELS, SmsStatusBadge } from '@/components/sms/status-badges';
 import { Button } from '@/components/ui/button';
@@ -165,23 +165,21 @@ export function SmsHistoryTable() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={COLUMNS} rows={8} />
-            ) : query.isError ? (
-              <TableMessageRow columns={COLUMNS}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={COLUMNS}>
+            <QueryTableRows
+              query={query}
+              columns={COLUMNS}
+              skeletonRows={8}
+              items={items}
+              empty={
                 <EmptyState
                   title={hasFilters ? 'No messages match these filters' : 'No messages yet'}
                   description={
                     hasFilters ? 'Change or clear the filters.' : 'Messages you send and receive appear here.'
                   }
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((m) => (
+              }
+            >
+              {(m) => (
                 <TableRow
                   key={m.id}
                   className="cursor-pointer"
@@ -229,8 +227,8 @@ export function SmsHistoryTable() {
                     )}
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Loader2, Plus } from 'lucide-react';
 import { toast } from 'sonner';
 import { EditDeleteActions } from '@/components/common/row-actions';
-import { EmptyState, ErrorState, TableMessageRow, TableRowsSkeleton } from '@/components/common/states';
+import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { MessageComposer } from '@/components/sms/message-composer';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -66,21 +66,18 @@ export function TemplatesManager() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {query.isLoading ? (
-              <TableRowsSkeleton columns={4} />
-            ) : query.isError ? (
-              <TableMessageRow columns={4}>
-                <ErrorState error={query.error} onRetry={() => void query.refetch()} className="border-0" />
-              </TableMessageRow>
-            ) : items.length === 0 ? (
-              <TableMessageRow columns={4}>
+            <QueryTableRows
+              query={query}
+              columns={4}
+              items={items}
+              empty={
                 <EmptyState
                   title="No templates yet"
                   description="Save messages you send often, then pick them in any composer."
                 />
-              </TableMessageRow>
-            ) : (
-              items.map((t) => (
+              }
+            >
+              {(t) => (
                 <TableRow key={t.id}>
                   <TableCell className="font-medium">{t.name}</TableCell>
                   <TableCell className="max-w-96 truncate" title={t.body}>
@@ -99,8 +96,8 @@ export function TemplatesManager() {
                     />
                   </TableCell>
                 </TableRow>
-              ))
-            )}
+              )}
+            </QueryTableRows>
           </TableBody>
         </Table>
       </Card>
