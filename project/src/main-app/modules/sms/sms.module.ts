@@ -63,5 +63,6 @@ import { TemplatesService } from './templates/templates.service';
     ConversationsService,
     LeadSmsService,
   ],
+  exports: [TemplatesRepository],
 })
 export class SmsModule {}

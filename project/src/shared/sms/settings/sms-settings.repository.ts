@@ -15,8 +15,8 @@ export class SmsSettingsRepository {
     return row;
   }
 
-  async subAccount(subAccountId: number) {
-    const [row] = await this.database.db.select().from(subAccounts).where(eq(subAccounts.id, subAccountId));
+  async subAccount(subAccountId: number, db: DbOrTx = this.database.db) {
+    const [row] = await db.select().from(subAccounts).where(eq(subAccounts.id, subAccountId));
     return row;
   }
 

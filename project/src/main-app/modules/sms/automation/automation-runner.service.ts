@@ -119,7 +119,9 @@ export class AutomationRunner implements OnApplicationBootstrap, BeforeApplicati
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       if (attempts < MAX_ATTEMPTS) {
-        this.logger.error(`Automation ${what} failed (attempt ${attempts}, retried in 5 minutes): ${error}`);
+        this.logger.error(
+          `Automation ${what} failed (attempt ${attempts}, retried in ${LEASE_MS / 60_000} minutes): ${error}`,
+        );
         return;
       }
       this.logger.error(`Automation ${what} failed ${attempts} times; giving up: ${error}`);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LeadsModule } from 'src/main-app/modules/leads/leads.module';
 import { StrategiesModule } from 'src/main-app/modules/strategies/strategies.module';
 import { SharedSmsModule } from 'src/shared/sms/sms.module';
+import { SmsModule } from '../sms.module';
 import { AutomationEventsService } from './automation-events.service';
 import { AutomationRunner } from './automation-runner.service';
 import { LeadMessageSender } from './lead-message.sender';
@@ -16,7 +17,7 @@ import { TriggersService } from './triggers/triggers.service';
 
 /** SMS automation: per-strategy sequences, per-SubAccount triggers, and the runner that sends what is due. */
 @Module({
-  imports: [SharedSmsModule, LeadsModule, StrategiesModule],
+  imports: [SharedSmsModule, SmsModule, LeadsModule, StrategiesModule],
   controllers: [SequencesController, TriggersController],
   providers: [
     SequencesRepository,

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { eq } from 'drizzle-orm';
-import { DatabaseService } from 'src/core/database/database.service';
-import { smsTemplates } from 'src/core/database/schema';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService } from 'src/shared/sms/sms.service';
 import { compileTemplate } from 'src/shared/sms/template';
 import { leadVariables } from 'src/main-app/modules/leads/lead-variables';
+import { TemplatesRepository } from '../templates/templates.repository';
 
 export type LeadSendResult = { ok: true; messageId: number } | { ok: false; reason: string };
 
@@ -26,10 +24,10 @@ const REFUSALS: Partial<Record<AppErrorCode, string>> = {
 @Injectable()
 export class LeadMessageSender {
   constructor(
-    private readonly database: DatabaseService,
     private readonly leads: LeadsRepository,
     private readonly messages: SmsMessagesRepository,
     private readonly sms: SmsService,
+    private readonly templates: TemplatesRepository,
   ) {}
 
   async send(
@@ -43,7 +41,7 @@ export class LeadMessageSender {
     const lead = await this.leads.find(subAccountId, leadId);
     if (!lead) return { ok: false, reason: 'lead_deleted' };
     if (!lead.phone) return { ok: false, reason: 'no_phone' };
-    const [template] = await this.database.db.select().from(smsTemplates).where(eq(smsTemplates.id, templateId));
+    const template = await this.templates.find(subAccountId, templateId);
     if (!template) return { ok: false, reason: 'template_deleted' };
     const rendered = compileTemplate(template.body)(leadVariables(lead));
     if (!rendered.ok) return { ok: false, reason: `missing_variables: ${rendered.missing.join(', ')}` };

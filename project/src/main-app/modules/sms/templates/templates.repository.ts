@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf } from 'src/core/database/database.service';
 import { smsTemplates } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
@@ -39,6 +39,16 @@ export class TemplatesRepository {
       .from(smsTemplates)
       .where(inTenant(smsTemplates.subAccountId, subAccountId, eq(smsTemplates.id, id)));
     return row;
+  }
+
+  /** Which of these ids are templates of the SubAccount. */
+  async existing(subAccountId: number, ids: number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const rows = await this.database.db
+      .select({ id: smsTemplates.id })
+      .from(smsTemplates)
+      .where(inTenant(smsTemplates.subAccountId, subAccountId, inArray(smsTemplates.id, ids)));
+    return new Set(rows.map((r) => r.id));
   }
 
   async create(values: Insert) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { eq } from 'drizzle-orm';
 import { Clock } from 'src/core/clock/clock';
 import type { DbOrTx } from 'src/core/database/database.service';
-import { subAccounts, type leads } from 'src/core/database/schema';
+import type { leads } from 'src/core/database/schema';
 import type { EventActor } from 'src/core/events/domain-events';
 import { LeadEventsRepository } from 'src/main-app/modules/leads/lead-events.repository';
+import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
 import { intoSendWindow, windowOf } from '../send-window';
 import { EnrollmentsRepository, type EnrollmentRow } from './enrollments.repository';
 import { SequencesRepository, type StepRow } from './sequences.repository';
@@ -22,6 +22,7 @@ export class EnrollmentService {
     private readonly sequences: SequencesRepository,
     private readonly enrollments: EnrollmentsRepository,
     private readonly leadEvents: LeadEventsRepository,
+    private readonly settings: SmsSettingsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -75,14 +76,7 @@ export class EnrollmentService {
     const due = new Date(from.getTime() + step.delayMinutes * 60_000);
     const window = windowOf(step);
     if (!window) return due;
-    return intoSendWindow(due, lead.timeZone ?? (await this.subAccountZone(db, lead.subAccountId)), window);
-  }
-
-  private async subAccountZone(db: DbOrTx, subAccountId: number): Promise<string> {
-    const [row] = await db
-      .select({ tz: subAccounts.timeZone })
-      .from(subAccounts)
-      .where(eq(subAccounts.id, subAccountId));
-    return row?.tz ?? 'UTC';
+    const zone = lead.timeZone ?? (await this.settings.subAccount(lead.subAccountId, db))?.timeZone ?? 'UTC';
+    return intoSendWindow(due, zone, window);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { smsSequences, smsSequenceSteps, smsTemplates, type LeadStatus } from 'src/core/database/schema';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -75,14 +75,5 @@ export class SequencesRepository {
         .values(steps.map((s, position) => ({ ...s, sequenceId: sequence!.id, position })));
     }
     return sequence!;
-  }
-
-  async templatesExist(subAccountId: number, ids: number[]): Promise<Set<number>> {
-    if (!ids.length) return new Set();
-    const rows = await this.database.db
-      .select({ id: smsTemplates.id })
-      .from(smsTemplates)
-      .where(inTenant(smsTemplates.subAccountId, subAccountId, inArray(smsTemplates.id, ids)));
-    return new Set(rows.map((r) => r.id));
   }
 }

@@ -7,6 +7,7 @@ import type { EventActor } from 'src/core/events/domain-events';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
 import { StrategiesRepository } from 'src/main-app/modules/strategies/strategies.repository';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
+import { TemplatesRepository } from '../../templates/templates.repository';
 import { LeadSequenceDto, SaveSequenceDto, SmsSequenceDto } from './dto/sequence.dto';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { EnrollmentService } from './enrollment.service';
@@ -26,6 +27,7 @@ export class SequencesService {
     private readonly strategies: StrategiesRepository,
     private readonly leads: LeadsRepository,
     private readonly audit: SmsAuditRepository,
+    private readonly templates: TemplatesRepository,
   ) {}
 
   async get(auth: AuthContext, strategyId: number): Promise<SmsSequenceDto> {
@@ -129,7 +131,7 @@ export class SequencesService {
 
   private async check(subAccountId: number, dto: SaveSequenceDto): Promise<void> {
     const errors: FieldError[] = [];
-    const known = await this.sequences.templatesExist(subAccountId, [...new Set(dto.steps.map((s) => s.templateId))]);
+    const known = await this.templates.existing(subAccountId, [...new Set(dto.steps.map((s) => s.templateId))]);
     dto.steps.forEach((s, i) => {
       if (!known.has(s.templateId))
         errors.push({ field: `steps.${i}.templateId`, message: 'no such template in this SubAccount' });

@@ -4,7 +4,7 @@ import { tenantOf } from 'src/core/auth/auth.decorators';
 import { AppError } from 'src/core/errors/app-error';
 import type { Page, PageQueryDto } from 'src/core/http/pagination';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
-import { SequencesRepository } from '../sequences/sequences.repository';
+import { TemplatesRepository } from '../../templates/templates.repository';
 import { CreateTriggerDto, mapTrigger, SmsTriggerDto, UpdateTriggerDto } from './dto/trigger.dto';
 import { TriggersRepository, type TriggerRow } from './triggers.repository';
 
@@ -12,7 +12,7 @@ import { TriggersRepository, type TriggerRow } from './triggers.repository';
 export class TriggersService {
   constructor(
     private readonly repository: TriggersRepository,
-    private readonly sequences: SequencesRepository,
+    private readonly templates: TemplatesRepository,
     private readonly audit: SmsAuditRepository,
   ) {}
 
@@ -56,7 +56,7 @@ export class TriggersService {
     dto: T,
     merged: Pick<TriggerRow, 'event'> & { toStatus?: TriggerRow['toStatus'] },
   ) {
-    if (dto.templateId !== undefined && !(await this.sequences.templatesExist(subAccountId, [dto.templateId])).size) {
+    if (dto.templateId !== undefined && !(await this.templates.find(subAccountId, dto.templateId))) {
       throw AppError.validation('templateId', 'no such template in this SubAccount');
     }
     if (merged.event === 'status_changed' && !merged.toStatus) {
