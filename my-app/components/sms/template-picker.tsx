@@ -26,7 +26,6 @@ export function TemplatePicker({
 }) {
   const { data, isLoading, isError } = useTemplates();
   const templates = data?.items ?? [];
-  const { forStrategy, others } = groupTemplates(templates, strategyId);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Select
@@ -51,26 +50,12 @@ export function TemplatePicker({
             }
           />
         </SelectTrigger>
-        <SelectContent>
-          {forStrategy.length > 0 && (
-            <SelectGroup>
-              <SelectLabel>For this lead&apos;s strategy</SelectLabel>
-              {forStrategy.map((t) => (
-                <SelectItem key={t.id} value={String(t.id)}>
-                  {t.name}
-                </SelectItem>
-              ))}
-            </SelectGroup>
-          )}
-          <SelectGroup>
-            {forStrategy.length > 0 && <SelectLabel>All templates</SelectLabel>}
-            {others.map((t) => (
-              <SelectItem key={t.id} value={String(t.id)}>
-                {t.name}
-              </SelectItem>
-            ))}
-          </SelectGroup>
-        </SelectContent>
+        <TemplateOptions
+          templates={templates}
+          strategyId={strategyId}
+          strategyLabel="For this lead's strategy"
+          othersLabel="All templates"
+        />
       </Select>
       <Link href="/admin/sms/templates" className="text-xs text-muted-foreground underline-offset-4 hover:underline">
         Manage templates
@@ -83,4 +68,39 @@ export function TemplatePicker({
 export function groupTemplates<T extends Pick<SmsTemplate, 'strategyId'>>(templates: T[], strategyId?: number | null) {
   const forStrategy = strategyId ? templates.filter((t) => t.strategyId === strategyId) : [];
   return { forStrategy, others: templates.filter((t) => !forStrategy.includes(t)) };
+}
+
+/** A template select's options: the strategy's templates under `strategyLabel`, then the others. */
+export function TemplateOptions({
+  templates,
+  strategyId,
+  strategyLabel,
+  othersLabel,
+}: {
+  templates: SmsTemplate[];
+  strategyId?: number | null;
+  strategyLabel: string;
+  othersLabel: string;
+}) {
+  const { forStrategy, others } = groupTemplates(templates, strategyId);
+  const items = (list: SmsTemplate[]) =>
+    list.map((t) => (
+      <SelectItem key={t.id} value={String(t.id)}>
+        {t.name}
+      </SelectItem>
+    ));
+  return (
+    <SelectContent>
+      {forStrategy.length > 0 && (
+        <SelectGroup>
+          <SelectLabel>{strategyLabel}</SelectLabel>
+          {items(forStrategy)}
+        </SelectGroup>
+      )}
+      <SelectGroup>
+        {forStrategy.length > 0 && others.length > 0 && <SelectLabel>{othersLabel}</SelectLabel>}
+        {items(others)}
+      </SelectGroup>
+    </SelectContent>
+  );
 }
