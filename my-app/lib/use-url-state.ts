@@ -25,6 +25,15 @@ export function useUrlState() {
     [searchParams],
   );
 
+  /** The table's page (from 1) and page size (1 to 100, 25 unless chosen). */
+  const getPage = useCallback(
+    () => ({
+      page: Math.max(1, getNumber('page', 1)!),
+      limit: Math.min(100, Math.max(1, getNumber('limit', 25)!)),
+    }),
+    [getNumber],
+  );
+
   const set = useCallback(
     (updates: UrlUpdate, { resetPage = true }: { resetPage?: boolean } = {}) => {
       const next = new URLSearchParams(searchParams.toString());
@@ -39,5 +48,5 @@ export function useUrlState() {
     [router, pathname, searchParams],
   );
 
-  return useMemo(() => ({ get, getNumber, set, searchParams }), [get, getNumber, set, searchParams]);
+  return useMemo(() => ({ get, getNumber, getPage, set, searchParams }), [get, getNumber, getPage, set, searchParams]);
 }

@@ -24,8 +24,7 @@ export function describeTriggerEvent(t: Pick<SmsTrigger, 'event' | 'toStatus'>):
 /** The SubAccount's triggers: list, create, edit, enable, delete. */
 export function TriggersManager() {
   const url = useUrlState();
-  const page = Math.max(1, url.getNumber('page', 1)!);
-  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const { page, limit } = url.getPage();
   const query = useTriggers({ page, limit });
   const save = useSaveTrigger();
   const remove = useDeleteTrigger();

@@ -43,8 +43,7 @@ export function LeadsTable() {
   const ownerId = url.getNumber('ownerId');
   const rawSms = url.get('sms') as LeadSmsFilter | undefined;
   const sms = rawSms && LEAD_SMS_FILTERS.includes(rawSms) ? rawSms : undefined;
-  const page = Math.max(1, url.getNumber('page', 1)!);
-  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const { page, limit } = url.getPage();
   const search = url.get('search');
   const filter: LeadFilter = { status, strategyId, ownerId, sms, search };
   const query = useLeads({ page, limit, ...filter });

@@ -40,8 +40,7 @@ type StrategyValues = z.infer<typeof strategySchema>;
 
 export function StrategiesManager() {
   const url = useUrlState();
-  const page = Math.max(1, url.getNumber('page', 1)!);
-  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const { page, limit } = url.getPage();
   const search = url.get('search');
   const query = useStrategies({ page, limit, search });
   const remove = useDeleteStrategy();

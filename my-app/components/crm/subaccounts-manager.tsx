@@ -44,8 +44,7 @@ type SubAccountValues = z.infer<typeof subAccountSchema>;
 export function SubAccountsManager() {
   const { isAdmin, subAccount: current } = useSession();
   const url = useUrlState();
-  const page = Math.max(1, url.getNumber('page', 1)!);
-  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const { page, limit } = url.getPage();
   const search = url.get('search');
   const query = useSubAccounts({ page, limit, search }, isAdmin);
   const remove = useDeleteSubAccount();

@@ -25,8 +25,7 @@ export function NotificationsList() {
   const { isAdmin, subAccounts } = useSession();
   const show = url.get('show') === 'unread' ? 'unread' : 'all';
   const filters: NotificationListParams = {
-    page: Math.max(1, url.getNumber('page', 1)!),
-    limit: Math.min(100, Math.max(1, url.getNumber('limit', 25)!)),
+    ...url.getPage(),
     unread: show === 'unread' ? 'true' : undefined,
   };
   const query = useNotifications(filters);

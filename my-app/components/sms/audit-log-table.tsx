@@ -40,8 +40,7 @@ export function useAuditFilters() {
   const url = useUrlState();
   const actor = url.get('actor');
   const filters: AuditListParams = {
-    page: Math.max(1, url.getNumber('page', 1)!),
-    limit: Math.min(100, Math.max(1, url.getNumber('limit', 25)!)),
+    ...url.getPage(),
     actor: actor && /^(user|admin|system|twilio)(:\d+)?$/.test(actor) ? actor : undefined,
     action: url.get('action')?.trim() || undefined,
     from: dayStart(url.get('from')),

@@ -170,8 +170,7 @@ function CampaignMessages({ campaign }: { campaign: SmsCampaign }) {
   const url = useUrlState();
   const raw = url.get('status') as SmsStatus | undefined;
   const status = raw && SMS_STATUSES.includes(raw) ? raw : undefined;
-  const page = Math.max(1, url.getNumber('page', 1)!);
-  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const { page, limit } = url.getPage();
   const query = useCampaignMessages(campaign.id, { page, limit, status }, campaign.status === 'sending');
   const items = query.data?.items ?? [];
   const openId = url.getNumber('message') ?? null;

@@ -22,8 +22,7 @@ export function CampaignList() {
   const url = useUrlState();
   const rawStatus = url.get('status') as SmsCampaignStatus | undefined;
   const status = rawStatus && CAMPAIGN_STATUSES.includes(rawStatus) ? rawStatus : undefined;
-  const page = Math.max(1, url.getNumber('page', 1)!);
-  const limit = Math.min(100, Math.max(1, url.getNumber('limit', 25)!));
+  const { page, limit } = url.getPage();
   const search = url.get('search');
   const query = useCampaigns({ page, limit, status, search });
   const items = query.data?.items ?? [];

@@ -25,8 +25,7 @@ const COLUMNS = 5;
 export function useOptOutFilters() {
   const url = useUrlState();
   const filters: OptOutListParams = {
-    page: Math.max(1, url.getNumber('page', 1)!),
-    limit: Math.min(100, Math.max(1, url.getNumber('limit', 25)!)),
+    ...url.getPage(),
     search: url.get('search'),
   };
   return { url, filters };

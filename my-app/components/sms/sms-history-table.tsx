@@ -37,8 +37,7 @@ export function useHistoryFilters() {
   const status = url.get('status') as SmsStatus | undefined;
   const direction = url.get('direction') as SmsDirection | undefined;
   const filters: MessageHistoryParams = {
-    page: Math.max(1, url.getNumber('page', 1)!),
-    limit: Math.min(100, Math.max(1, url.getNumber('limit', 25)!)),
+    ...url.getPage(),
     search: url.get('search'),
     status: status && SMS_STATUSES.includes(status) ? status : undefined,
     direction: direction === 'inbound' || direction === 'outbound' ? direction : undefined,
