@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsSequenceEnrollments, smsSequences, type LeadStatus } from 'src/core/database/schema';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -45,25 +45,26 @@ export class EnrollmentsRepository {
   }
 
   /** Active enrolments of a lead, optionally only in the sequence of one strategy. */
-  async activeIdsForLead(db: DbOrTx, subAccountId: number, leadId: number, strategyId?: number): Promise<number[]> {
-    const rows = await db
-      .select({ id: smsSequenceEnrollments.id })
-      .from(smsSequenceEnrollments)
-      .innerJoin(smsSequences, eq(smsSequences.id, smsSequenceEnrollments.sequenceId))
-      .where(
-        inTenant(
-          smsSequenceEnrollments.subAccountId,
-          subAccountId,
-          eq(smsSequenceEnrollments.leadId, leadId),
-          active,
-          strategyId !== undefined ? eq(smsSequences.strategyId, strategyId) : undefined,
-        ),
-      );
-    return rows.map((r) => r.id);
+  activeIdsForLead(db: DbOrTx, subAccountId: number, leadId: number, strategyId?: number): Promise<number[]> {
+    return this.activeIdsOfLead(
+      db,
+      subAccountId,
+      leadId,
+      strategyId !== undefined ? eq(smsSequences.strategyId, strategyId) : undefined,
+    );
   }
 
   /** Active enrolments of a lead whose sequence lists `status` among its stop statuses. */
-  async activeIdsStoppedBy(db: DbOrTx, subAccountId: number, leadId: number, status: LeadStatus): Promise<number[]> {
+  activeIdsStoppedBy(db: DbOrTx, subAccountId: number, leadId: number, status: LeadStatus): Promise<number[]> {
+    return this.activeIdsOfLead(
+      db,
+      subAccountId,
+      leadId,
+      sql`${smsSequences.stopStatuses} @> ${JSON.stringify([status])}::jsonb`,
+    );
+  }
+
+  private async activeIdsOfLead(db: DbOrTx, subAccountId: number, leadId: number, sequence?: SQL): Promise<number[]> {
     const rows = await db
       .select({ id: smsSequenceEnrollments.id })
       .from(smsSequenceEnrollments)
@@ -74,7 +75,7 @@ export class EnrollmentsRepository {
           subAccountId,
           eq(smsSequenceEnrollments.leadId, leadId),
           active,
-          sql`${smsSequences.stopStatuses} @> ${JSON.stringify([status])}::jsonb`,
+          sequence,
         ),
       );
     return rows.map((r) => r.id);
