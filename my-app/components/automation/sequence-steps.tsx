@@ -7,10 +7,10 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { LEAD_STATUSES, type LeadStatus } from '@/types/crm';
 import type { SmsTemplate } from '@/types/sms';
 import type { SequenceOutput, SequenceValues } from './sequence-form';
+import { DelayUnitSelect } from './delay-unit-select';
 import { TemplateSelect } from './template-select';
 
 type SequenceForm = UseFormReturn<SequenceValues, unknown, SequenceOutput>;
@@ -109,16 +109,7 @@ export function StepRow({
           render={({ field }) => (
             <FormItem>
               <FormLabel>Unit</FormLabel>
-              <Select value={field.value} onValueChange={field.onChange}>
-                <SelectTrigger className="w-full" aria-label={`Step ${index + 1} delay unit`}>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value="minutes">minutes</SelectItem>
-                  <SelectItem value="hours">hours</SelectItem>
-                  <SelectItem value="days">days</SelectItem>
-                </SelectContent>
-              </Select>
+              <DelayUnitSelect value={field.value} onChange={field.onChange} label={`Step ${index + 1} delay unit`} />
             </FormItem>
           )}
         />

@@ -24,6 +24,7 @@ import { useTemplates } from '@/lib/queries/sms';
 import type { SmsTrigger } from '@/types/automation';
 import { LEAD_STATUSES } from '@/types/crm';
 import { splitDelay, toMinutes } from './automation-format';
+import { DelayUnitSelect } from './delay-unit-select';
 import { TemplateSelect } from './template-select';
 
 const triggerSchema = z
@@ -185,16 +186,7 @@ export function TriggerDialog({ trigger, onClose }: { trigger: SmsTrigger | null
                 render={({ field }) => (
                   <FormItem>
                     <FormLabel>Unit</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <SelectTrigger className="w-full" aria-label="Delay unit">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value="minutes">minutes</SelectItem>
-                        <SelectItem value="hours">hours</SelectItem>
-                        <SelectItem value="days">days</SelectItem>
-                      </SelectContent>
-                    </Select>
+                    <DelayUnitSelect value={field.value} onChange={field.onChange} label="Delay unit" />
                   </FormItem>
                 )}
               />
