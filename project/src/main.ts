@@ -5,7 +5,9 @@ import { AppModule } from './app.module';
 import { createApp } from './app.factory';
 import { SystemClock } from './core/clock/clock';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config';
-import { openDatabase } from './core/database/open-database';
+import { isDatabaseUnavailable } from './core/database/connection-errors';
+import { SecretsMismatchError, assertSharedSecrets } from './core/database/installation-secrets';
+import { openDatabaseWhenReachable } from './core/database/open-database';
 import type { DatabaseService } from './core/database/database.service';
 import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seedDemo } from './core/database/seed-demo';
 import { createLogger } from './core/logging/app-logger';
@@ -19,7 +21,11 @@ async function bootstrap(): Promise<void> {
   for (const name of config.generatedSecrets) {
     logger.warn(`${name} is not set: generated one for development and kept it in ${config.dataDir}/secrets.json`);
   }
-  const database = await openDatabase(config);
+  survivePromiseRejections(logger);
+  const database = await openDatabaseWhenReachable(config, (e, delay) =>
+    logger.warn(`Database unreachable (${String(e)}); trying again in ${delay / 1000} s`),
+  );
+  await assertSharedSecrets(database, { JWT_SECRET: config.jwtSecret, ENCRYPTION_KEY: config.encryptionKey });
   if (!config.isProduction && (await seedDemo(database, config.demoPassword))) {
     logger.log(`Seeded demo data: ${DEMO_ADMIN_EMAIL} and ${DEMO_USER_EMAIL}`);
   }
@@ -57,7 +63,23 @@ async function startWorker(config: AppConfig, database: DatabaseService, logger:
   return () => app.close();
 }
 
+/**
+ * A database error that escapes every handler (a promise nobody awaited) must not end the process during an
+ * outage: the loops retry and the outbox keeps the work. Any other stray rejection still ends it, as Node
+ * would, so a supervisor restarts it from a known state.
+ */
+function survivePromiseRejections(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      logger.warn(`Database unreachable (unhandled): ${String(reason)}`);
+      return;
+    }
+    logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+    process.exit(1);
+  });
+}
+
 bootstrap().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? e.message : e);
+  console.error(e instanceof ConfigError || e instanceof SecretsMismatchError ? e.message : e);
   process.exit(1);
 });

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { Logger } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { Pool } from 'pg';
+import { isDatabaseUnavailable } from './connection-errors';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,7 +24,12 @@ export interface DatabaseOptions {
   /** PGlite data directory; `memory://` keeps it in memory (tests). */
   pgliteDir?: string;
   poolSize?: number;
+  /** How long a query waits for a connection before failing as an outage (default 5 s). */
+  connectTimeoutMs?: number;
 }
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const PING_TIMEOUT_MS = 3_000;
 
 /**
  * The one database handle of a process. Both drivers speak the same schema and migrations;
@@ -39,7 +46,13 @@ export class DatabaseService {
 
   static async connect(options: DatabaseOptions): Promise<DatabaseService> {
     if (options.databaseUrl) {
-      const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+      const pool = new Pool({
+        connectionString: options.databaseUrl,
+        max: options.poolSize ?? 10,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        keepAlive: true,
+      });
+      survivePoolErrors(pool);
       const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
       return new DatabaseService(db, 'postgres', options.databaseUrl, () => endPool(pool));
     }
@@ -54,13 +67,42 @@ export class DatabaseService {
     return this.db.transaction(fn);
   }
 
-  async ping(): Promise<boolean> {
-    return rowsOf(await this.db.execute(sql`select 1 as ok`)).length === 1;
+  /** `select 1`, failing after a few seconds rather than waiting on an unreachable server. */
+  async ping(timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Connection terminated: no answer in ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return rowsOf(await Promise.race([this.db.execute(sql`select 1 as ok`), timeout])).length === 1;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   close(): Promise<void> {
     return this.closeDriver();
   }
+}
+
+/**
+ * A connection that drops (server restart, pg_terminate_backend, a network cut) makes pg emit 'error' on
+ * the pool for an idle client and on the client itself for one checked out between two queries; an
+ * unhandled 'error' event ends the process. Handled here, the broken client is discarded (pg-pool never
+ * reuses a client that is not queryable), the query in progress fails into its caller's retry path, and the
+ * next query opens a new connection.
+ */
+function survivePoolErrors(pool: Pool): void {
+  const logger = new Logger('Database');
+  const seen = new WeakSet<Error>(); // an idle client's error reaches both listeners
+  const log = (where: string) => (error: Error) => {
+    if (seen.has(error)) return;
+    seen.add(error);
+    const kind = isDatabaseUnavailable(error) ? 'connection lost' : 'error';
+    logger.warn(`PostgreSQL ${kind} (${where}): ${error.message}`);
+  };
+  pool.on('error', log('idle connection'));
+  pool.on('connect', (client) => client.on('error', log('connection in use')));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from 'src/core/database/connection-errors';
 import { AppError, AppErrorCode, type FieldError } from './app-error';
 
 export interface ErrorBody {
@@ -55,7 +56,10 @@ const REASONS: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unreachable; retry shortly';
 
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof AppError) {
@@ -77,6 +81,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const details = typeof response === 'object' ? (response as { details?: FieldError[] }).details : undefined;
     return { statusCode, error: REASONS[statusCode] ?? 'Error', message, ...(details ? { details } : {}) };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return { statusCode: 503, error: REASONS[503]!, message: DATABASE_UNAVAILABLE_MESSAGE };
+  }
   const bodyParser = exception as { type?: string; status?: number };
   if (bodyParser?.type === 'entity.too.large') {
     return { statusCode: 413, error: REASONS[413]!, message: 'Request body is too large' };
@@ -94,9 +101,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    if (body.statusCode === 503) this.logger.warn(`${body.message}: ${String(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    if (body.statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDatabaseUnavailable } from 'src/core/database/connection-errors';
 import { DatabaseService } from 'src/core/database/database.service';
 
 export interface HealthCheck {
@@ -17,6 +18,9 @@ export interface HealthReport {
   checks: Record<string, HealthCheck>;
 }
 
+/** A check that has not answered by then is down: health must answer while the database hangs. */
+const CHECK_TIMEOUT_MS = 4_000;
+
 @Injectable()
 export class HealthService {
   private readonly contributors: HealthContributor[] = [];
@@ -31,18 +35,40 @@ export class HealthService {
 
   async report(): Promise<HealthReport> {
     const entries = await Promise.all(
-      this.contributors.map(
-        async (c) =>
-          [c.name, await c.check().catch((e: Error) => ({ status: 'down' as const, error: e.message }))] as const,
-      ),
+      this.contributors.map(async (c) => [c.name, await this.run(c)] as const),
     );
     const checks = Object.fromEntries(entries);
     return { status: entries.every(([, c]) => c.status === 'ok') ? 'ok' : 'down', checks };
   }
 
+  /** True when the last report found the database unreachable (the controller adds Retry-After). */
+  databaseUnreachable(report: HealthReport): boolean {
+    return report.checks.database?.reachable === false;
+  }
+
+  private async run(contributor: HealthContributor): Promise<HealthCheck> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([contributor.check(), timeout]);
+    } catch (e) {
+      return { status: 'down', error: e instanceof Error ? e.message : String(e) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async checkDatabase(): Promise<HealthCheck> {
     const started = Date.now();
-    await this.database.ping();
-    return { status: 'ok', driver: this.database.driver, latencyMs: Date.now() - started };
+    try {
+      await this.database.ping();
+    } catch (e) {
+      const reachable = !isDatabaseUnavailable(e);
+      const error = e instanceof Error ? e.message : String(e);
+      return { status: 'down', driver: this.database.driver, reachable, error };
+    }
+    return { status: 'ok', driver: this.database.driver, reachable: true, latencyMs: Date.now() - started };
   }
 }

@@ -10,6 +10,7 @@ import { Clock } from 'src/core/clock/clock';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { DatabaseService } from 'src/core/database/database.service';
+import { PeriodicTask } from 'src/core/scheduling/periodic-task';
 import { notifications } from 'src/core/database/schema';
 import { SmsEventsRepository } from 'src/shared/sms/repositories/sms-events.repository';
 
@@ -24,7 +25,7 @@ const EARLY_CALLBACK_TTL_MS = 24 * HOUR_MS;
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Housekeeping');
-  private timer: NodeJS.Timeout | undefined;
+  private loop: PeriodicTask | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,13 +36,19 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
 
   onApplicationBootstrap(): void {
     if (this.config.sms.role === 'api') return;
-    const run = () => void this.run().catch((e: unknown) => this.logger.error(`Housekeeping failed: ${String(e)}`));
-    this.timer = setInterval(run, HOUR_MS);
-    this.timer.unref();
+    this.loop = new PeriodicTask({
+      name: 'Housekeeping',
+      intervalMs: HOUR_MS,
+      initialDelayMs: HOUR_MS,
+      run: () => this.run(),
+      logger: this.logger,
+      unref: true,
+    });
+    this.loop.start();
   }
 
-  beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop?.stop();
   }
 
   /** Early callbacks older than a day, and notifications older than NOTIFICATIONS_RETENTION_DAYS. */

@@ -11,6 +11,7 @@ import { Clock } from 'src/core/clock/clock';
 import { DomainEvents } from 'src/core/events/domain-events';
 import { DatabaseService } from 'src/core/database/database.service';
 import { MetricsService } from 'src/core/metrics/metrics.service';
+import { FailureBackoff } from 'src/core/scheduling/periodic-task';
 import { SmsAuditRepository } from '../audit/sms-audit.repository';
 import { ProviderError, SMS_PROVIDER, type SmsProvider } from '../interfaces/sms-provider.interface';
 import { maskPhone, maskPhonesIn } from '../phone.rules';
@@ -70,9 +71,14 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
 
   start(): void {
     if (this.timer || this.stopping) return;
+    // While the database is unreachable, ticks fail: back off (up to 10 s) instead of failing every interval.
+    const backoff = new FailureBackoff('Dispatch tick', this.config.sms.dispatchIntervalMs, this.logger);
     const loop = async () => {
-      await this.tick().catch((e: unknown) => this.logger.error(`Dispatch tick failed: ${String(e)}`));
-      if (!this.stopping) this.timer = setTimeout(() => void loop(), this.config.sms.dispatchIntervalMs);
+      const delay = await this.tick().then(
+        () => backoff.succeeded(),
+        (e: unknown) => backoff.failed(e),
+      );
+      if (!this.stopping) this.timer = setTimeout(() => void loop(), delay);
     };
     this.timer = setTimeout(() => void loop(), 0);
   }

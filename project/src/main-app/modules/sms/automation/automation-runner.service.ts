@@ -9,6 +9,7 @@ import { Clock } from 'src/core/clock/clock';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { DatabaseService, type Tx } from 'src/core/database/database.service';
+import { PeriodicTask } from 'src/core/scheduling/periodic-task';
 import { LeadEventsRepository } from 'src/main-app/modules/leads/lead-events.repository';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
 import { LeadMessageSender } from './lead-message.sender';
@@ -31,8 +32,7 @@ export const MAX_ATTEMPTS = 5;
 @Injectable()
 export class AutomationRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AutomationRunner');
-  private timer: NodeJS.Timeout | undefined;
-  private stopping = false;
+  private loop: PeriodicTask | undefined;
   private ticking: Promise<{ steps: number; firings: number }> | undefined;
 
   constructor(
@@ -49,7 +49,7 @@ export class AutomationRunner implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.loop?.running ?? false;
   }
 
   onApplicationBootstrap(): void {
@@ -57,19 +57,17 @@ export class AutomationRunner implements OnApplicationBootstrap, BeforeApplicati
   }
 
   start(): void {
-    if (this.timer || this.stopping) return;
-    const interval = Math.max(MIN_INTERVAL_MS, this.config.sms.dispatchIntervalMs);
-    const loop = async () => {
-      await this.tick().catch((e: unknown) => this.logger.error(`Automation tick failed: ${String(e)}`));
-      if (!this.stopping) this.timer = setTimeout(() => void loop(), interval);
-    };
-    this.timer = setTimeout(() => void loop(), 0);
+    this.loop ??= new PeriodicTask({
+      name: 'Automation tick',
+      intervalMs: Math.max(MIN_INTERVAL_MS, this.config.sms.dispatchIntervalMs),
+      run: () => this.tick(),
+      logger: this.logger,
+    });
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    await this.loop?.stop();
     await this.ticking?.catch(() => undefined);
   }
 
