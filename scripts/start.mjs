@@ -1,20 +1,53 @@
 #!/usr/bin/env node
 // One command for the whole product: build what is stale, start the Twilio simulator when no Twilio
-// credentials are set, the API (which migrates and seeds the demo), and the admin panel.
-import { spawn, spawnSync } from 'node:child_process';
+// credentials are set, the API (which migrates and seeds the demo), and the admin panel. Every process is
+// supervised: one that crashes is restarted with backoff (scripts/lib/supervisor.mjs).
+//
+//   npm start                           one API process that also dispatches (SMS_ROLE=all), the panel
+//   npm run cluster                     2 API + 2 worker processes on DATABASE_URL behind one port, the panel
+//   npm start -- --api 3 --workers 4    the same with other counts (--api/--workers imply --cluster)
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBalancer } from './lib/balancer.mjs';
 import { loadDotEnv } from './lib/dotenv.mjs';
 import { isStale } from './lib/staleness.mjs';
+import { Supervisor } from './lib/supervisor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dev = process.argv.includes('--dev');
+const args = parseArgs(process.argv.slice(2));
+const dev = args.dev;
 const env = { ...loadDotEnv(path.join(root, '.env')), ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const apiPort = Number(env.PORT ?? 3001);
 const webPort = Number(env.WEB_PORT ?? 3000);
 const simPort = Number(env.SIM_PORT ?? 4010);
-const children = [];
+const supervisor = new Supervisor({ onGiveUp: () => shutdown(1) });
+
+function parseArgs(argv) {
+  const out = { dev: false, cluster: false, apis: 2, workers: 2 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const count = () => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) fail(`${flag} takes a whole number of processes, at least 1`);
+      out.cluster = true;
+      return n;
+    };
+    if (flag === '--dev') out.dev = true;
+    else if (flag === '--cluster') out.cluster = true;
+    else if (flag === '--api') out.apis = count();
+    else if (flag === '--workers') out.workers = count();
+    else fail(`unknown option ${flag} (known: --dev, --cluster, --api N, --workers N)`);
+  }
+  if (out.cluster && out.dev) fail('--dev runs one API process; leave out --cluster/--api/--workers');
+  return out;
+}
+
+function fail(message) {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
 
 function run(cmd, args, opts = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, ...opts });
@@ -32,14 +65,7 @@ function build(name, sources, output, args) {
 }
 
 function start(name, cmd, args, extraEnv = {}, cwd = root) {
-  const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (shuttingDown) return;
-    console.error(`\n✖ ${name} stopped (${signal ?? `exit ${code}`}); stopping everything`);
-    shutdown(code || 1);
-  });
-  children.push(child);
-  return child;
+  return supervisor.add({ name, cmd, args, cwd, env: { ...env, ...extraEnv } });
 }
 
 async function waitForUrl(url, what, timeoutMs = 120_000) {
@@ -58,18 +84,19 @@ async function waitForUrl(url, what, timeoutMs = 120_000) {
 }
 
 let shuttingDown = false;
+/** SIGTERM to every process; each finishes what it has in flight (up to 30 s) before the supervisor exits. */
 function shutdown(code = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() =>
-    process.exit(code),
-  );
+  console.error('▸ stopping: processes finish the sends in flight');
+  void supervisor.stop().then(() => process.exit(code));
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
+if (args.cluster && !env.DATABASE_URL) {
+  fail('a cluster shares one PostgreSQL database: set DATABASE_URL (the embedded database is for one process)');
+}
 if (!fs.existsSync(path.join(root, 'node_modules'))) {
   console.error('✖ Dependencies are missing: run `npm install` first.');
   process.exit(1);
@@ -108,10 +135,35 @@ if (simulated) {
 if (dev) {
   start('API compiler', 'npx', ['tsc', '-p', 'project/tsconfig.build.json', '--watch', '--preserveWatchOutput']);
   start('API', process.execPath, ['--watch-path=project/dist', 'project/dist/main.js'], apiEnv);
+} else if (args.cluster) {
+  await startCluster();
 } else {
   start('API', process.execPath, ['project/dist/main.js'], apiEnv);
 }
 await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 'API');
+
+/**
+ * N API processes (SMS_ROLE=api) on ports PORT+100… behind a balancer on PORT, and M workers (SMS_ROLE=worker),
+ * all on one DATABASE_URL with one environment, so one JWT_SECRET and ENCRYPTION_KEY. The first API starts
+ * alone (it migrates, seeds the demo and, in development, writes DATA_DIR/secrets.json that the others read).
+ */
+async function startCluster() {
+  const backends = Array.from({ length: args.apis }, (_, i) => apiPort + 100 + i);
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`;
+  const role = (extra) => ({ ...apiEnv, PUBLIC_BASE_URL: publicBaseUrl, ...extra });
+  start('API 1', process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(backends[0]) }));
+  await waitForUrl(`http://127.0.0.1:${backends[0]}/api/health`, 'API 1');
+  backends.slice(1).forEach((port, i) =>
+    start(`API ${i + 2}`, process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(port) })),
+  );
+  for (let i = 1; i <= args.workers; i++) {
+    start(`worker ${i}`, process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'worker' }));
+  }
+  await startBalancer({ port: apiPort, backends });
+  console.log(
+    `▸ cluster: ${args.apis} API process(es) on ports ${backends.join(', ')} behind :${apiPort}, ${args.workers} worker(s)`,
+  );
+}
 
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const nextArgs = dev ? [nextBin, 'dev', '-p', String(webPort)] : [nextBin, 'start', '-p', String(webPort)];
@@ -134,5 +186,6 @@ ${simulated ? `    Simulator     http://127.0.0.1:${simPort}/__sim/state\n` : ''
     Demo admin    admin@demo.loctelli.test / ${password}
     Demo user     user@demo.loctelli.test / ${password}
 
-  Data is kept in ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : path.resolve(root, env.DATA_DIR ?? 'data')}. Ctrl+C stops everything.
+  Data is kept in ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : path.resolve(root, env.DATA_DIR ?? 'data')}. A process that crashes is
+  restarted. Ctrl+C stops everything (after the sends in flight).
 `);
