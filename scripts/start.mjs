@@ -25,7 +25,7 @@ const simPort = Number(env.SIM_PORT ?? 4010);
 const supervisor = new Supervisor({ onGiveUp: () => shutdown(1) });
 
 function parseArgs(argv) {
-  const out = { dev: false, cluster: false, apis: 2, workers: 2 };
+  const out = { dev: false, cluster: false, apis: 2, workers: 2, panel: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const count = () => {
@@ -36,9 +36,10 @@ function parseArgs(argv) {
     };
     if (flag === '--dev') out.dev = true;
     else if (flag === '--cluster') out.cluster = true;
+    else if (flag === '--no-panel') out.panel = false;
     else if (flag === '--api') out.apis = count();
     else if (flag === '--workers') out.workers = count();
-    else fail(`unknown option ${flag} (known: --dev, --cluster, --api N, --workers N)`);
+    else fail(`unknown option ${flag} (known: --dev, --cluster, --api N, --workers N, --no-panel)`);
   }
   if (out.cluster && out.dev) fail('--dev runs one API process; leave out --cluster/--api/--workers');
   return out;
@@ -104,7 +105,7 @@ if (!fs.existsSync(path.join(root, 'node_modules'))) {
 
 build('Twilio simulator', ['twilio-sim/src'], 'twilio-sim/dist/main.js', ['run', 'build', '-w', 'twilio-sim']);
 build('API', ['project/src', 'project/drizzle'], 'project/dist/main.js', ['run', 'build', '-w', 'project']);
-if (!dev)
+if (!dev && args.panel)
   build(
     'admin panel',
     ['my-app/app', 'my-app/components', 'my-app/lib', 'my-app/types', 'my-app/next.config.ts'],
@@ -143,12 +144,14 @@ if (dev) {
 await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 'API');
 
 /**
- * N API processes (SMS_ROLE=api) on ports PORT+100… behind a balancer on PORT, and M workers (SMS_ROLE=worker),
+ * N API processes (SMS_ROLE=api) on ports PORT+1… behind a balancer on PORT, and M workers (SMS_ROLE=worker),
  * all on one DATABASE_URL with one environment, so one JWT_SECRET and ENCRYPTION_KEY. The first API starts
  * alone (it migrates, seeds the demo and, in development, writes DATA_DIR/secrets.json that the others read).
  */
 async function startCluster() {
-  const backends = Array.from({ length: args.apis }, (_, i) => apiPort + 100 + i);
+  const backends = Array.from({ length: args.apis }, (_, i) => apiPort + 1 + i);
+  const taken = backends.find((p) => p === webPort || (simulated && p === simPort));
+  if (taken) fail(`API processes use ports ${backends.join(', ')} (PORT+1…), but ${taken} is taken: move PORT`);
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`;
   const role = (extra) => ({ ...apiEnv, PUBLIC_BASE_URL: publicBaseUrl, ...extra });
   start('API 1', process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(backends[0]) }));
@@ -165,23 +168,24 @@ async function startCluster() {
   );
 }
 
-const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-const nextArgs = dev ? [nextBin, 'dev', '-p', String(webPort)] : [nextBin, 'start', '-p', String(webPort)];
-start(
-  'admin panel',
-  process.execPath,
-  nextArgs,
-  { API_URL: `http://127.0.0.1:${apiPort}`, PORT: String(webPort) },
-  path.join(root, 'my-app'),
-);
-await waitForUrl(`http://127.0.0.1:${webPort}/login`, 'admin panel', 180_000);
+if (args.panel) {
+  const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+  const nextArgs = dev ? [nextBin, 'dev', '-p', String(webPort)] : [nextBin, 'start', '-p', String(webPort)];
+  start(
+    'admin panel',
+    process.execPath,
+    nextArgs,
+    { API_URL: `http://127.0.0.1:${apiPort}`, PORT: String(webPort) },
+    path.join(root, 'my-app'),
+  );
+  await waitForUrl(`http://127.0.0.1:${webPort}/login`, 'admin panel', 180_000);
+}
 
 const password = env.DEMO_PASSWORD ?? 'demo-password';
 console.log(`
   Loctelli SMS is running${simulated ? ' (Twilio simulator: no real texts are sent)' : ''}
 
-    Admin panel   http://localhost:${webPort}/login
-    API           http://localhost:${apiPort}/api   (docs: /api/docs)
+${args.panel ? `    Admin panel   http://localhost:${webPort}/login\n` : ''}    API           http://localhost:${apiPort}/api   (docs: /api/docs)
 ${simulated ? `    Simulator     http://127.0.0.1:${simPort}/__sim/state\n` : ''}
     Demo admin    admin@demo.loctelli.test / ${password}
     Demo user     user@demo.loctelli.test / ${password}
