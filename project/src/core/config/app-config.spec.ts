@@ -47,6 +47,9 @@ describe(loadConfig.name, () => {
       ['ENCRYPTION_KEY', 'abc123', /64 hex characters/],
       ['SMS_RATE_LIMIT_PER_MINUTE', '0', />=\s*1/],
       ['SMS_RATE_LIMIT_PER_MINUTE', 'fast', /expected number/],
+      // operations.md "Settings and their minimums": a shorter lease reaps sends still in flight
+      ['SMS_LEASE_SECONDS', '4', />=\s*5/],
+      ['SMS_STATUS_RECONCILE_AFTER_MINUTES', '0', />=\s*1/],
     ])('%s=%s', (name, value, expects) => {
       const error = configErrorOf(env({ [name]: value }));
       expect(error.problems).toHaveLength(1);
