@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fault run (issue 15): one campaign on PostgreSQL through 1 API and N worker processes (real `node
 // project/dist/main.js`, supervised and restarted by scripts/lib/supervisor.mjs) while this script
-//   - kill -9s a random worker or the API every few seconds,
+//   - kill -9s a random worker or the API every 10-25 s (the supervisor restarts it),
 //   - cuts the network to the database for a while (a TCP proxy sits between the product and PostgreSQL),
 //   - terminates every backend of the product (pg_terminate_backend),
 // and the Twilio simulator fails 20% of create calls (10% 429, 10% 5xx) and loses 20% of status callbacks.
@@ -168,7 +168,12 @@ async function main() {
   viaProxy.port = String(proxyPort);
   const log = fs.openSync(path.join(tmp, 'processes.log'), 'a');
   const restarts = [];
-  const supervisor = new Supervisor({ log: (line) => (restarts.push(line), say(line)), maxFailedStarts: 20 });
+  // Kills here are deliberate, not a crash loop: restart quickly every time (npm start backs off up to 30 s).
+  const supervisor = new Supervisor({
+    log: (line) => (restarts.push(line), say(line)),
+    maxFailedStarts: 1_000,
+    maxBackoffMs: 2_000,
+  });
   const cleanup = async () => {
     await supervisor.stop();
     proxy.close();
@@ -250,6 +255,8 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   say(`campaign ${campaignId}: ${opts.messages} messages accepted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const probes = {};
+  const outageProbes = {};
+  let inOutage = false;
   const faults = { killWorker: 0, killApi: 0, dbCut: 0, terminated: 0 };
   const leftInQueue = async () =>
     Number((await query(direct, `select count(*) as n from sms_messages where status in ('pending', 'sending')`))[0].n);
@@ -259,13 +266,18 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
       for (const p of ['/api/health', `/api/sms/campaigns/${campaignId}`]) {
         const r = await http('GET', `${api}${p}`, { token, timeoutMs: 10_000 });
         probes[r.status] = (probes[r.status] ?? 0) + 1;
+        if (inOutage) outageProbes[r.status] = (outageProbes[r.status] ?? 0) + 1;
       }
       await sleep(500);
     }
   })();
 
   const deadline = Date.now() + opts.timeoutMin * 60_000;
-  let nextKill = Date.now() + 3_000 + random() * 5_000;
+  const KILL_EVERY_MS = [10_000, 25_000];
+  const nextKillAt = () => Date.now() + KILL_EVERY_MS[0] + random() * (KILL_EVERY_MS[1] - KILL_EVERY_MS[0]);
+  let nextKill = nextKillAt();
+  // A victim has been up a while (booting takes seconds on a busy machine): kills land on working processes.
+  const up = (s) => s.child?.pid && Date.now() - s.startedAt > 5_000;
   let cutDone = false;
   let terminateDone = false;
   for (;;) {
@@ -279,9 +291,13 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
     if (!cutDone && progress >= 0.25) {
       cutDone = true;
       faults.dbCut++;
+      // with the API up, so its answers during the outage are measured
+      await waitFor('the API before the outage', async () => (await http('GET', `${api}/api/health`)).status === 200, 60_000);
       say('database outage: network to PostgreSQL cut for 10 s');
       proxy.cut();
+      inOutage = true;
       await sleep(10_000);
+      inOutage = false;
       proxy.restore();
       say('database reachable again');
     } else if (!terminateDone && progress >= 0.5) {
@@ -294,14 +310,14 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
       faults.terminated += rows.filter((r) => r.ok).length;
       say(`pg_terminate_backend: ${rows.length} backends of the product terminated`);
     } else if (Date.now() >= nextKill && progress < 0.95) {
-      const victims = [apiService, ...workers].filter((s) => s.child?.pid);
-      const victim = random() < 0.3 ? apiService : victims[Math.floor(random() * victims.length)];
-      if (victim?.child?.pid) {
+      const victims = [apiService, ...workers].filter(up);
+      const victim = victims[Math.floor(random() * victims.length)];
+      if (victim) {
         say(`kill -9 ${victim.name} (pid ${victim.child.pid})`);
         victim.child.kill('SIGKILL');
         faults[victim === apiService ? 'killApi' : 'killWorker']++;
       }
-      nextKill = Date.now() + 4_000 + random() * 8_000;
+      nextKill = nextKillAt();
     }
     await sleep(500);
   }
@@ -317,7 +333,7 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   );
   done = true;
   await prober;
-  return report({ direct, sim, recipients, wallSeconds, faults, probes, restarts });
+  return report({ direct, sim, recipients, wallSeconds, faults, probes: { all: probes, duringDatabaseOutage: outageProbes }, restarts });
 }
 
 async function report({ direct, sim, recipients, wallSeconds, faults, probes, restarts }) {

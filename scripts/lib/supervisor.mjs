@@ -44,6 +44,7 @@ export class Supervisor {
   spawn(service) {
     if (this.stopping) return;
     const startedAt = Date.now();
+    service.startedAt = startedAt;
     const child = spawn(service.cmd, service.args, {
       cwd: service.cwd,
       env: service.env,
