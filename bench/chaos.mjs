@@ -233,10 +233,24 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
     SMS_QUIET_HOURS_ENABLED: 'false',
   };
   const main = ['project/dist/main.js'];
-  const apiService = supervisor.add({ name: 'API', cmd: process.execPath, args: main, cwd: root, stdio, env: { ...env, SMS_ROLE: 'api' } });
+  const apiService = supervisor.add({
+    name: 'API',
+    cmd: process.execPath,
+    args: main,
+    cwd: root,
+    stdio,
+    env: { ...env, SMS_ROLE: 'api' },
+  });
   await waitFor('the API', async () => (await http('GET', `${api}/api/health`)).status === 200, 120_000);
   const workers = Array.from({ length: opts.workers }, (_, i) =>
-    supervisor.add({ name: `worker ${i + 1}`, cmd: process.execPath, args: main, cwd: root, stdio, env: { ...env, SMS_ROLE: 'worker' } }),
+    supervisor.add({
+      name: `worker ${i + 1}`,
+      cmd: process.execPath,
+      args: main,
+      cwd: root,
+      stdio,
+      env: { ...env, SMS_ROLE: 'worker' },
+    }),
   );
 
   const login = await http('POST', `${api}/api/auth/login`, {
@@ -250,7 +264,8 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
     body: { name: 'Chaos', message: 'Chaos run {{first_name|friend}}', recipients },
     timeoutMs: 300_000,
   });
-  if (created.status !== 201) throw new Error(`campaign not created: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`campaign not created: ${created.status} ${JSON.stringify(created.body)}`);
   const campaignId = created.body.campaignId;
   say(`campaign ${campaignId}: ${opts.messages} messages accepted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -292,7 +307,11 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
       cutDone = true;
       faults.dbCut++;
       // with the API up, so its answers during the outage are measured
-      await waitFor('the API before the outage', async () => (await http('GET', `${api}/api/health`)).status === 200, 60_000);
+      await waitFor(
+        'the API before the outage',
+        async () => (await http('GET', `${api}/api/health`)).status === 200,
+        60_000,
+      );
       say('database outage: network to PostgreSQL cut for 10 s');
       proxy.cut();
       inOutage = true;
@@ -333,7 +352,15 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   );
   done = true;
   await prober;
-  return report({ direct, sim, recipients, wallSeconds, faults, probes: { all: probes, duringDatabaseOutage: outageProbes }, restarts });
+  return report({
+    direct,
+    sim,
+    recipients,
+    wallSeconds,
+    faults,
+    probes: { all: probes, duringDatabaseOutage: outageProbes },
+    restarts,
+  });
 }
 
 async function report({ direct, sim, recipients, wallSeconds, faults, probes, restarts }) {

@@ -156,9 +156,11 @@ async function startCluster() {
   const role = (extra) => ({ ...apiEnv, PUBLIC_BASE_URL: publicBaseUrl, ...extra });
   start('API 1', process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(backends[0]) }));
   await waitForUrl(`http://127.0.0.1:${backends[0]}/api/health`, 'API 1');
-  backends.slice(1).forEach((port, i) =>
-    start(`API ${i + 2}`, process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(port) })),
-  );
+  backends
+    .slice(1)
+    .forEach((port, i) =>
+      start(`API ${i + 2}`, process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(port) })),
+    );
   for (let i = 1; i <= args.workers; i++) {
     start(`worker ${i}`, process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'worker' }));
   }

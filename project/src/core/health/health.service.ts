@@ -34,9 +34,7 @@ export class HealthService {
   }
 
   async report(): Promise<HealthReport> {
-    const entries = await Promise.all(
-      this.contributors.map(async (c) => [c.name, await this.run(c)] as const),
-    );
+    const entries = await Promise.all(this.contributors.map(async (c) => [c.name, await this.run(c)] as const));
     const checks = Object.fromEntries(entries);
     return { status: entries.every(([, c]) => c.status === 'ok') ? 'ok' : 'down', checks };
   }
