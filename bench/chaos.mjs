@@ -259,13 +259,20 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   const token = login.body.accessToken;
   const recipients = Array.from({ length: opts.messages }, (_, i) => `+1202${String(3_000_000 + i)}`);
   const t0 = Date.now();
-  const created = await http('POST', `${api}/api/sms/campaigns`, {
-    token,
-    body: { name: 'Chaos', message: 'Chaos run {{first_name|friend}}', recipients },
-    timeoutMs: 300_000,
+  // A CSV upload (the JSON endpoint's body limit is below 10,000 recipients).
+  const form = new FormData();
+  form.append('name', 'Chaos');
+  form.append('message', 'Chaos run {{first_name|friend}}');
+  form.append('dryRun', 'false');
+  form.append('file', new Blob([`phone\n${recipients.join('\n')}\n`], { type: 'text/csv' }), 'chaos.csv');
+  const upload = await fetch(`${api}/api/sms/bulk`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+    signal: AbortSignal.timeout(300_000),
   });
-  if (created.status !== 201)
-    throw new Error(`campaign not created: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = { status: upload.status, body: await upload.json().catch(() => null) };
+  if (created.status >= 300) throw new Error(`campaign not created: ${created.status} ${JSON.stringify(created.body)}`);
   const campaignId = created.body.campaignId;
   say(`campaign ${campaignId}: ${opts.messages} messages accepted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 

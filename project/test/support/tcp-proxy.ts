@@ -42,7 +42,7 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     server.listen(listenPort, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as net.AddressInfo).port;
-  return {
+  const proxy: TcpProxy = {
     port,
     get open() {
       return pairs.size;
@@ -65,8 +65,9 @@ export async function startTcpProxy(target: { host: string; port: number }, list
       down = false;
     },
     close() {
-      this.cut();
+      proxy.cut();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+  return proxy;
 }
