@@ -2,3 +2,4 @@ export * from './crm';
 export * from './sms';
 export * from './automation';
 export * from './notifications';
+export * from './sms-unassigned';

@@ -181,7 +181,9 @@ export const smsDailyStats = pgTable(
   (t) => [primaryKey({ columns: [t.subAccountId, t.day] })],
 );
 
-export const smsSettings = pgTable('sms_settings', {
+export const smsSettings = pgTable(
+  'sms_settings',
+  {
   subAccountId: integer()
     .primaryKey()
     .references(() => subAccounts.id, { onDelete: 'cascade' }),
@@ -206,7 +208,18 @@ export const smsSettings = pgTable('sms_settings', {
     .default(sql`'{1,2,3,4,5,6,7}'::integer[]`),
   helpText: text(),
   ...timestamps,
-});
+},
+  // A number or Messaging Service is the sender of at most one SubAccount (the shared sender is never stored:
+  // a SubAccount without its own sender uses it). Inbound routing relies on this.
+  (t) => [
+    uniqueIndex('sms_settings_phone_number_idx')
+      .on(t.phoneNumber)
+      .where(sql`phone_number is not null`),
+    uniqueIndex('sms_settings_messaging_service_idx')
+      .on(t.messagingServiceSid)
+      .where(sql`messaging_service_sid is not null`),
+  ],
+);
 
 /** The sender's token bucket and in-flight cap, shared by every dispatcher process. */
 export const smsRateBuckets = pgTable('sms_rate_buckets', {
