@@ -21,7 +21,7 @@ export type Signer = 'subaccount' | 'environment' | 'any';
  * `To` decides, and nothing is guessed across tenants (docs/security.md, "Inbound routing"):
  * - a SubAccount's own number or Messaging Service → that SubAccount (a sender belongs to at most one);
  * - the installation's shared sender → the one SubAccount on it that texted this person or has a lead with
- *   this phone; none or several → the Unassigned inbox;
+ *   this phone (or the only SubAccount on it); none or several → the Unassigned inbox;
  * - any other number → the Unassigned inbox.
  */
 @Injectable()
@@ -49,7 +49,8 @@ export class InboundRouterService {
 
   private async routeShared(from: string): Promise<InboundRoute> {
     const onShared = await this.settings.subAccountsOnSharedSender();
-    const known = await this.knowing(from, onShared);
+    // One SubAccount on the shared sender: the number is, in effect, its own; there is no one to confuse it with.
+    const known = onShared.length === 1 ? onShared : await this.knowing(from, onShared);
     return known.length === 1
       ? { kind: 'subaccount', subAccountId: known[0]!, signer: 'environment', keywordScope: onShared }
       : { kind: 'unassigned', candidates: known, signer: 'environment', keywordScope: onShared };
