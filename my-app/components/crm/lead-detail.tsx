@@ -4,6 +4,7 @@ import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ArrowLeft, Pencil, Trash2 } from 'lucide-react';
+import { BlockedButton, useRole } from '@/components/auth/require-role';
 import { toast } from 'sonner';
 import { LeadSequencePanel } from '@/components/automation/lead-sequence-panel';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
@@ -24,6 +25,7 @@ export function LeadDetail({ id }: { id: number }) {
   const router = useRouter();
   const query = useLead(id);
   const remove = useDeleteLead();
+  const deleteBlocked = useRole().reasonUnless('subaccount_admin');
   const strategies = useStrategies();
   const [editing, setEditing] = React.useState(false);
   const lead = query.data;
@@ -65,6 +67,11 @@ export function LeadDetail({ id }: { id: number }) {
             <Button variant="outline" onClick={() => setEditing(true)}>
               <Pencil /> Edit
             </Button>
+            {deleteBlocked ? (
+              <BlockedButton reason={deleteBlocked} label="Delete" variant="outline" className="text-destructive">
+                <Trash2 /> Delete
+              </BlockedButton>
+            ) : (
             <ConfirmDialog
               trigger={
                 <Button variant="outline" className="text-destructive">
@@ -88,6 +95,7 @@ export function LeadDetail({ id }: { id: number }) {
                 )
               }
             />
+            )}
           </>
         }
       />

@@ -5,7 +5,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { CheckCircle2, FlaskConical, Loader2, PauseCircle, PlugZap, Save, XCircle } from 'lucide-react';
+import { CheckCircle2, FlaskConical, Loader2, PauseCircle, PlugZap, Save, ShieldAlert, XCircle } from 'lucide-react';
+import { useRole } from '@/components/auth/require-role';
 import { toast } from 'sonner';
 import { ErrorState } from '@/components/common/states';
 import { CountrySelect } from '@/components/sms/country-select';
@@ -164,6 +165,7 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
   const [testResult, setTestResult] = React.useState<TestConnectionResult | null>(null);
   const form = useForm<SettingsValues>({ resolver: zodResolver(settingsSchema), defaultValues: toValues(settings) });
   const quietEnabled = useWatch({ control: form.control, name: 'quietHoursEnabled' });
+  const blocked = useRole().reasonUnless('subaccount_admin');
 
   const onSubmit = async (v: SettingsValues) => {
     const dto = settingsDto(v, form.formState.dirtyFields as Partial<Record<Field, unknown>>);
@@ -220,6 +222,13 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
         </Alert>
       )}
 
+      {blocked && (
+        <Alert data-testid="settings-role-note">
+          <ShieldAlert />
+          <AlertTitle>Read-only for you</AlertTitle>
+          <AlertDescription>{blocked}: credentials, sender, limits, spending cap and quiet hours.</AlertDescription>
+        </Alert>
+      )}
       <Form {...form}>
         <form
           onSubmit={form.handleSubmit(onSubmit)}
@@ -227,6 +236,8 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
           noValidate
           data-testid="settings-form"
         >
+          {/* A disabled fieldset disables every input and button inside it. */}
+          <fieldset disabled={!!blocked} className="grid min-w-0 grid-cols-1 gap-6">
           <Card>
             <CardHeader>
               <CardTitle>Twilio account</CardTitle>
@@ -527,6 +538,7 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
               Discard changes
             </Button>
           </div>
+          </fieldset>
         </form>
       </Form>
     </div>
