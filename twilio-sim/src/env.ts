@@ -49,7 +49,11 @@ function knobsFromEnv(env: NodeJS.ProcessEnv): Partial<Knobs> {
 /** Simulator options from SIM_* variables (the CLI's only configuration). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): SimOptions {
   const accounts = defaultAccounts(env);
-  const list = (name: string) => (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (env[name] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   return {
     senders: {
       [Object.keys(accounts)[0]!]: {

@@ -23,7 +23,11 @@ function handler(core: SimCore) {
 /** Starts the simulator's HTTP server; resolves once it listens. */
 export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> {
   const accounts = opts.accounts && Object.keys(opts.accounts).length ? opts.accounts : defaultAccounts();
-  const core = new SimCore({ accounts, knobs: opts.knobs, seed: opts.seed ?? 1, inboundUrl: opts.inboundUrl,
+  const core = new SimCore({
+    accounts,
+    knobs: opts.knobs,
+    seed: opts.seed ?? 1,
+    inboundUrl: opts.inboundUrl,
     senders: opts.senders,
   });
   const server = createServer({ keepAlive: true }, handler(core));

@@ -39,26 +39,26 @@ export function EditDeleteActions({
           <Trash2 />
         </BlockedButton>
       ) : (
-      <ConfirmDialog
-        trigger={
-          <Button variant="ghost" size="icon" aria-label={`Delete ${name}`}>
-            <Trash2 />
-          </Button>
-        }
-        title={`Delete “${name}”?`}
-        description={deleteDescription}
-        confirmLabel={confirmLabel}
-        destructive
-        onConfirm={() =>
-          onDelete().then(
-            () => toast.success(deletedMessage),
-            (e: unknown) => {
-              toast.error(errorMessage(e));
-              throw e;
-            },
-          )
-        }
-      />
+        <ConfirmDialog
+          trigger={
+            <Button variant="ghost" size="icon" aria-label={`Delete ${name}`}>
+              <Trash2 />
+            </Button>
+          }
+          title={`Delete “${name}”?`}
+          description={deleteDescription}
+          confirmLabel={confirmLabel}
+          destructive
+          onConfirm={() =>
+            onDelete().then(
+              () => toast.success(deletedMessage),
+              (e: unknown) => {
+                toast.error(errorMessage(e));
+                throw e;
+              },
+            )
+          }
+        />
       )}
     </>
   );

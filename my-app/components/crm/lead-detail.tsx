@@ -72,29 +72,29 @@ export function LeadDetail({ id }: { id: number }) {
                 <Trash2 /> Delete
               </BlockedButton>
             ) : (
-            <ConfirmDialog
-              trigger={
-                <Button variant="outline" className="text-destructive">
-                  <Trash2 /> Delete
-                </Button>
-              }
-              title={`Delete ${lead.name}?`}
-              description="The lead is removed. Messages already sent to it stay in History."
-              confirmLabel="Delete"
-              destructive
-              onConfirm={() =>
-                remove.mutateAsync(lead.id).then(
-                  () => {
-                    toast.success('Lead deleted');
-                    router.push('/admin/leads');
-                  },
-                  (e: unknown) => {
-                    toast.error(errorMessage(e));
-                    throw e;
-                  },
-                )
-              }
-            />
+              <ConfirmDialog
+                trigger={
+                  <Button variant="outline" className="text-destructive">
+                    <Trash2 /> Delete
+                  </Button>
+                }
+                title={`Delete ${lead.name}?`}
+                description="The lead is removed. Messages already sent to it stay in History."
+                confirmLabel="Delete"
+                destructive
+                onConfirm={() =>
+                  remove.mutateAsync(lead.id).then(
+                    () => {
+                      toast.success('Lead deleted');
+                      router.push('/admin/leads');
+                    },
+                    (e: unknown) => {
+                      toast.error(errorMessage(e));
+                      throw e;
+                    },
+                  )
+                }
+              />
             )}
           </>
         }

@@ -136,7 +136,8 @@ export function OptOutsTable() {
 /** Remove, behind a confirmation; disabled with the reason when the role or the opt-out's origin forbids it. */
 function OptOutRemove({ optOut: o, onRemove }: { optOut: OptOut; onRemove: () => Promise<unknown> }) {
   const { reasonUnless } = useRole();
-  const byRecipient = (o.liftableBy ?? (o.source === 'keyword' || o.source === 'error_21610' ? 'recipient' : 'admin')) === 'recipient';
+  const byRecipient =
+    (o.liftableBy ?? (o.source === 'keyword' || o.source === 'error_21610' ? 'recipient' : 'admin')) === 'recipient';
   const blocked = byRecipient ? RECIPIENT_OPT_OUT_REASON : reasonUnless('subaccount_admin');
   if (blocked) {
     return (

@@ -21,7 +21,10 @@ const COLUMNS = 5;
 /** Replies no single SubAccount could claim; a system admin files each under the SubAccount it belongs to. */
 export function UnassignedInbox() {
   return (
-    <RequireRole role="system_admin" fallback={<p className="text-sm text-muted-foreground">{ROLE_REASON.system_admin}</p>}>
+    <RequireRole
+      role="system_admin"
+      fallback={<p className="text-sm text-muted-foreground">{ROLE_REASON.system_admin}</p>}
+    >
       <UnassignedTable />
     </RequireRole>
   );

@@ -11,8 +11,7 @@ export const unassignedKeys = {
 export function useUnassigned(state: 'open' | 'all', page: number, enabled = true) {
   return useQuery({
     queryKey: unassignedKeys.list(state, page),
-    queryFn: () =>
-      apiClient.get<Paginated<UnassignedMessage>>(`/sms/unassigned?state=${state}&page=${page}&limit=20`),
+    queryFn: () => apiClient.get<Paginated<UnassignedMessage>>(`/sms/unassigned?state=${state}&page=${page}&limit=20`),
     placeholderData: keepPreviousData,
     enabled,
   });

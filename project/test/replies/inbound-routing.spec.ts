@@ -130,7 +130,7 @@ describe('which SubAccount a reply belongs to', () => {
     ]);
   });
 
-  it("keeps a first text nobody knows in the Unassigned inbox; its STOP opts out of every SubAccount on that sender", async () => {
+  it('keeps a first text nobody knows in the Unassigned inbox; its STOP opts out of every SubAccount on that sender', async () => {
     const person = '+14155550397';
     const res = await reply(person, SIM_FROM, 'STOP');
     expect(res.status).toBe(200);

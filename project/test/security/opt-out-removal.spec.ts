@@ -39,7 +39,12 @@ describe('who may take a number off the opt-out list', () => {
   });
 
   const optOut = async (source: Source) =>
-    (await db.database.db.insert(smsOptOuts).values({ subAccountId: a.subAccountId, phoneNumber: PHONE, source }).returning())[0]!;
+    (
+      await db.database.db
+        .insert(smsOptOuts)
+        .values({ subAccountId: a.subAccountId, phoneNumber: PHONE, source })
+        .returning()
+    )[0]!;
   const stillListed = async () =>
     (
       await db.database.db

@@ -81,12 +81,19 @@ describe('the role matrix, route by route', () => {
   it('has a role decision for every route the app serves', () => {
     const stack = (t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } }).router.stack;
     const served = stack.flatMap((l) =>
-      l.route ? Object.keys(l.route.methods).filter((m) => m !== '_all').map((m) => label({ method: m, path: l.route!.path })) : [],
+      l.route
+        ? Object.keys(l.route.methods)
+            .filter((m) => m !== '_all')
+            .map((m) => label({ method: m, path: l.route!.path }))
+        : [],
     );
     const known = new Set(routes.map(label));
     // Swagger UI and the OpenAPI document are mounted on Express directly: public by design (no data).
     const openApi = (r: string) => /^GET \/api\/docs([-/]|$)/.test(r);
-    expect(served.filter((r) => !known.has(r) && !openApi(r)), 'routes Nest does not describe').toEqual([]);
+    expect(
+      served.filter((r) => !known.has(r) && !openApi(r)),
+      'routes Nest does not describe',
+    ).toEqual([]);
     expect(routes.length).toBeGreaterThan(80);
     expect(
       routes.filter((r) => r.decision === 'none').map(label),
@@ -102,7 +109,10 @@ describe('the role matrix, route by route', () => {
   it("keeps the issue's admin actions away from plain users", () => {
     const decisions = new Map(routes.map((r) => [label(r), r.decision]));
     for (const action of ADMIN_ACTIONS) {
-      expect([action, decisions.get(action)]).toEqual([action, expect.stringMatching(/subaccount_admin|admin_login|system_admin/)]);
+      expect([action, decisions.get(action)]).toEqual([
+        action,
+        expect.stringMatching(/subaccount_admin|admin_login|system_admin/),
+      ]);
     }
   });
 

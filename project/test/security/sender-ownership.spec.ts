@@ -63,7 +63,12 @@ describe('who may send from which number', () => {
     h.sim.injectInbound({ accountSid: SIM_ACCOUNT_SID, from, to, body, url: inboundUrl });
 
   it("does not let another tenant take the shared sender and with it A's replies and STOPs (issue 13)", async () => {
-    await h.http().post('/api/sms/send').set(aAdmin).send({ phoneNumber: LEAD_PHONE, message: 'Hi from A' }).expect(202);
+    await h
+      .http()
+      .post('/api/sms/send')
+      .set(aAdmin)
+      .send({ phoneNumber: LEAD_PHONE, message: 'Hi from A' })
+      .expect(202);
     await h.dispatcher.settled();
 
     // The attack: B's plain user points B's sender at the installation's shared number.
@@ -111,7 +116,11 @@ describe('who may send from which number', () => {
     const noCredentials = await put(bAdmin, { phoneNumber: B_NUMBER });
     expect(noCredentials.status).toBe(403);
     expect(noCredentials.body.message).toMatch(/assigned by a system admin/);
-    const wrongToken = await put(bAdmin, { accountSid: B_SID, authToken: 'notTheRightToken0000', phoneNumber: B_NUMBER });
+    const wrongToken = await put(bAdmin, {
+      accountSid: B_SID,
+      authToken: 'notTheRightToken0000',
+      phoneNumber: B_NUMBER,
+    });
     expect(wrongToken.status).toBe(400);
     expect(wrongToken.body.details).toEqual([expect.objectContaining({ field: 'authToken' })]);
   });

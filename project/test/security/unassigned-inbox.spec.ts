@@ -56,7 +56,11 @@ describe('the Unassigned inbox', () => {
       .expect(200);
     expect(filed.body).toMatchObject({ assignedSubAccountId: b.subAccountId, assignedMessageId: expect.any(Number) });
     const [stored] = await db.database.db.select().from(smsMessages).where(eq(smsMessages.twilioSid, sent.messageSid));
-    expect(stored).toMatchObject({ subAccountId: b.subAccountId, direction: 'inbound', message: 'Is this the roofer?' });
+    expect(stored).toMatchObject({
+      subAccountId: b.subAccountId,
+      direction: 'inbound',
+      message: 'Is this the roofer?',
+    });
 
     expect((await h.http().get('/api/sms/unassigned').set(system).expect(200)).body.total).toBe(0);
     expect((await h.http().get('/api/sms/unassigned?state=all').set(system).expect(200)).body.total).toBe(1);

@@ -3,13 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from 'src/core/clock/clock';
 import { smsMessages, smsOptOuts, smsRateBuckets } from 'src/core/database/schema';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
-import {
-  bootEngine,
-  SIM_ACCOUNT_SID,
-  SIM_AUTH_TOKEN,
-  waitFor,
-  type EngineHarness,
-} from '../support/engine-harness';
+import { bootEngine, SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, waitFor, type EngineHarness } from '../support/engine-harness';
 import { createSystemAdmin, headersFor } from '../support/role-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

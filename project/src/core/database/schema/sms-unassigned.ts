@@ -16,7 +16,10 @@ export const smsUnassignedInbound = pgTable(
     body: text().notNull(),
     twilioSid: varchar({ length: 34 }),
     /** The SubAccounts that could claim it (several texted or own a lead with this phone); empty: none. */
-    candidateSubAccountIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+    candidateSubAccountIds: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** opt_out, opt_in, help, or null: a keyword was already applied to every SubAccount on that sender. */
     keyword: varchar({ length: 10 }),
     payload: jsonb().$type<Record<string, string>>().notNull().default({}),

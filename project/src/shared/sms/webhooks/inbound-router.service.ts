@@ -44,7 +44,10 @@ export class InboundRouterService {
 
   private isSharedSender(to: string, mss: string | undefined): boolean {
     const env = this.config.twilio;
-    return (env.phoneNumber !== undefined && to === env.phoneNumber) || (mss !== undefined && mss === env.messagingServiceSid);
+    return (
+      (env.phoneNumber !== undefined && to === env.phoneNumber) ||
+      (mss !== undefined && mss === env.messagingServiceSid)
+    );
   }
 
   private async routeShared(from: string): Promise<InboundRoute> {

@@ -33,7 +33,12 @@ export class KeywordActionsService {
     for (const subAccountId of scope) {
       if (keyword === 'opt_out' && (await this.optOuts.add(subAccountId, phone, 'keyword', {}, tx))) {
         await this.record(tx, subAccountId, 'opt_out.add', phone, origin);
-        await this.domainEvents.emit(tx, { type: 'sms.opted_out', subAccountId, phoneNumber: phone, source: 'keyword' });
+        await this.domainEvents.emit(tx, {
+          type: 'sms.opted_out',
+          subAccountId,
+          phoneNumber: phone,
+          source: 'keyword',
+        });
       }
       if (keyword === 'opt_in' && (await this.optOuts.remove(subAccountId, phone, tx))) {
         await this.record(tx, subAccountId, 'opt_out.remove', phone, origin);

@@ -24,7 +24,11 @@ export class UnassignedService {
   ) {}
 
   async list(q: UnassignedQueryDto): Promise<Page<UnassignedMessageDto>> {
-    const { rows, total } = await this.unassigned.list({ open: q.state === 'open', limit: q.limit, offset: offsetOf(q) });
+    const { rows, total } = await this.unassigned.list({
+      open: q.state === 'open',
+      limit: q.limit,
+      offset: offsetOf(q),
+    });
     return { items: rows.map(mapUnassigned), total, page: q.page, limit: q.limit };
   }
 
@@ -36,7 +40,8 @@ export class UnassignedService {
     if (!(await this.settings.subAccount(subAccountId))) throw AppError.notFound('SubAccount');
     const row = await this.database.transaction(async (tx) => {
       const open = await this.unassigned.lockOpen(id, tx);
-      if (!open) throw new AppError(AppErrorCode.CONFLICT, `Unassigned message ${id} does not exist or is already filed`);
+      if (!open)
+        throw new AppError(AppErrorCode.CONFLICT, `Unassigned message ${id} does not exist or is already filed`);
       const stored = await this.inbound.receiveIn(tx, subAccountId, open.payload, []);
       await this.audit.record(
         {
