@@ -122,6 +122,8 @@ if (simulated) {
     SIM_PORT: String(simPort),
     SIM_ACCOUNT_SID: accountSid,
     SIM_AUTH_TOKEN: authToken,
+    // What the simulated account owns: the shared sender, and one number a SubAccount may claim with these credentials.
+    SIM_PHONE_NUMBERS: `${env.TWILIO_PHONE_NUMBER ?? '+15005550006'},+14155550100`,
     SIM_INBOUND_URL: `http://127.0.0.1:${apiPort}/api/sms/webhooks/twilio/inbound`,
   });
   await waitForUrl(`http://127.0.0.1:${simPort}/__sim/health`, 'Twilio simulator');

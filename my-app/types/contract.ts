@@ -337,6 +337,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'phoneNumber',
       'messagingServiceSid',
       'credentialsSource',
+      'usesSharedSender',
       'rateLimitPerMinute',
       'effectiveRateLimitPerMinute',
       'maxInFlight',
@@ -446,7 +447,15 @@ export const CONTRACT: Record<string, ContractEntry> = {
   OptOut: {
     schemas: ['OptOutDto'],
     direction: 'response',
-    keys: keysOf<OptOut>()('id', 'phoneNumber', 'source', 'createdByUserId', 'createdByAdminId', 'createdAt'),
+    keys: keysOf<OptOut>()(
+      'id',
+      'phoneNumber',
+      'source',
+      'createdByUserId',
+      'createdByAdminId',
+      'createdAt',
+      'liftableBy',
+    ),
   },
   OptOutImportReport: {
     schemas: ['OptOutImportReportDto', 'OptOutImportReport'],

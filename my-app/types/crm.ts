@@ -1,7 +1,7 @@
 import type { PaginationParams } from './api';
 import type { SmsStatus } from './sms';
 
-export type Role = 'super_admin' | 'admin' | 'user';
+export type Role = 'super_admin' | 'admin' | 'manager' | 'user';
 
 export interface SubAccountSummary {
   id: number;

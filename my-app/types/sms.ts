@@ -208,6 +208,8 @@ export interface SmsSettings {
   messagingServiceSid: string | null;
   /** Where the credentials in use come from. */
   credentialsSource?: 'subaccount' | 'environment' | 'none';
+  /** Sends from the installation's shared sender (no number of its own). */
+  usesSharedSender?: boolean;
   /** The SubAccount's override; null means the server default. */
   rateLimitPerMinute: number | null;
   effectiveRateLimitPerMinute?: number;
@@ -333,6 +335,8 @@ export interface OptOut {
   createdByUserId: number | null;
   createdByAdminId: number | null;
   createdAt: string;
+  /** Who can lift it: the recipient only (STOP / 21610: by texting START), or a SubAccount admin. */
+  liftableBy?: 'recipient' | 'admin';
 }
 
 export type OptOutListParams = PaginationParams;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimCore } from './core';
 import { isLoopback, readBody, sendJson } from './http-io';
 import { injectInbound } from './inbound';
+import type { AccountSenders } from './senders';
 import type { InboundInjection, Knobs } from './types';
 
 function parseJson(text: string): unknown {
@@ -24,6 +25,11 @@ export async function handleControl(core: SimCore, req: IncomingMessage, res: Se
       case 'POST /__sim/reset':
         core.reset();
         return sendJson(res, 200, { ok: true });
+      case 'POST /__sim/senders': {
+        const { accountSid, ...senders } = parseJson(await readBody(req)) as AccountSenders & { accountSid?: string };
+        core.senders.add(accountSid ?? core.defaultAccountSid, senders);
+        return sendJson(res, 200, { ok: true });
+      }
       case 'POST /__sim/flush':
         await core.tasks.flush();
         return sendJson(res, 200, { ok: true });

@@ -4,6 +4,7 @@ import { FormPoster } from './http-post';
 import { DEFAULT_KNOBS, mergeKnobs } from './knobs';
 import { Lifecycle } from './lifecycle';
 import { mulberry32 } from './prng';
+import { SenderRegistry, type AccountSenders } from './senders';
 import { MessageStore } from './store';
 import { Tasks } from './tasks';
 import type { Knobs, SimCounters, SimState } from './types';
@@ -13,6 +14,7 @@ export interface CoreOptions {
   knobs?: Partial<Knobs>;
   seed: number;
   inboundUrl?: string;
+  senders?: Record<string, AccountSenders>;
 }
 
 /** The simulator's state and machinery, shared by the REST routes, control routes and the API object. */
@@ -23,6 +25,8 @@ export class SimCore {
   readonly sender: CallbackSender;
   readonly lifecycle: Lifecycle;
   readonly accounts: Record<string, string>;
+  /** Account configuration, not message state: reset() keeps it. */
+  readonly senders: SenderRegistry;
   readonly inboundUrl: string | undefined;
   counters: SimCounters = freshCounters();
   knobs: Knobs;
@@ -31,6 +35,7 @@ export class SimCore {
 
   constructor(private readonly options: CoreOptions) {
     this.accounts = { ...options.accounts };
+    this.senders = new SenderRegistry(options.senders);
     this.inboundUrl = options.inboundUrl;
     this.knobs = mergeKnobs(DEFAULT_KNOBS, options.knobs ?? {});
     this.rng = mulberry32(options.seed);

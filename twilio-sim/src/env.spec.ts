@@ -31,6 +31,13 @@ describe('optionsFromEnv', () => {
     });
   });
 
+  it('gives the account the numbers and Messaging Services listed', () => {
+    const opts = optionsFromEnv({ SIM_PHONE_NUMBERS: '+15005550006, +14155550100', SIM_MESSAGING_SERVICES: 'MG1' });
+    expect(opts.senders).toEqual({
+      [DEFAULT_ACCOUNT_SID]: { phoneNumbers: ['+15005550006', '+14155550100'], messagingServices: ['MG1'] },
+    });
+  });
+
   it('names the variable when a number is malformed', () => {
     expect(() => optionsFromEnv({ SIM_RATE_5XX: 'lots' })).toThrow(/SIM_RATE_5XX/);
   });

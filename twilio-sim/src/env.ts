@@ -48,10 +48,22 @@ function knobsFromEnv(env: NodeJS.ProcessEnv): Partial<Knobs> {
 
 /** Simulator options from SIM_* variables (the CLI's only configuration). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): SimOptions {
+  const accounts = defaultAccounts(env);
+  const list = (name: string) =>
+    (env[name] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   return {
+    senders: {
+      [Object.keys(accounts)[0]!]: {
+        phoneNumbers: list('SIM_PHONE_NUMBERS'),
+        messagingServices: list('SIM_MESSAGING_SERVICES'),
+      },
+    },
     port: number(env, 'SIM_PORT') ?? 4010,
     host: env.SIM_HOST || '127.0.0.1',
-    accounts: defaultAccounts(env),
+    accounts,
     inboundUrl: env.SIM_INBOUND_URL || undefined,
     seed: number(env, 'SIM_SEED'),
     knobs: knobsFromEnv(env),

@@ -4,10 +4,14 @@ import type { SimCore } from './core';
 import { countRejection } from './counters';
 import { apiError, TwilioApiError } from './errors';
 import { isJsonRequest, readBody, sendEmpty, sendJson } from './http-io';
+import { fetchService, listIncomingNumbers } from './senders';
 import { type ApiReply, createMessage, deleteMessage, fetchMessage, listMessages, updateMessage } from './messages';
 
 const MESSAGES = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 const MESSAGE = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/([^/]+)\.json$/;
+const NUMBERS = /^\/2010-04-01\/Accounts\/([^/]+)\/IncomingPhoneNumbers\.json$/;
+/** messaging.twilio.com's path (the engine's client rebases every *.twilio.com host onto the simulator). */
+const SERVICE = /^\/v1\/Services\/([^/]+)$/;
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const body = await readBody(req);
@@ -18,7 +22,22 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 
 const methodNotAllowed = (): TwilioApiError => apiError(405, 20004, 'Method not allowed');
 
+/** Sender ownership lookups: IncomingPhoneNumbers list and Messaging Service fetch (read-only). */
+function senderLookup(core: SimCore, req: IncomingMessage, url: URL): ApiReply | undefined {
+  const numbers = NUMBERS.exec(url.pathname);
+  const service = numbers ? null : SERVICE.exec(url.pathname);
+  if (!numbers && !service) return undefined;
+  if (req.method !== 'GET') throw methodNotAllowed();
+  if (numbers) {
+    authenticate(req, core.accounts, numbers[1]);
+    return { kind: 'json', status: 200, body: listIncomingNumbers(core.senders, numbers[1], url.searchParams) };
+  }
+  return { kind: 'json', status: 200, body: fetchService(core.senders, core.accounts, req, service![1]) };
+}
+
 async function dispatch(core: SimCore, req: IncomingMessage, url: URL): Promise<ApiReply> {
+  const lookup = senderLookup(core, req, url);
+  if (lookup) return lookup;
   const list = MESSAGES.exec(url.pathname);
   const one = list ? null : MESSAGE.exec(url.pathname);
   const accountSid = list?.[1] ?? one?.[1];

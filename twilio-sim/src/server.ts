@@ -23,7 +23,13 @@ function handler(core: SimCore) {
 /** Starts the simulator's HTTP server; resolves once it listens. */
 export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> {
   const accounts = opts.accounts && Object.keys(opts.accounts).length ? opts.accounts : defaultAccounts();
-  const core = new SimCore({ accounts, knobs: opts.knobs, seed: opts.seed ?? 1, inboundUrl: opts.inboundUrl });
+  const core = new SimCore({
+    accounts,
+    knobs: opts.knobs,
+    seed: opts.seed ?? 1,
+    inboundUrl: opts.inboundUrl,
+    senders: opts.senders,
+  });
   const server = createServer({ keepAlive: true }, handler(core));
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -42,6 +48,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     port,
     accounts: { ...core.accounts },
     setKnobs: (k) => core.setKnobs(k),
+    addSenders: (accountSid, senders) => core.senders.add(accountSid, senders),
     reset: () => core.reset(),
     state: () => core.state(),
     injectInbound: (i) => injectInbound(core, i),

@@ -31,6 +31,8 @@ export interface Knobs {
   outcomes: Record<string, string>;
 }
 
+import type { AccountSenders } from './senders';
+
 export interface SimOptions {
   /** 0 = random free port. */
   port?: number;
@@ -43,6 +45,8 @@ export interface SimOptions {
   inboundUrl?: string;
   /** PRNG seed for the knobs' dice. */
   seed?: number;
+  /** accountSid -> the numbers and Messaging Services it owns (IncomingPhoneNumbers, Services lookups). */
+  senders?: Record<string, AccountSenders>;
 }
 
 export type MessageStatus =
@@ -133,6 +137,8 @@ export interface Simulator {
   port: number;
   accounts: Record<string, string>;
   setKnobs(k: Partial<Knobs>): void;
+  /** Gives an account more numbers / Messaging Services (kept across reset()). */
+  addSenders(accountSid: string, senders: AccountSenders): void;
   reset(): void;
   state(): SimState;
   injectInbound(i: InboundInjection): Promise<InboundResult>;

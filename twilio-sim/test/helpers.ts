@@ -22,7 +22,7 @@ export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 5_000, in
   }
 }
 
-/** Points the real SDK at the simulator by rewriting Twilio's API host. */
+/** Points the real SDK at the simulator by rewriting Twilio's API hosts (api., messaging., …). */
 export class SimRequestClient extends twilio.RequestClient {
   constructor(
     private readonly baseUrl: string,
@@ -32,7 +32,7 @@ export class SimRequestClient extends twilio.RequestClient {
   }
 
   override request<TData>(opts: BaseRequestClient.RequestOptions<TData>): Promise<Response<TData>> {
-    return super.request<TData>({ ...opts, uri: opts.uri.replace('https://api.twilio.com', this.baseUrl) });
+    return super.request<TData>({ ...opts, uri: opts.uri.replace(/^https:\/\/[a-z]+\.twilio\.com/, this.baseUrl) });
   }
 }
 

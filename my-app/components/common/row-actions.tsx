@@ -2,9 +2,11 @@
 
 import { Pencil, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
+import { BlockedButton, useRole } from '@/components/auth/require-role';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-client';
+import type { AccessRole } from '@/lib/roles';
 
 /** A table row's Edit and Delete buttons; Delete asks first, then toasts the outcome. */
 export function EditDeleteActions({
@@ -14,6 +16,7 @@ export function EditDeleteActions({
   onDelete,
   deletedMessage,
   confirmLabel = 'Delete',
+  deleteRole = 'user',
 }: {
   name: string;
   onEdit: () => void;
@@ -22,32 +25,41 @@ export function EditDeleteActions({
   onDelete: () => Promise<unknown>;
   deletedMessage: string;
   confirmLabel?: string;
+  /** The least role that may delete (docs/security.md); below it Delete shows disabled with the reason. */
+  deleteRole?: AccessRole;
 }) {
+  const blocked = useRole().reasonUnless(deleteRole);
   return (
     <>
       <Button variant="ghost" size="icon" aria-label={`Edit ${name}`} onClick={onEdit}>
         <Pencil />
       </Button>
-      <ConfirmDialog
-        trigger={
-          <Button variant="ghost" size="icon" aria-label={`Delete ${name}`}>
-            <Trash2 />
-          </Button>
-        }
-        title={`Delete “${name}”?`}
-        description={deleteDescription}
-        confirmLabel={confirmLabel}
-        destructive
-        onConfirm={() =>
-          onDelete().then(
-            () => toast.success(deletedMessage),
-            (e: unknown) => {
-              toast.error(errorMessage(e));
-              throw e;
-            },
-          )
-        }
-      />
+      {blocked ? (
+        <BlockedButton reason={blocked} label={`Delete ${name}`} variant="ghost" size="icon">
+          <Trash2 />
+        </BlockedButton>
+      ) : (
+        <ConfirmDialog
+          trigger={
+            <Button variant="ghost" size="icon" aria-label={`Delete ${name}`}>
+              <Trash2 />
+            </Button>
+          }
+          title={`Delete “${name}”?`}
+          description={deleteDescription}
+          confirmLabel={confirmLabel}
+          destructive
+          onConfirm={() =>
+            onDelete().then(
+              () => toast.success(deletedMessage),
+              (e: unknown) => {
+                toast.error(errorMessage(e));
+                throw e;
+              },
+            )
+          }
+        />
+      )}
     </>
   );
 }

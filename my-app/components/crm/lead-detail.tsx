@@ -4,6 +4,7 @@ import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ArrowLeft, Pencil, Trash2 } from 'lucide-react';
+import { BlockedButton, useRole } from '@/components/auth/require-role';
 import { toast } from 'sonner';
 import { LeadSequencePanel } from '@/components/automation/lead-sequence-panel';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
@@ -24,6 +25,7 @@ export function LeadDetail({ id }: { id: number }) {
   const router = useRouter();
   const query = useLead(id);
   const remove = useDeleteLead();
+  const deleteBlocked = useRole().reasonUnless('subaccount_admin');
   const strategies = useStrategies();
   const [editing, setEditing] = React.useState(false);
   const lead = query.data;
@@ -65,29 +67,35 @@ export function LeadDetail({ id }: { id: number }) {
             <Button variant="outline" onClick={() => setEditing(true)}>
               <Pencil /> Edit
             </Button>
-            <ConfirmDialog
-              trigger={
-                <Button variant="outline" className="text-destructive">
-                  <Trash2 /> Delete
-                </Button>
-              }
-              title={`Delete ${lead.name}?`}
-              description="The lead is removed. Messages already sent to it stay in History."
-              confirmLabel="Delete"
-              destructive
-              onConfirm={() =>
-                remove.mutateAsync(lead.id).then(
-                  () => {
-                    toast.success('Lead deleted');
-                    router.push('/admin/leads');
-                  },
-                  (e: unknown) => {
-                    toast.error(errorMessage(e));
-                    throw e;
-                  },
-                )
-              }
-            />
+            {deleteBlocked ? (
+              <BlockedButton reason={deleteBlocked} label="Delete" variant="outline" className="text-destructive">
+                <Trash2 /> Delete
+              </BlockedButton>
+            ) : (
+              <ConfirmDialog
+                trigger={
+                  <Button variant="outline" className="text-destructive">
+                    <Trash2 /> Delete
+                  </Button>
+                }
+                title={`Delete ${lead.name}?`}
+                description="The lead is removed. Messages already sent to it stay in History."
+                confirmLabel="Delete"
+                destructive
+                onConfirm={() =>
+                  remove.mutateAsync(lead.id).then(
+                    () => {
+                      toast.success('Lead deleted');
+                      router.push('/admin/leads');
+                    },
+                    (e: unknown) => {
+                      toast.error(errorMessage(e));
+                      throw e;
+                    },
+                  )
+                }
+              />
+            )}
           </>
         }
       />

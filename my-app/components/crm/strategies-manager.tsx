@@ -106,6 +106,7 @@ export function StrategiesManager() {
                       </Link>
                     </Button>
                     <EditDeleteActions
+                      deleteRole="subaccount_admin"
                       name={s.name}
                       onEdit={() => setEditing(s)}
                       deleteDescription="Leads using it keep their data but lose the strategy."

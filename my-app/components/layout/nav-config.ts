@@ -3,6 +3,7 @@ import {
   BarChart3,
   Building2,
   History,
+  MailQuestion,
   Inbox,
   Megaphone,
   MessageSquare,
@@ -23,6 +24,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Only admins see it. */
   adminOnly?: boolean;
+  /** Only system admins see it. */
+  systemOnly?: boolean;
   /** A live count shown beside the title. */
   badge?: 'inboxUnread';
 }
@@ -59,6 +62,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { title: 'Opt-outs', href: '/admin/sms/opt-outs', icon: Ban },
       { title: 'Reports', href: '/admin/sms/reports', icon: TrendingUp },
       { title: 'Audit log', href: '/admin/sms/audit', icon: ScrollText, adminOnly: true },
+      { title: 'Unassigned', href: '/admin/sms/unassigned', icon: MailQuestion, systemOnly: true },
     ],
   },
   {

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { MessageSquareText } from 'lucide-react';
+import { useRole } from '@/components/auth/require-role';
 import { useSession } from '@/components/auth/session-provider';
 import { NAV_GROUPS, activeHref } from '@/components/layout/nav-config';
 import { Badge } from '@/components/ui/badge';
@@ -25,6 +26,7 @@ export function Brand() {
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   const { isAdmin } = useSession();
+  const { can } = useRole();
   const active = activeHref(pathname);
   return (
     <nav aria-label="Main" className="flex flex-col gap-6">
@@ -35,7 +37,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
           </p>
           <ul className="flex flex-col gap-0.5">
             {group.items
-              .filter((item) => isAdmin || !item.adminOnly)
+              .filter((item) => (isAdmin || !item.adminOnly) && (!item.systemOnly || can('system_admin')))
               .map((item) => {
                 const isActive = item.href === active;
                 return (

@@ -12,7 +12,7 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 
-const ROLE_LABELS = { super_admin: 'Super admin', admin: 'Admin', user: 'User' } as const;
+const ROLE_LABELS = { super_admin: 'Super admin', admin: 'Admin', manager: 'Manager', user: 'User' } as const;
 
 function initials(name: string): string {
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { Ban, Pause, Play, RotateCw, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
+import { BlockedButton, useRole } from '@/components/auth/require-role';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-client';
@@ -40,6 +41,8 @@ export function CampaignActions({ campaign }: { campaign: SmsCampaign }) {
   const canCancel = s === 'draft' || s === 'scheduled' || s === 'sending' || s === 'paused';
   const canRetry = campaign.failedCount > 0 && s !== 'draft' && s !== 'canceled';
   const canDelete = s === 'draft' || s === 'canceled';
+  // Cancel and delete are SubAccount-admin actions (docs/security.md).
+  const blocked = useRole().reasonUnless('subaccount_admin');
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -82,7 +85,12 @@ export function CampaignActions({ campaign }: { campaign: SmsCampaign }) {
           onConfirm={() => run('retry-failed')}
         />
       )}
-      {canCancel && (
+      {canCancel && blocked && (
+        <BlockedButton reason={blocked} label="Cancel" variant="outline" className="text-destructive">
+          <Ban /> Cancel
+        </BlockedButton>
+      )}
+      {canCancel && !blocked && (
         <ConfirmDialog
           trigger={
             <Button variant="outline" className="text-destructive" data-testid="campaign-cancel">
@@ -96,7 +104,12 @@ export function CampaignActions({ campaign }: { campaign: SmsCampaign }) {
           onConfirm={() => run('cancel')}
         />
       )}
-      {canDelete && (
+      {canDelete && blocked && (
+        <BlockedButton reason={blocked} label="Delete" variant="outline" className="text-destructive">
+          <Trash2 /> Delete
+        </BlockedButton>
+      )}
+      {canDelete && !blocked && (
         <ConfirmDialog
           trigger={
             <Button variant="outline" className="text-destructive" data-testid="campaign-delete">

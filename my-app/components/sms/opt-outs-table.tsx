@@ -10,12 +10,14 @@ import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { OptOutsAddDialog } from '@/components/sms/opt-outs-add-dialog';
 import { OptOutsImportDialog } from '@/components/sms/opt-outs-import-dialog';
 import { OptOutSourceBadge } from '@/components/sms/opt-outs-source-badge';
+import { useRole } from '@/components/auth/require-role';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { errorMessage } from '@/lib/api-client';
 import { formatDateTime, formatPhone, formatShortDateTime } from '@/lib/format';
 import { useOptOuts, useRemoveOptOut } from '@/lib/queries/sms';
+import { RECIPIENT_OPT_OUT_REASON } from '@/lib/roles';
 import { useUrlState } from '@/lib/use-url-state';
 import type { OptOut, OptOutListParams } from '@/types/sms';
 
@@ -108,26 +110,7 @@ export function OptOutsTable() {
                   <TableCell className="text-muted-foreground">{addedBy(o)}</TableCell>
                   <TableCell title={formatDateTime(o.createdAt)}>{formatShortDateTime(o.createdAt)}</TableCell>
                   <TableCell className="text-right">
-                    <ConfirmDialog
-                      trigger={
-                        <Button variant="ghost" size="icon" aria-label={`Remove ${formatPhone(o.phoneNumber)}`}>
-                          <Trash2 />
-                        </Button>
-                      }
-                      title={`Text ${formatPhone(o.phoneNumber)} again?`}
-                      description="Remove the number from the opt-out list only when the person asked to be texted again. The removal is recorded in the audit log."
-                      confirmLabel="Remove"
-                      destructive
-                      onConfirm={() =>
-                        remove.mutateAsync(o.id).then(
-                          () => toast.success(`${formatPhone(o.phoneNumber)} removed from the list`),
-                          (e: unknown) => {
-                            toast.error(errorMessage(e));
-                            throw e;
-                          },
-                        )
-                      }
-                    />
+                    <OptOutRemove optOut={o} onRemove={() => remove.mutateAsync(o.id)} />
                   </TableCell>
                 </TableRow>
               )}
@@ -147,5 +130,44 @@ export function OptOutsTable() {
       <OptOutsAddDialog open={adding} onOpenChange={setAdding} />
       <OptOutsImportDialog open={importing} onOpenChange={setImporting} />
     </div>
+  );
+}
+
+/** Remove, behind a confirmation; disabled with the reason when the role or the opt-out's origin forbids it. */
+function OptOutRemove({ optOut: o, onRemove }: { optOut: OptOut; onRemove: () => Promise<unknown> }) {
+  const { reasonUnless } = useRole();
+  const byRecipient =
+    (o.liftableBy ?? (o.source === 'keyword' || o.source === 'error_21610' ? 'recipient' : 'admin')) === 'recipient';
+  const blocked = byRecipient ? RECIPIENT_OPT_OUT_REASON : reasonUnless('subaccount_admin');
+  if (blocked) {
+    return (
+      <span title={blocked} className="inline-flex" data-testid="opt-out-remove-blocked">
+        <Button variant="ghost" size="icon" disabled aria-label={`Remove ${formatPhone(o.phoneNumber)}: ${blocked}`}>
+          <Trash2 />
+        </Button>
+      </span>
+    );
+  }
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button variant="ghost" size="icon" aria-label={`Remove ${formatPhone(o.phoneNumber)}`}>
+          <Trash2 />
+        </Button>
+      }
+      title={`Text ${formatPhone(o.phoneNumber)} again?`}
+      description="Remove the number from the opt-out list only when the person asked to be texted again. The removal is recorded in the audit log."
+      confirmLabel="Remove"
+      destructive
+      onConfirm={() =>
+        onRemove().then(
+          () => toast.success(`${formatPhone(o.phoneNumber)} removed from the list`),
+          (e: unknown) => {
+            toast.error(errorMessage(e));
+            throw e;
+          },
+        )
+      }
+    />
   );
 }

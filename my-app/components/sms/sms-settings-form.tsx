@@ -5,7 +5,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { CheckCircle2, FlaskConical, Loader2, PauseCircle, PlugZap, Save, XCircle } from 'lucide-react';
+import { CheckCircle2, FlaskConical, Loader2, PauseCircle, PlugZap, Save, ShieldAlert, XCircle } from 'lucide-react';
+import { useRole } from '@/components/auth/require-role';
 import { toast } from 'sonner';
 import { ErrorState } from '@/components/common/states';
 import { CountrySelect } from '@/components/sms/country-select';
@@ -164,6 +165,7 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
   const [testResult, setTestResult] = React.useState<TestConnectionResult | null>(null);
   const form = useForm<SettingsValues>({ resolver: zodResolver(settingsSchema), defaultValues: toValues(settings) });
   const quietEnabled = useWatch({ control: form.control, name: 'quietHoursEnabled' });
+  const blocked = useRole().reasonUnless('subaccount_admin');
 
   const onSubmit = async (v: SettingsValues) => {
     const dto = settingsDto(v, form.formState.dirtyFields as Partial<Record<Field, unknown>>);
@@ -220,6 +222,13 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
         </Alert>
       )}
 
+      {blocked && (
+        <Alert data-testid="settings-role-note">
+          <ShieldAlert />
+          <AlertTitle>Read-only for you</AlertTitle>
+          <AlertDescription>{blocked}: credentials, sender, limits, spending cap and quiet hours.</AlertDescription>
+        </Alert>
+      )}
       <Form {...form}>
         <form
           onSubmit={form.handleSubmit(onSubmit)}
@@ -227,224 +236,112 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
           noValidate
           data-testid="settings-form"
         >
-          <Card>
-            <CardHeader>
-              <CardTitle>Twilio account</CardTitle>
-              <CardDescription>
-                Found in the Twilio Console under Account info.
-                {settings.credentialsSource === 'environment' && ' Empty: the server’s own credentials are used.'}
-              </CardDescription>
-              <CardAction>
-                <CredentialsBadge status={settings.credentialsStatus} />
-              </CardAction>
-            </CardHeader>
-            <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
-              <FormField
-                control={form.control}
-                name="accountSid"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Account SID</FormLabel>
-                    <FormControl>
-                      <Input placeholder="AC…" autoComplete="off" spellCheck={false} className="font-mono" {...field} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="authToken"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Auth token</FormLabel>
-                    <FormControl>
-                      <Input
-                        type="password"
-                        autoComplete="new-password"
-                        spellCheck={false}
-                        placeholder={settings.authTokenLast4 ? `•••••••••••• ${settings.authTokenLast4}` : 'Not set'}
-                        className="font-mono"
-                        data-testid="auth-token-input"
-                        {...field}
-                      />
-                    </FormControl>
-                    <FormDescription data-testid="auth-token-hint">
-                      {settings.authTokenLast4
-                        ? `Stored, ending in ${settings.authTokenLast4}. Leave empty to keep it.`
-                        : 'Write-only: never shown again once saved.'}
-                    </FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <div className="flex flex-wrap items-center gap-3 md:col-span-2">
-                <Button
-                  variant="outline"
-                  onClick={runTest}
-                  disabled={test.isPending || form.formState.isDirty}
-                  data-testid="settings-test"
-                >
-                  {test.isPending ? <Loader2 className="animate-spin" /> : <PlugZap />}
-                  Test connection
-                </Button>
-                {form.formState.isDirty && (
-                  <span className="text-xs text-muted-foreground">Save first to test the new values.</span>
-                )}
-                {testResult && (
-                  <span
-                    role="status"
-                    data-testid="settings-test-result"
-                    className={
-                      testResult.ok
-                        ? 'flex items-center gap-1 text-sm text-emerald-700'
-                        : 'flex items-center gap-1 text-sm text-destructive'
-                    }
+          {/* A disabled fieldset disables every input and button inside it. */}
+          <fieldset disabled={!!blocked} className="grid min-w-0 grid-cols-1 gap-6">
+            <Card>
+              <CardHeader>
+                <CardTitle>Twilio account</CardTitle>
+                <CardDescription>
+                  Found in the Twilio Console under Account info.
+                  {settings.credentialsSource === 'environment' && ' Empty: the server’s own credentials are used.'}
+                </CardDescription>
+                <CardAction>
+                  <CredentialsBadge status={settings.credentialsStatus} />
+                </CardAction>
+              </CardHeader>
+              <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
+                <FormField
+                  control={form.control}
+                  name="accountSid"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>Account SID</FormLabel>
+                      <FormControl>
+                        <Input
+                          placeholder="AC…"
+                          autoComplete="off"
+                          spellCheck={false}
+                          className="font-mono"
+                          {...field}
+                        />
+                      </FormControl>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="authToken"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>Auth token</FormLabel>
+                      <FormControl>
+                        <Input
+                          type="password"
+                          autoComplete="new-password"
+                          spellCheck={false}
+                          placeholder={settings.authTokenLast4 ? `•••••••••••• ${settings.authTokenLast4}` : 'Not set'}
+                          className="font-mono"
+                          data-testid="auth-token-input"
+                          {...field}
+                        />
+                      </FormControl>
+                      <FormDescription data-testid="auth-token-hint">
+                        {settings.authTokenLast4
+                          ? `Stored, ending in ${settings.authTokenLast4}. Leave empty to keep it.`
+                          : 'Write-only: never shown again once saved.'}
+                      </FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <div className="flex flex-wrap items-center gap-3 md:col-span-2">
+                  <Button
+                    variant="outline"
+                    onClick={runTest}
+                    disabled={test.isPending || form.formState.isDirty}
+                    data-testid="settings-test"
                   >
-                    {testResult.ok ? <CheckCircle2 className="size-4" /> : <XCircle className="size-4" />}
-                    {testResult.message}
-                  </span>
-                )}
-              </div>
-            </CardContent>
-          </Card>
+                    {test.isPending ? <Loader2 className="animate-spin" /> : <PlugZap />}
+                    Test connection
+                  </Button>
+                  {form.formState.isDirty && (
+                    <span className="text-xs text-muted-foreground">Save first to test the new values.</span>
+                  )}
+                  {testResult && (
+                    <span
+                      role="status"
+                      data-testid="settings-test-result"
+                      className={
+                        testResult.ok
+                          ? 'flex items-center gap-1 text-sm text-emerald-700'
+                          : 'flex items-center gap-1 text-sm text-destructive'
+                      }
+                    >
+                      {testResult.ok ? <CheckCircle2 className="size-4" /> : <XCircle className="size-4" />}
+                      {testResult.message}
+                    </span>
+                  )}
+                </div>
+              </CardContent>
+            </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle>Sender</CardTitle>
-              <CardDescription>A Twilio number, or a Messaging Service (which then picks the number).</CardDescription>
-            </CardHeader>
-            <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
-              <FormField
-                control={form.control}
-                name="phoneNumber"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Sender number</FormLabel>
-                    <FormControl>
-                      <Input placeholder="+14155552671" inputMode="tel" className="font-mono" {...field} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="messagingServiceSid"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Messaging Service SID</FormLabel>
-                    <FormControl>
-                      <Input placeholder="MG…" spellCheck={false} className="font-mono" {...field} />
-                    </FormControl>
-                    <FormDescription>Used instead of the sender number when set.</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </CardContent>
-          </Card>
-
-          <Card>
-            <CardHeader>
-              <CardTitle>Limits and defaults</CardTitle>
-            </CardHeader>
-            <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
-              <FormField
-                control={form.control}
-                name="rateLimitPerMinute"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Messages per minute</FormLabel>
-                    <FormControl>
-                      <Input
-                        type="number"
-                        min={1}
-                        inputMode="numeric"
-                        placeholder={defaultRate ? `Default (${defaultRate})` : 'Default'}
-                        data-testid="rate-limit-input"
-                        {...field}
-                      />
-                    </FormControl>
-                    <FormDescription>What your sender may send; about 60 for one long code.</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="maxInFlight"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Requests in flight</FormLabel>
-                    <FormControl>
-                      <Input type="number" min={1} inputMode="numeric" placeholder="Default" {...field} />
-                    </FormControl>
-                    <FormDescription>Concurrent calls to Twilio; halves by itself after a 429.</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="spendingCapSegments"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Monthly spending cap (segments)</FormLabel>
-                    <FormControl>
-                      <Input type="number" min={0} inputMode="numeric" placeholder="No cap" {...field} />
-                    </FormControl>
-                    <FormDescription>Sends beyond it are refused. Empty: no cap.</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="defaultCountry"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Default country</FormLabel>
-                    <FormControl>
-                      <CountrySelect value={toCountryCode(field.value)} onChange={field.onChange} />
-                    </FormControl>
-                    <FormDescription>For numbers written without a + country code.</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </CardContent>
-          </Card>
-
-          <Card>
-            <CardHeader>
-              <CardTitle>Quiet hours and replies</CardTitle>
-              <CardDescription>
-                Messages due in quiet hours wait until they end, in the recipient’s time zone.
-              </CardDescription>
-            </CardHeader>
-            <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
-              <FormField
-                control={form.control}
-                name="quietHoursEnabled"
-                render={({ field }) => (
-                  <FormItem className="flex items-center gap-3 md:col-span-2">
-                    <FormControl>
-                      <Switch checked={field.value} onCheckedChange={field.onChange} />
-                    </FormControl>
-                    <FormLabel>Hold messages during quiet hours</FormLabel>
-                  </FormItem>
-                )}
-              />
-              <div className="grid grid-cols-2 gap-3">
+            <Card>
+              <CardHeader>
+                <CardTitle>Sender</CardTitle>
+                <CardDescription>
+                  A Twilio number, or a Messaging Service (which then picks the number).
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
                 <FormField
                   control={form.control}
-                  name="quietHoursStart"
+                  name="phoneNumber"
                   render={({ field }) => (
                     <FormItem>
-                      <FormLabel>From</FormLabel>
+                      <FormLabel>Sender number</FormLabel>
                       <FormControl>
-                        <Input type="time" disabled={!quietEnabled} {...field} />
+                        <Input placeholder="+14155552671" inputMode="tel" className="font-mono" {...field} />
                       </FormControl>
                       <FormMessage />
                     </FormItem>
@@ -452,81 +349,204 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
                 />
                 <FormField
                   control={form.control}
-                  name="quietHoursEnd"
+                  name="messagingServiceSid"
                   render={({ field }) => (
                     <FormItem>
-                      <FormLabel>Until</FormLabel>
+                      <FormLabel>Messaging Service SID</FormLabel>
                       <FormControl>
-                        <Input type="time" disabled={!quietEnabled} {...field} />
+                        <Input placeholder="MG…" spellCheck={false} className="font-mono" {...field} />
                       </FormControl>
+                      <FormDescription>Used instead of the sender number when set.</FormDescription>
                       <FormMessage />
                     </FormItem>
                   )}
                 />
-              </div>
-              <FormField
-                control={form.control}
-                name="quietHoursDays"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>On</FormLabel>
-                    <div className="flex flex-wrap gap-3" role="group" aria-label="Quiet days">
-                      {WEEKDAYS.map((day, i) => {
-                        const n = i + 1;
-                        const checked = field.value.includes(n);
-                        return (
-                          <label key={day} className="flex items-center gap-1.5 text-sm">
-                            <Checkbox
-                              checked={checked}
-                              disabled={!quietEnabled}
-                              onCheckedChange={(c) =>
-                                field.onChange(c ? [...field.value, n] : field.value.filter((d) => d !== n))
-                              }
-                            />
-                            {day}
-                          </label>
-                        );
-                      })}
-                    </div>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="helpText"
-                render={({ field }) => (
-                  <FormItem className="md:col-span-2">
-                    <FormLabel>Reply to HELP</FormLabel>
-                    <FormControl>
-                      <Textarea
-                        rows={2}
-                        placeholder="Acme Roofing: reply STOP to opt out. Questions? Call (555) 123-4567."
-                        {...field}
-                      />
-                    </FormControl>
-                    <FormDescription>Sent when someone texts HELP. Empty: the default text.</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </CardContent>
-          </Card>
+              </CardContent>
+            </Card>
 
-          <FormRootError />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={form.formState.isSubmitting} data-testid="settings-save">
-              {form.formState.isSubmitting ? <Loader2 className="animate-spin" /> : <Save />}
-              Save settings
-            </Button>
-            <Button
-              variant="outline"
-              disabled={!form.formState.isDirty || form.formState.isSubmitting}
-              onClick={() => form.reset(toValues(settings))}
-            >
-              Discard changes
-            </Button>
-          </div>
+            <Card>
+              <CardHeader>
+                <CardTitle>Limits and defaults</CardTitle>
+              </CardHeader>
+              <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
+                <FormField
+                  control={form.control}
+                  name="rateLimitPerMinute"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>Messages per minute</FormLabel>
+                      <FormControl>
+                        <Input
+                          type="number"
+                          min={1}
+                          inputMode="numeric"
+                          placeholder={defaultRate ? `Default (${defaultRate})` : 'Default'}
+                          data-testid="rate-limit-input"
+                          {...field}
+                        />
+                      </FormControl>
+                      <FormDescription>What your sender may send; about 60 for one long code.</FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="maxInFlight"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>Requests in flight</FormLabel>
+                      <FormControl>
+                        <Input type="number" min={1} inputMode="numeric" placeholder="Default" {...field} />
+                      </FormControl>
+                      <FormDescription>Concurrent calls to Twilio; halves by itself after a 429.</FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="spendingCapSegments"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>Monthly spending cap (segments)</FormLabel>
+                      <FormControl>
+                        <Input type="number" min={0} inputMode="numeric" placeholder="No cap" {...field} />
+                      </FormControl>
+                      <FormDescription>Sends beyond it are refused. Empty: no cap.</FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="defaultCountry"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>Default country</FormLabel>
+                      <FormControl>
+                        <CountrySelect value={toCountryCode(field.value)} onChange={field.onChange} />
+                      </FormControl>
+                      <FormDescription>For numbers written without a + country code.</FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+              </CardContent>
+            </Card>
+
+            <Card>
+              <CardHeader>
+                <CardTitle>Quiet hours and replies</CardTitle>
+                <CardDescription>
+                  Messages due in quiet hours wait until they end, in the recipient’s time zone.
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
+                <FormField
+                  control={form.control}
+                  name="quietHoursEnabled"
+                  render={({ field }) => (
+                    <FormItem className="flex items-center gap-3 md:col-span-2">
+                      <FormControl>
+                        <Switch checked={field.value} onCheckedChange={field.onChange} />
+                      </FormControl>
+                      <FormLabel>Hold messages during quiet hours</FormLabel>
+                    </FormItem>
+                  )}
+                />
+                <div className="grid grid-cols-2 gap-3">
+                  <FormField
+                    control={form.control}
+                    name="quietHoursStart"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>From</FormLabel>
+                        <FormControl>
+                          <Input type="time" disabled={!quietEnabled} {...field} />
+                        </FormControl>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                  <FormField
+                    control={form.control}
+                    name="quietHoursEnd"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>Until</FormLabel>
+                        <FormControl>
+                          <Input type="time" disabled={!quietEnabled} {...field} />
+                        </FormControl>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                </div>
+                <FormField
+                  control={form.control}
+                  name="quietHoursDays"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>On</FormLabel>
+                      <div className="flex flex-wrap gap-3" role="group" aria-label="Quiet days">
+                        {WEEKDAYS.map((day, i) => {
+                          const n = i + 1;
+                          const checked = field.value.includes(n);
+                          return (
+                            <label key={day} className="flex items-center gap-1.5 text-sm">
+                              <Checkbox
+                                checked={checked}
+                                disabled={!quietEnabled}
+                                onCheckedChange={(c) =>
+                                  field.onChange(c ? [...field.value, n] : field.value.filter((d) => d !== n))
+                                }
+                              />
+                              {day}
+                            </label>
+                          );
+                        })}
+                      </div>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="helpText"
+                  render={({ field }) => (
+                    <FormItem className="md:col-span-2">
+                      <FormLabel>Reply to HELP</FormLabel>
+                      <FormControl>
+                        <Textarea
+                          rows={2}
+                          placeholder="Acme Roofing: reply STOP to opt out. Questions? Call (555) 123-4567."
+                          {...field}
+                        />
+                      </FormControl>
+                      <FormDescription>Sent when someone texts HELP. Empty: the default text.</FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+              </CardContent>
+            </Card>
+
+            <FormRootError />
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" disabled={form.formState.isSubmitting} data-testid="settings-save">
+                {form.formState.isSubmitting ? <Loader2 className="animate-spin" /> : <Save />}
+                Save settings
+              </Button>
+              <Button
+                variant="outline"
+                disabled={!form.formState.isDirty || form.formState.isSubmitting}
+                onClick={() => form.reset(toValues(settings))}
+              >
+                Discard changes
+              </Button>
+            </div>
+          </fieldset>
         </form>
       </Form>
     </div>

@@ -88,6 +88,7 @@ export function TemplatesManager() {
                   </TableCell>
                   <TableCell className="text-right">
                     <EditDeleteActions
+                      deleteRole="subaccount_admin"
                       name={t.name}
                       onEdit={() => setEditing(t)}
                       deleteDescription="Messages already sent with it are not affected."

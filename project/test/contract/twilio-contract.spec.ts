@@ -287,6 +287,17 @@ describe.skipIf(!HAVE_SPEC)('Twilio contract (Prism serving twilio_api_v2010.jso
     expect(queryOf(log[0]!)).toEqual({ PageSize: '1' });
   });
 
+  it('asks who owns a number with the IncomingPhoneNumbers list the spec declares (sender ownership on save)', async () => {
+    await provider.owns(CREDENTIALS, { phoneNumber: '+14155550100' });
+    expectConforming();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({
+      method: 'GET',
+      path: `/2010-04-01/Accounts/${ACCOUNT_SID}/IncomingPhoneNumbers.json`,
+    });
+    expect(queryOf(log[0]!)).toMatchObject({ PhoneNumber: '+14155550100' });
+  });
+
   it('cancels a scheduled message with Status=canceled (the update the engine uses)', async () => {
     const client = twilio(CREDENTIALS.accountSid, CREDENTIALS.authToken, {
       httpClient: new RebasedRequestClient(proxyUrl),

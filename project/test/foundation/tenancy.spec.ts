@@ -46,6 +46,8 @@ interface Target {
   id: number;
   /** Only admins reach it (a plain user is refused before any lookup). */
   adminOnly?: boolean;
+  /** Not tenant data at all: only a system admin reaches it; every SubAccount login is refused (403). */
+  systemOnly?: boolean;
   bodies?: Partial<Record<Method, object>>;
 }
 
@@ -190,6 +192,7 @@ describe('tenant isolation', () => {
       '/api/sms/opt-outs': { id: aOptOut!.id },
       '/api/sms/conversations': { id: aConversation!.id },
       '/api/notifications': { id: aNotification!.id },
+      '/api/sms/unassigned': { id: 1, systemOnly: true, bodies: { post: { subAccountId: b.subAccountId } } },
       '/api/sms/triggers': { id: aTrigger!.id, bodies: { patch: { name: 'Taken by B', enabled: false } } },
     };
   });
@@ -235,8 +238,9 @@ describe('tenant isolation', () => {
       const target = targets[resourceOf(route)!]!;
       const label = `${route.method.toUpperCase()} ${route.path} as B's admin`;
       const res = await call(route, withId(route, target.id), h.bAdmin);
-      expect(res.status, label).toBe(404);
-      expectErrorShape(res.body, 404);
+      const expected = target.systemOnly ? 403 : 404;
+      expect(res.status, label).toBe(expected);
+      expectErrorShape(res.body, expected);
       expectNoDataOfA(res.body, label);
     }
   });
@@ -251,7 +255,7 @@ describe('tenant isolation', () => {
       const missing = await call(route, withId(route, 2_000_000_000), h.bUser);
       // A user may be refused outright (403: not theirs to manage) but never told A's record exists.
       expect([404, 403], label).toContain(res.status);
-      if (target.adminOnly) expect(res.status, label).toBe(403);
+      if (target.adminOnly || target.systemOnly) expect(res.status, label).toBe(403);
       expect({ status: res.status, body: res.body }, label).toEqual({ status: missing.status, body: missing.body });
       expectNoDataOfA(res.body, label);
     }

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { leads, notificationPreferences, smsMessages } from 'src/core/database/schema';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
 import { bootEngine, SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, SIM_FROM, type EngineHarness } from '../support/engine-harness';
+import { headersFor } from '../support/role-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/** A number the simulated account owns, so a SubAccount admin may name it. */
+const OWN_NUMBER = '+14155550900';
 import { addSuperAdmin, backdateFailures, notificationRows, whoGot } from './notification-support';
 
 describe('notifications raised by SMS events', () => {
@@ -17,7 +21,7 @@ describe('notifications raised by SMS events', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    h = await bootEngine({ database: db.database });
+    h = await bootEngine({ database: db.database, simSenders: { [SIM_ACCOUNT_SID]: { phoneNumbers: [OWN_NUMBER] } } });
     inboundUrl = `${h.config.publicBaseUrl}/api/sms/webhooks/twilio/inbound`;
   });
   afterAll(async () => {
@@ -84,8 +88,9 @@ describe('notifications raised by SMS events', () => {
     await h
       .http()
       .put('/api/sms/settings')
-      .set(headers)
-      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: SIM_FROM })
+      // Twilio refuses this token, so only a system admin can set a number with it (no ownership check).
+      .set(await headersFor(h, 'root@loctelli.test', tenant.subAccountId))
+      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: OWN_NUMBER })
       .expect(200);
     await send('+14155550011').expect(202);
     await send('+14155550012').expect(202);
@@ -101,8 +106,9 @@ describe('notifications raised by SMS events', () => {
     await h
       .http()
       .put('/api/sms/settings')
-      .set(headers)
-      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: SIM_FROM })
+      // Twilio refuses this token, so only a system admin can set a number with it (no ownership check).
+      .set(await headersFor(h, 'root@loctelli.test', tenant.subAccountId))
+      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: OWN_NUMBER })
       .expect(200);
     const created = await h
       .http()
@@ -126,7 +132,7 @@ describe('notifications raised by SMS events', () => {
       .http()
       .put('/api/sms/settings')
       .set(headers)
-      .send({ accountSid: SIM_ACCOUNT_SID, authToken: SIM_AUTH_TOKEN, phoneNumber: SIM_FROM })
+      .send({ accountSid: SIM_ACCOUNT_SID, authToken: SIM_AUTH_TOKEN, phoneNumber: OWN_NUMBER })
       .expect(200);
     await h.http().post(`/api/sms/campaigns/${id}/resume`).set(headers).expect(200);
     const resumed = (await h.http().get(`/api/sms/campaigns/${id}`).set(headers).expect(200)).body;

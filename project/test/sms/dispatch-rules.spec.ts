@@ -3,15 +3,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from 'src/core/clock/clock';
 import { smsMessages, smsOptOuts, smsRateBuckets } from 'src/core/database/schema';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
-import {
-  bootEngine,
-  SIM_ACCOUNT_SID,
-  SIM_AUTH_TOKEN,
-  SIM_FROM,
-  waitFor,
-  type EngineHarness,
-} from '../support/engine-harness';
+import { bootEngine, SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, waitFor, type EngineHarness } from '../support/engine-harness';
+import { createSystemAdmin, headersFor } from '../support/role-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/** A number the simulated account owns, so a SubAccount admin may name it. */
+const OWN_NUMBER = '+14155550900';
+/** Twilio refuses the token these tests save, so only a system admin can pair a number with it. */
+const systemAdminIn = async (t: EngineHarness, database: TestDatabase['database'], subAccountId: number) =>
+  headersFor(t, await createSystemAdmin(database), subAccountId);
 
 describe('dispatch rules', () => {
   let db: TestDatabase;
@@ -24,7 +24,12 @@ describe('dispatch rules', () => {
     db = await createTestDatabase();
     clock = new ManualClock();
     // Status callbacks are not what these tests look at.
-    h = await bootEngine({ database: db.database, clock, knobs: { callbackDelayMs: 600_000 } });
+    h = await bootEngine({
+      database: db.database,
+      clock,
+      knobs: { callbackDelayMs: 600_000 },
+      simSenders: { [SIM_ACCOUNT_SID]: { phoneNumbers: [OWN_NUMBER] } },
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -134,8 +139,8 @@ describe('dispatch rules', () => {
     await h
       .http()
       .put('/api/sms/settings')
-      .set(otherHeaders)
-      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: SIM_FROM })
+      .set(await systemAdminIn(h, db.database, other.subAccountId))
+      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: OWN_NUMBER })
       .expect(200);
     const rejectedIds = [
       (await send(otherHeaders, '+14155550121')).body.id,
@@ -176,8 +181,8 @@ describe('dispatch rules', () => {
     await h
       .http()
       .put('/api/sms/settings')
-      .set(headers)
-      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: SIM_FROM })
+      .set(await systemAdminIn(h, db.database, tenant.subAccountId))
+      .send({ accountSid: SIM_ACCOUNT_SID, authToken: 'notTheRightToken000000', phoneNumber: OWN_NUMBER })
       .expect(200);
     await send(headers, '+14155550125');
     await h.dispatcher.drain();

@@ -7,7 +7,7 @@ import { DatabaseService } from 'src/core/database/database.service';
 import { SmsDispatcherService } from 'src/shared/sms/dispatch/sms-dispatcher.service';
 import { SMS_PROVIDER } from 'src/shared/sms/interfaces/sms-provider.interface';
 import type { TwilioProviderOptions } from 'src/shared/sms/provider/twilio.provider';
-import { startSimulator, type Knobs, type Simulator } from '../../../twilio-sim/src';
+import { startSimulator, type AccountSenders, type Knobs, type Simulator } from '../../../twilio-sim/src';
 import { testConfig } from './test-app';
 
 export const SIM_ACCOUNT_SID = 'AC' + 'a'.repeat(32);
@@ -33,6 +33,9 @@ export async function bootEngine(options: {
   clock?: Clock;
   env?: Record<string, string>;
   knobs?: Partial<Knobs>;
+  /** More simulated Twilio accounts (sid -> token) besides SIM_ACCOUNT_SID, and the senders each owns. */
+  simAccounts?: Record<string, string>;
+  simSenders?: Record<string, AccountSenders>;
   /** Share another harness's simulator (several app instances, one Twilio); this harness won't close it. */
   sim?: Simulator;
   /** The SDK's HTTP timeout (not an env setting): short, so "no answer from Twilio" is quick to provoke. */
@@ -43,7 +46,8 @@ export async function bootEngine(options: {
     options.sim ??
     (await startSimulator({
       port: 0,
-      accounts: { [SIM_ACCOUNT_SID]: SIM_AUTH_TOKEN },
+      accounts: { [SIM_ACCOUNT_SID]: SIM_AUTH_TOKEN, ...options.simAccounts },
+      senders: options.simSenders,
       knobs: { callbackDelayMs: 20, ...options.knobs },
     }));
   const port = await freePort();

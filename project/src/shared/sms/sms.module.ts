@@ -17,6 +17,7 @@ import { SmsMessagesRepository } from './repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
 import { SmsRateBucketsRepository } from './repositories/sms-rate-buckets.repository';
 import { SmsStatsRepository } from './repositories/sms-stats.repository';
+import { SmsUnassignedRepository } from './repositories/sms-unassigned.repository';
 import { SenderService } from './settings/sender.service';
 import { SmsSettingsRepository } from './settings/sms-settings.repository';
 import { SmsHealthService } from './sms-health.service';
@@ -24,6 +25,8 @@ import { SmsService } from './sms.service';
 import { InboundMessageService } from './webhooks/inbound-message.service';
 import { InboundRouterService } from './webhooks/inbound-router.service';
 import { InboundWebhookController } from './webhooks/inbound-webhook.controller';
+import { KeywordActionsService } from './webhooks/keyword-actions.service';
+import { UnassignedInboundService } from './webhooks/unassigned-inbound.service';
 import { StatusWebhookController } from './webhooks/status-webhook.controller';
 import { WebhookAuthService } from './webhooks/webhook-auth.service';
 
@@ -36,6 +39,7 @@ const repositories = [
   SmsRateBucketsRepository,
   SmsSettingsRepository,
   SmsAuditRepository,
+  SmsUnassignedRepository,
 ];
 
 /** The SMS engine: accept rules, outbox dispatcher, provider, webhooks. Its only routes are Twilio's webhooks. */
@@ -65,6 +69,8 @@ const repositories = [
     WebhookAuthService,
     InboundRouterService,
     InboundMessageService,
+    KeywordActionsService,
+    UnassignedInboundService,
     SmsHealthService,
   ],
   exports: [
@@ -75,6 +81,7 @@ const repositories = [
     SmsService,
     MessageLifecycleService,
     SmsDispatcherService,
+    InboundMessageService,
   ],
 })
 export class SharedSmsModule {}

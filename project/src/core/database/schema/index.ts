@@ -3,3 +3,4 @@ export * from './sms';
 export * from './automation';
 export * from './notifications';
 export * from './installation';
+export * from './sms-unassigned';

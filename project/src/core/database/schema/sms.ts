@@ -181,32 +181,45 @@ export const smsDailyStats = pgTable(
   (t) => [primaryKey({ columns: [t.subAccountId, t.day] })],
 );
 
-export const smsSettings = pgTable('sms_settings', {
-  subAccountId: integer()
-    .primaryKey()
-    .references(() => subAccounts.id, { onDelete: 'cascade' }),
-  accountSid: varchar({ length: 34 }),
-  authTokenEncrypted: text(),
-  authTokenLast4: varchar({ length: 4 }),
-  phoneNumber: varchar({ length: 20 }),
-  messagingServiceSid: varchar({ length: 34 }),
-  rateLimitPerMinute: integer(),
-  maxInFlight: integer(),
-  spendingCapSegments: integer(),
-  credentialsStatus: varchar({ length: 10 }).$type<'ok' | 'rejected' | 'unknown'>().notNull().default('unknown'),
-  dispatchPausedReason: text(),
-  /** null: the installation default (SMS_QUIET_HOURS_ENABLED). */
-  quietHoursEnabled: boolean(),
-  quietHoursStart: varchar({ length: 5 }).notNull().default('21:00'),
-  quietHoursEnd: varchar({ length: 5 }).notNull().default('08:00'),
-  /** ISO weekdays (1 = Monday … 7 = Sunday) the quiet window applies on. */
-  quietHoursDays: integer()
-    .array()
-    .notNull()
-    .default(sql`'{1,2,3,4,5,6,7}'::integer[]`),
-  helpText: text(),
-  ...timestamps,
-});
+export const smsSettings = pgTable(
+  'sms_settings',
+  {
+    subAccountId: integer()
+      .primaryKey()
+      .references(() => subAccounts.id, { onDelete: 'cascade' }),
+    accountSid: varchar({ length: 34 }),
+    authTokenEncrypted: text(),
+    authTokenLast4: varchar({ length: 4 }),
+    phoneNumber: varchar({ length: 20 }),
+    messagingServiceSid: varchar({ length: 34 }),
+    rateLimitPerMinute: integer(),
+    maxInFlight: integer(),
+    spendingCapSegments: integer(),
+    credentialsStatus: varchar({ length: 10 }).$type<'ok' | 'rejected' | 'unknown'>().notNull().default('unknown'),
+    dispatchPausedReason: text(),
+    /** null: the installation default (SMS_QUIET_HOURS_ENABLED). */
+    quietHoursEnabled: boolean(),
+    quietHoursStart: varchar({ length: 5 }).notNull().default('21:00'),
+    quietHoursEnd: varchar({ length: 5 }).notNull().default('08:00'),
+    /** ISO weekdays (1 = Monday … 7 = Sunday) the quiet window applies on. */
+    quietHoursDays: integer()
+      .array()
+      .notNull()
+      .default(sql`'{1,2,3,4,5,6,7}'::integer[]`),
+    helpText: text(),
+    ...timestamps,
+  },
+  // A number or Messaging Service is the sender of at most one SubAccount (the shared sender is never stored:
+  // a SubAccount without its own sender uses it). Inbound routing relies on this.
+  (t) => [
+    uniqueIndex('sms_settings_phone_number_idx')
+      .on(t.phoneNumber)
+      .where(sql`phone_number is not null`),
+    uniqueIndex('sms_settings_messaging_service_idx')
+      .on(t.messagingServiceSid)
+      .where(sql`messaging_service_sid is not null`),
+  ],
+);
 
 /** The sender's token bucket and in-flight cap, shared by every dispatcher process. */
 export const smsRateBuckets = pgTable('sms_rate_buckets', {

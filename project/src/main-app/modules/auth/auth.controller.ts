@@ -5,8 +5,10 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth, Public } from 'src/core/auth/auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, MeDto, RefreshDto, TokensDto } from './dto/auth.dto';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('auth')
+@RequireRole('user')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly service: AuthService) {}

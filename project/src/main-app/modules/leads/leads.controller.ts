@@ -5,9 +5,11 @@ import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, type Page } from 'src/core/http/pagination';
 import { CreateLeadDto, LeadDto, LeadListItemDto, LeadQueryDto, UpdateLeadDto } from './dto/lead.dto';
 import { LeadsService } from './leads.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('leads')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('leads')
 export class LeadsController {
   constructor(private readonly service: LeadsService) {}
@@ -37,6 +39,7 @@ export class LeadsController {
     return this.service.update(auth, id, dto);
   }
 
+  @RequireRole('subaccount_admin')
   @Delete(':id')
   @HttpCode(204)
   delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<void> {

@@ -25,9 +25,11 @@ import {
   UpdateNotificationPreferencesDto,
 } from './dto/notification.dto';
 import { NotificationFeedService } from './notification-feed.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly feed: NotificationFeedService) {}

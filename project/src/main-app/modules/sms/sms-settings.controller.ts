@@ -5,9 +5,11 @@ import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsSettingsDto, TestConnectionDto, UpdateSmsSettingsDto } from './dto/sms-settings.dto';
 import { SmsSettingsService } from './sms-settings.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms/settings')
 export class SmsSettingsController {
   constructor(private readonly service: SmsSettingsService) {}
@@ -18,6 +20,7 @@ export class SmsSettingsController {
     return this.service.get(auth);
   }
 
+  @RequireRole('subaccount_admin')
   @Put()
   @ApiOkResponse({ type: SmsSettingsDto })
   update(
@@ -28,6 +31,7 @@ export class SmsSettingsController {
     return this.service.update(auth, dto, meta);
   }
 
+  @RequireRole('subaccount_admin')
   @Post('test')
   @HttpCode(200)
   @ApiOkResponse({ type: TestConnectionDto })

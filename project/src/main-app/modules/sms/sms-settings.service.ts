@@ -5,13 +5,14 @@ import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { encryptSecret } from 'src/core/crypto/secret-box';
 import { DatabaseService } from 'src/core/database/database.service';
-import { AppError } from 'src/core/errors/app-error';
+import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import { SubAccountsRepository } from 'src/main-app/modules/subaccounts/subaccounts.repository';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { ProviderError, SMS_PROVIDER, type SmsProvider } from 'src/shared/sms/interfaces/sms-provider.interface';
 import { SenderService } from 'src/shared/sms/settings/sender.service';
 import { SmsSettingsRepository, type SmsSettingsUpdate } from 'src/shared/sms/settings/sms-settings.repository';
 import type { SmsSettingsDto, TestConnectionDto, UpdateSmsSettingsDto } from './dto/sms-settings.dto';
+import { SenderClaimService } from './sender-claim.service';
 import { actorOf } from './sms.service';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 
@@ -28,6 +29,7 @@ export class SmsSettingsService {
     private readonly subAccounts: SubAccountsRepository,
     private readonly senders: SenderService,
     private readonly audit: SmsAuditRepository,
+    private readonly claims: SenderClaimService,
   ) {}
 
   async get(auth: AuthContext): Promise<SmsSettingsDto> {
@@ -44,6 +46,7 @@ export class SmsSettingsService {
       phoneNumber: row?.phoneNumber ?? null,
       messagingServiceSid: row?.messagingServiceSid ?? null,
       credentialsSource: sender.credentialsSource,
+      usesSharedSender: sender.usesSharedSender,
       rateLimitPerMinute: row?.rateLimitPerMinute ?? null,
       effectiveRateLimitPerMinute: sender.rateLimitPerMinute,
       maxInFlight: row?.maxInFlight ?? null,
@@ -64,7 +67,8 @@ export class SmsSettingsService {
   async update(auth: AuthContext, dto: UpdateSmsSettingsDto, meta: RequestMeta): Promise<SmsSettingsDto> {
     const subAccountId = tenantOf(auth);
     const { authToken, defaultCountry, ...plain } = dto;
-    const values: SmsSettingsUpdate = { ...plain };
+    const senders = await this.claims.check(auth, subAccountId, dto, await this.settings.find(subAccountId));
+    const values: SmsSettingsUpdate = { ...plain, ...senders };
     if (authToken !== undefined) {
       values.authTokenEncrypted = authToken === null ? null : encryptSecret(this.config.encryptionKey, authToken);
       values.authTokenLast4 = authToken === null ? null : authToken.slice(-4);
@@ -76,7 +80,12 @@ export class SmsSettingsService {
       values.dispatchPausedReason = null;
     }
     await this.database.transaction(async (tx) => {
-      await this.settings.upsert(subAccountId, values, tx);
+      await this.settings.upsert(subAccountId, values, tx).catch((e: unknown) => {
+        // sms_settings_phone_number_idx / _messaging_service_idx: another SubAccount took it meanwhile.
+        throw isUniqueViolation(e)
+          ? new AppError(AppErrorCode.CONFLICT, 'That sender is already the sender of another SubAccount')
+          : e;
+      });
       if (defaultCountry)
         await this.subAccounts.update(null, subAccountId, { defaultCountry: defaultCountry.toUpperCase() });
       const actor = actorOf(auth, meta);
@@ -89,7 +98,7 @@ export class SmsSettingsService {
           action: 'settings.update',
           targetType: 'sms_settings',
           targetId: String(subAccountId),
-          details: { fields: changed },
+          details: { fields: changed, ...(auth.role === 'super_admin' ? { by: 'system_admin' } : {}) },
           requestId: meta.requestId,
           ip: meta.ip,
         },
@@ -118,4 +127,9 @@ export class SmsSettingsService {
       };
     }
   }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err.code === '23505' || err.cause?.code === '23505';
 }

@@ -13,9 +13,11 @@ import { SmsStatsDto } from './dto/sms-stats.dto';
 import { SmsExportService } from './sms-export.service';
 import { SmsStatsService } from './sms-stats.service';
 import { SmsModuleService } from './sms.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms')
 export class SmsController {
   constructor(

@@ -20,6 +20,7 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsRepository } from './campaigns/campaigns.repository';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { CreateCampaignService } from './campaigns/create-campaign.service';
+import { SenderClaimService } from './sender-claim.service';
 import { SmsExportService } from './sms-export.service';
 import { SmsSettingsController } from './sms-settings.controller';
 import { SmsSettingsService } from './sms-settings.service';
@@ -29,6 +30,8 @@ import { SmsModuleService } from './sms.service';
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesRepository } from './templates/templates.repository';
 import { TemplatesService } from './templates/templates.service';
+import { UnassignedController } from './unassigned/unassigned.controller';
+import { UnassignedService } from './unassigned/unassigned.service';
 
 /** The user-facing SMS API under /api/sms: send, history, stats, settings, campaigns, bulk, templates. */
 @Module({
@@ -42,6 +45,7 @@ import { TemplatesService } from './templates/templates.service';
     AuditController,
     ConversationsController,
     LeadSmsController,
+    UnassignedController,
   ],
   providers: [
     SmsModuleService,
@@ -62,6 +66,8 @@ import { TemplatesService } from './templates/templates.service';
     ConversationsRepository,
     ConversationsService,
     LeadSmsService,
+    SenderClaimService,
+    UnassignedService,
   ],
   exports: [TemplatesRepository],
 })

@@ -5,9 +5,11 @@ import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { CreateStrategyDto, StrategyDto, UpdateStrategyDto } from './dto/strategy.dto';
 import { StrategiesService } from './strategies.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('strategies')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('strategies')
 export class StrategiesController {
   constructor(private readonly service: StrategiesService) {}
@@ -37,6 +39,7 @@ export class StrategiesController {
     return this.service.update(auth, id, dto);
   }
 
+  @RequireRole('subaccount_admin')
   @Delete(':id')
   @HttpCode(204)
   delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<void> {

@@ -5,9 +5,11 @@ import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('users')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('users')
 export class UsersController {
   constructor(private readonly service: UsersService) {}
@@ -18,6 +20,7 @@ export class UsersController {
     return this.service.list(auth, q);
   }
 
+  @RequireRole('subaccount_admin')
   @Post()
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.service.create(auth, dto);
@@ -37,6 +40,7 @@ export class UsersController {
     return this.service.update(auth, id, dto);
   }
 
+  @RequireRole('subaccount_admin')
   @Delete(':id')
   @HttpCode(204)
   delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<void> {

@@ -3,6 +3,9 @@ export interface ProviderCredentials {
   authToken: string;
 }
 
+/** One sender to look up: a phone number or a Messaging Service. */
+export type SenderRef = { phoneNumber: string } | { messagingServiceSid: string };
+
 export interface ProviderSendRequest {
   to: string;
   body: string;
@@ -49,6 +52,11 @@ export interface SmsProvider {
   ): Promise<ProviderMessage[]>;
   /** Cheap authenticated call to check credentials. */
   verify(credentials: ProviderCredentials): Promise<void>;
+  /**
+   * Whether this account owns the number (IncomingPhoneNumbers) or Messaging Service (Services fetch).
+   * Throws ProviderError when Twilio refuses the credentials or cannot be reached.
+   */
+  owns(credentials: ProviderCredentials, sender: SenderRef): Promise<boolean>;
 }
 
 export const SMS_PROVIDER = Symbol('SMS_PROVIDER');

@@ -6,10 +6,12 @@ import {
   type ProviderCredentials,
   type ProviderMessage,
   type ProviderSendRequest,
+  type SenderRef,
   type SmsProvider,
 } from '../interfaces/sms-provider.interface';
 
-const TWILIO_API = 'https://api.twilio.com';
+/** api.twilio.com, messaging.twilio.com, …: every host the SDK calls. */
+const TWILIO_HOST = /^https:\/\/[a-z]+\.twilio\.com/;
 const RECOVERY_LIST_LIMIT = 100;
 
 /** Sends every request to another Twilio-compatible base URL (the simulator, or a contract mock). */
@@ -22,8 +24,7 @@ export class RebasedRequestClient extends twilio.RequestClient {
   }
 
   override request<TData>(opts: RequestOptions<TData>) {
-    const uri = opts.uri.startsWith(TWILIO_API) ? this.baseUrl + opts.uri.slice(TWILIO_API.length) : opts.uri;
-    return super.request<TData>({ ...opts, uri });
+    return super.request<TData>({ ...opts, uri: opts.uri.replace(TWILIO_HOST, this.baseUrl) });
   }
 }
 
@@ -67,6 +68,24 @@ export class TwilioProvider implements SmsProvider {
 
   async verify(credentials: ProviderCredentials): Promise<void> {
     await this.call(() => this.client(credentials).messages.list({ limit: 1 }));
+  }
+
+  async owns(credentials: ProviderCredentials, sender: SenderRef): Promise<boolean> {
+    const client = this.client(credentials);
+    if ('phoneNumber' in sender) {
+      const found = await this.call(() =>
+        client.incomingPhoneNumbers.list({ phoneNumber: sender.phoneNumber, limit: 20 }),
+      );
+      return found.some((n) => n.phoneNumber === sender.phoneNumber);
+    }
+    try {
+      await client.messaging.v1.services(sender.messagingServiceSid).fetch();
+      return true;
+    } catch (e) {
+      const err = toProviderError(e);
+      if (err.status === 404) return false;
+      throw err;
+    }
   }
 
   private client(credentials: ProviderCredentials): twilio.Twilio {

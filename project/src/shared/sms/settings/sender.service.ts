@@ -14,6 +14,8 @@ export interface Sender {
   credentialsSource: 'subaccount' | 'environment' | 'none';
   from?: string;
   messagingServiceSid?: string;
+  /** Sends from the installation's shared sender (no own credentials, number or Messaging Service). */
+  usesSharedSender: boolean;
   rateLimitPerMinute: number;
   maxInFlight: number;
   spendingCapSegments: number | null;
@@ -42,13 +44,15 @@ export class SenderService {
       this.settings.subAccount(subAccountId),
     ]);
     const credentials = this.credentialsOf(s);
-    // A SubAccount with its own account sends only from its own senders, never the environment's.
-    const own = credentials.credentialsSource === 'subaccount';
+    // A SubAccount with its own account sends only from its own senders, never the environment's; one with a
+    // sender of its own (assigned by a system admin) never mixes in the shared one.
+    const shared = credentials.credentialsSource !== 'subaccount' && !s?.phoneNumber && !s?.messagingServiceSid;
     return {
       subAccountId,
       ...credentials,
-      from: s?.phoneNumber ?? (own ? undefined : this.config.twilio.phoneNumber),
-      messagingServiceSid: s?.messagingServiceSid ?? (own ? undefined : this.config.twilio.messagingServiceSid),
+      from: s?.phoneNumber ?? (shared ? this.config.twilio.phoneNumber : undefined),
+      messagingServiceSid: s?.messagingServiceSid ?? (shared ? this.config.twilio.messagingServiceSid : undefined),
+      usesSharedSender: shared && Boolean(this.config.twilio.phoneNumber || this.config.twilio.messagingServiceSid),
       rateLimitPerMinute: s?.rateLimitPerMinute ?? this.config.sms.rateLimitPerMinute,
       maxInFlight: s?.maxInFlight ?? this.config.sms.maxInFlight,
       spendingCapSegments: s?.spendingCapSegments ?? null,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { smsSettings, subAccounts } from 'src/core/database/schema';
 
@@ -56,8 +56,25 @@ export class SmsSettingsRepository {
     return rows.map((r) => r.id);
   }
 
-  async allSubAccountIds(): Promise<number[]> {
-    const rows = await this.database.db.select({ id: subAccounts.id }).from(subAccounts);
+  /**
+   * SubAccounts that send from the installation's shared sender: no credentials, number or Messaging Service
+   * of their own (SenderService.resolve's rule, as SQL). `among` narrows the answer.
+   */
+  async subAccountsOnSharedSender(among?: number[], db: DbOrTx = this.database.db): Promise<number[]> {
+    if (among && among.length === 0) return [];
+    const rows = await db
+      .select({ id: subAccounts.id })
+      .from(subAccounts)
+      .leftJoin(smsSettings, eq(smsSettings.subAccountId, subAccounts.id))
+      .where(
+        and(
+          among ? inArray(subAccounts.id, among) : undefined,
+          or(isNull(smsSettings.accountSid), isNull(smsSettings.authTokenEncrypted)),
+          isNull(smsSettings.phoneNumber),
+          isNull(smsSettings.messagingServiceSid),
+        ),
+      )
+      .orderBy(subAccounts.id);
     return rows.map((r) => r.id);
   }
 }

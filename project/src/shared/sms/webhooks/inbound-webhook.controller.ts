@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Headers,
-  HttpCode,
-  Inject,
-  Logger,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -17,9 +6,9 @@ import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Public } from 'src/core/auth/auth.decorators';
 import { MetricsService } from 'src/core/metrics/metrics.service';
-import { maskPhone } from '../phone.rules';
 import { InboundMessageService } from './inbound-message.service';
-import { InboundRouterService } from './inbound-router.service';
+import { InboundRouterService, type InboundRoute } from './inbound-router.service';
+import { UnassignedInboundService } from './unassigned-inbound.service';
 import { WebhookAuthService } from './webhook-auth.service';
 
 const xml = (s: string) =>
@@ -31,13 +20,12 @@ const xml = (s: string) =>
 @SkipThrottle()
 @Controller('sms/webhooks/twilio')
 export class InboundWebhookController {
-  private readonly logger = new Logger('InboundWebhook');
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: WebhookAuthService,
     private readonly router: InboundRouterService,
     private readonly inbound: InboundMessageService,
+    private readonly unassigned: UnassignedInboundService,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -52,30 +40,30 @@ export class InboundWebhookController {
     @Body() params: Record<string, string>,
   ): Promise<void> {
     const url = this.config.publicBaseUrl + req.originalUrl;
-    const subAccountId = await this.router.route(params);
-    const signed =
-      subAccountId !== undefined
-        ? await this.auth.isSignedFor(subAccountId, signature, url, params)
-        : (await this.auth.signingSubAccounts(signature, url, params)).environment;
-    if (!signed) {
+    const route = await this.router.route(params);
+    if (!(await this.isSigned(route, signature, url, params))) {
       this.metrics.webhooks.inc({ kind: 'inbound', result: 'forbidden' });
       throw new ForbiddenException('Twilio request validation failed');
     }
-    let reply: string | null = null;
-    if (subAccountId === undefined) {
-      this.logger.warn(
-        `Inbound message from ${maskPhone(params.From ?? '')} to ${params.To ?? '?'} matches no SubAccount; not stored`,
-      );
-      this.metrics.webhooks.inc({ kind: 'inbound', result: 'unroutable' });
-    } else {
-      const result = await this.inbound.receive(subAccountId, params);
-      reply = result.reply;
-      this.metrics.webhooks.inc({ kind: 'inbound', result: result.stored ? 'stored' : 'duplicate' });
-    }
+    const result =
+      route.kind === 'subaccount'
+        ? await this.inbound.receive(route.subAccountId, params, route.keywordScope)
+        : await this.unassigned.receive(params, route);
+    const reply = result.reply;
+    const stored = route.kind === 'subaccount' ? 'stored' : 'unassigned';
+    this.metrics.webhooks.inc({ kind: 'inbound', result: result.stored ? stored : 'duplicate' });
     res
       .type('text/xml')
       .send(
         `<?xml version="1.0" encoding="UTF-8"?>${reply ? `<Response><Message>${xml(reply)}</Message></Response>` : '<Response/>'}`,
       );
+  }
+
+  private isSigned(route: InboundRoute, signature: string | undefined, url: string, params: Record<string, string>) {
+    if (route.signer === 'environment') return this.auth.isSignedByEnvironment(signature, url, params);
+    if (route.kind === 'subaccount' && route.signer === 'subaccount') {
+      return this.auth.isSignedFor(route.subAccountId, signature, url, params);
+    }
+    return this.auth.isSignedByAnyKnown(signature, url, params);
   }
 }

@@ -55,6 +55,17 @@ export class WebhookAuthService {
     return { subAccountIds: own, environment: this.signedBy(env, signature, url, params) };
   }
 
+  /** Signed by the installation's own Twilio account (the shared sender's). */
+  isSignedByEnvironment(signature: string | undefined, url: string, params: TwilioParams): boolean {
+    return this.signedBy(this.senders.environmentCredentials(), signature, url, params);
+  }
+
+  /** Signed by the installation's account or by the account of any SubAccount. */
+  async isSignedByAnyKnown(signature: string | undefined, url: string, params: TwilioParams): Promise<boolean> {
+    const signers = await this.signingSubAccounts(signature, url, params);
+    return signers.environment || signers.subAccountIds.length > 0;
+  }
+
   private signedBy(
     credentials: ProviderCredentials | null,
     signature: string | undefined,

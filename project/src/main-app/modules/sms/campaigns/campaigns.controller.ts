@@ -35,9 +35,11 @@ import {
   SmsCampaignDto,
   UpdateCampaignDto,
 } from './dto/campaign.dto';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms campaigns')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms')
 export class CampaignsController {
   constructor(
@@ -150,6 +152,7 @@ export class CampaignsController {
     return this.campaigns.resume(auth, id, meta);
   }
 
+  @RequireRole('subaccount_admin')
   @Post('campaigns/:id/cancel')
   @HttpCode(200)
   cancel(
@@ -180,6 +183,7 @@ export class CampaignsController {
     return this.campaigns.update(auth, id, dto, meta);
   }
 
+  @RequireRole('subaccount_admin')
   @Delete('campaigns/:id')
   @HttpCode(204)
   delete(

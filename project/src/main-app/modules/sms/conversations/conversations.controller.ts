@@ -6,9 +6,11 @@ import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/paginati
 import { SmsMessageDto } from '../dto/sms-message.dto';
 import { ConversationDto, ConversationQueryDto, UnreadSummaryDto } from './conversation.dto';
 import { ConversationsService } from './conversations.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms inbox')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms/conversations')
 export class ConversationsController {
   constructor(private readonly service: ConversationsService) {}

@@ -101,6 +101,8 @@ export class SmsSettingsDto {
   @ApiProperty({ type: String, nullable: true }) phoneNumber!: string | null;
   @ApiProperty({ type: String, nullable: true }) messagingServiceSid!: string | null;
   @ApiProperty({ enum: ['subaccount', 'environment', 'none'] }) credentialsSource!: string;
+  @ApiProperty({ description: "Sends from the installation's shared sender (no number of its own)" })
+  usesSharedSender!: boolean;
   @ApiProperty({ type: Number, nullable: true }) rateLimitPerMinute!: number | null;
   @ApiProperty() effectiveRateLimitPerMinute!: number;
   @ApiProperty({ type: Number, nullable: true }) maxInFlight!: number | null;

@@ -7,9 +7,11 @@ import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator'
 import { SmsMessageDto } from '../dto/sms-message.dto';
 import { LeadOptOutDto, LeadTimelineDto, SetLeadOptOutDto, TimelineQueryDto } from './lead-sms.dto';
 import { LeadSmsService } from './lead-sms.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('leads')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('leads/:id')
 export class LeadSmsController {
   constructor(private readonly service: LeadSmsService) {}

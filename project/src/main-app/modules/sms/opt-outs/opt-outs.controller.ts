@@ -9,9 +9,11 @@ import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/paginati
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
 import { AddOptOutDto, OptOutDto, OptOutImportReportDto } from './opt-outs.dto';
 import { OptOutsService } from './opt-outs.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms opt-outs')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms/opt-outs')
 export class OptOutsController {
   constructor(
@@ -43,6 +45,7 @@ export class OptOutsController {
     return this.service.import(auth, req, this.config, meta);
   }
 
+  @RequireRole('subaccount_admin')
   @Delete(':id')
   @HttpCode(204)
   remove(

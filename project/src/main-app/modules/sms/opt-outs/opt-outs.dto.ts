@@ -14,6 +14,11 @@ export class OptOutDto {
   @ApiProperty({ type: Number, nullable: true }) createdByUserId!: number | null;
   @ApiProperty({ type: Number, nullable: true }) createdByAdminId!: number | null;
   @ApiProperty() createdAt!: Date;
+  @ApiProperty({
+    enum: ['recipient', 'admin'],
+    description: 'Who can lift it: the recipient only (by texting START), or a SubAccount admin',
+  })
+  liftableBy!: 'recipient' | 'admin';
 }
 
 export const mapOptOut = (r: typeof smsOptOuts.$inferSelect): OptOutDto => ({
@@ -23,6 +28,7 @@ export const mapOptOut = (r: typeof smsOptOuts.$inferSelect): OptOutDto => ({
   createdByUserId: r.createdByUserId,
   createdByAdminId: r.createdByAdminId,
   createdAt: r.createdAt,
+  liftableBy: r.source === 'keyword' || r.source === 'error_21610' ? 'recipient' : 'admin',
 });
 
 export class OptOutImportCountsDto {

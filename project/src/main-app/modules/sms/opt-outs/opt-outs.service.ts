@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Request } from 'express';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
+import { hasRole } from 'src/core/auth/roles';
 import type { AppConfig } from 'src/core/config/app-config';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
@@ -20,6 +21,25 @@ import { mapOptOut, type OptOutDto, type OptOutImportReportDto } from './opt-out
 import { OptOutsListRepository } from './opt-outs.repository';
 
 const IMPORT_CHUNK = 1000;
+
+/** Opt-outs the recipient asked for (a STOP keyword, Twilio's 21610): only their START lifts them. */
+export const RECIPIENT_SOURCES: readonly string[] = ['keyword', 'error_21610'];
+
+/** Who may take a number off the list (docs/security.md, "Roles"). */
+export function assertRemovable(auth: AuthContext, source: string): void {
+  if (RECIPIENT_SOURCES.includes(source)) {
+    throw new AppError(
+      AppErrorCode.FORBIDDEN,
+      'This person opted out themselves (replied STOP, or Twilio reported error 21610): only they can lift it, by texting START',
+      { reason: 'recipient_opt_out', source },
+    );
+  }
+  if (!hasRole(auth, 'subaccount_admin')) {
+    throw new AppError(AppErrorCode.FORBIDDEN, 'Only a SubAccount admin can remove an opt-out', {
+      reason: 'admin_only',
+    });
+  }
+}
 
 /** The SubAccount's do-not-text list: read, add, remove, import. Every change is audited. */
 @Injectable()
@@ -74,6 +94,7 @@ export class OptOutsService {
     row: { subAccountId: number; phoneNumber: string; source: string },
     meta: RequestMeta,
   ) {
+    assertRemovable(auth, row.source);
     const { subAccountId, phoneNumber } = row;
     await this.database.transaction(async (tx) => {
       await this.optOuts.remove(subAccountId, phoneNumber, tx);

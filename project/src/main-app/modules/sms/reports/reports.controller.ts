@@ -8,9 +8,11 @@ import { ReportQueryDto } from './dto/report-query.dto';
 import { UsageReportDto } from './dto/usage-report.dto';
 import { ReportsService } from './reports.service';
 import { writeUsageCsv } from './usage-csv';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

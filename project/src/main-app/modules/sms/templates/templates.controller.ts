@@ -5,9 +5,11 @@ import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, type Page } from 'src/core/http/pagination';
 import { CreateTemplateDto, SmsTemplateDto, TemplateQueryDto, UpdateTemplateDto } from './dto/template.dto';
 import { TemplatesService } from './templates.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms templates')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms/templates')
 export class TemplatesController {
   constructor(private readonly service: TemplatesService) {}
@@ -39,6 +41,7 @@ export class TemplatesController {
     return this.service.update(auth, id, dto);
   }
 
+  @RequireRole('subaccount_admin')
   @Delete(':id')
   @HttpCode(204)
   delete(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<void> {

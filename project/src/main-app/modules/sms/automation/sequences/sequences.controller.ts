@@ -4,9 +4,11 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { LeadSequenceDto, SaveSequenceDto, SmsSequenceDto } from './dto/sequence.dto';
 import { SequencesService } from './sequences.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms sequences')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller()
 export class SequencesController {
   constructor(private readonly service: SequencesService) {}

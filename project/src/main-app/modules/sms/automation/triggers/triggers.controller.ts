@@ -5,9 +5,11 @@ import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
 import { CreateTriggerDto, SmsTriggerDto, UpdateTriggerDto } from './dto/trigger.dto';
 import { TriggersService } from './triggers.service';
+import { RequireRole } from 'src/core/auth/roles';
 
 @ApiTags('sms triggers')
 @ApiBearerAuth()
+@RequireRole('user')
 @Controller('sms/triggers')
 export class TriggersController {
   constructor(private readonly service: TriggersService) {}
