@@ -7,6 +7,9 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import type { DatabaseService } from './database/database.service';
 import { AuthGuard } from './auth/auth.guard';
+import { PrincipalSessionsRepository } from './auth/principal-sessions.repository';
+import { PrincipalStateCache } from './auth/principal-state.cache';
+import { StreamTicketService } from './auth/stream-ticket.service';
 import { UserThrottlerGuard } from './auth/user-throttler.guard';
 import { Clock } from './clock/clock';
 import { DomainEvents } from './events/domain-events';
@@ -42,11 +45,21 @@ export class CoreModule {
         DomainEvents,
         { provide: Clock, useValue: clock },
         ManagedSubAccountsRepository,
+        PrincipalSessionsRepository,
+        PrincipalStateCache,
+        StreamTicketService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [Clock, DomainEvents, ManagedSubAccountsRepository, MetricsService],
+      exports: [
+        Clock,
+        DomainEvents,
+        ManagedSubAccountsRepository,
+        MetricsService,
+        PrincipalStateCache,
+        StreamTicketService,
+      ],
     };
   }
 }

@@ -87,6 +87,14 @@ export function toErrorBody(exception: unknown): ErrorBody {
   return { statusCode: 500, error: REASONS[500]!, message: 'Internal server error' };
 }
 
+/** A 429 from the app (a sign-in lock) says when to come back, as the throttler's own 429 does. */
+function retryAfterOf(body: ErrorBody): number | undefined {
+  const details = body.details as { retryAfterSeconds?: unknown } | undefined;
+  return body.statusCode === 429 && typeof details?.retryAfterSeconds === 'number'
+    ? details.retryAfterSeconds
+    : undefined;
+}
+
 /** Every error leaves the API as `{ statusCode, error, message, details? }`. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -97,6 +105,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 }
