@@ -81,6 +81,12 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (bodyParser?.type === 'entity.too.large') {
     return { statusCode: 413, error: REASONS[413]!, message: 'Request body is too large' };
   }
+  if (bodyParser?.type === 'entity.too.deep') {
+    return { statusCode: 400, error: REASONS[400]!, message: (exception as Error).message };
+  }
+  if (bodyParser?.type === 'parameters.too.many') {
+    return { statusCode: 413, error: REASONS[413]!, message: 'Too many form parameters' };
+  }
   if (bodyParser?.type === 'entity.parse.failed') {
     return { statusCode: 400, error: REASONS[400]!, message: 'Request body is not valid JSON' };
   }

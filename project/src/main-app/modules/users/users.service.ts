@@ -67,6 +67,7 @@ export class UsersService {
     if (!row) throw AppError.notFound('User');
     const demoted = dto.role !== undefined && dto.role !== before.role;
     if (demoted || password || (disabled && !before.disabledAt)) await this.principals.endSessions('user', id);
+    else this.principals.forget('user', id);
     return mapUser(row);
   }
 
