@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { describeError } from 'src/core/logging/log-masking';
 import { AppError, AppErrorCode, type FieldError } from './app-error';
 
 export interface ErrorBody {
@@ -90,7 +91,16 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (bodyParser?.type === 'entity.parse.failed') {
     return { statusCode: 400, error: REASONS[400]!, message: 'Request body is not valid JSON' };
   }
+  if (isDataException(exception)) {
+    return { statusCode: 400, error: REASONS[400]!, message: 'A value in the request is out of range or malformed' };
+  }
   return { statusCode: 500, error: REASONS[500]!, message: 'Internal server error' };
+}
+
+/** PostgreSQL class 22 (data exception: out of range, bad text, NUL byte) is the request's fault, not ours. */
+function isDataException(e: unknown): boolean {
+  const cause = (e as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' && cause.code.startsWith('22');
 }
 
 /** A 429 from the app (a sign-in lock) says when to come back, as the throttler's own 429 does. */
@@ -108,7 +118,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    if (body.statusCode >= 500) this.logger.error(describeError(exception));
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     const retryAfter = retryAfterOf(body);
