@@ -113,8 +113,8 @@ if (dev) {
 }
 await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 'API');
 
-const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-const nextArgs = dev ? [nextBin, 'dev', '-p', String(webPort)] : [nextBin, 'start', '-p', String(webPort)];
+// my-app/server.mjs wraps Next so X-Forwarded-For comes from the socket, not from the client.
+const nextArgs = dev ? ['server.mjs', '--dev'] : ['server.mjs'];
 start(
   'admin panel',
   process.execPath,
