@@ -36,10 +36,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  const https = config.publicBaseUrl.startsWith('https://');
   app.use(
     helmet({
-      // JSON and the OpenAPI page only; HSTS is only meaningful (and only sent) behind https.
-      strictTransportSecurity: config.publicBaseUrl.startsWith('https://') ? { maxAge: 31_536_000 } : false,
+      // JSON and the OpenAPI page only (its scripts are files, no inline ones). HSTS and upgrading
+      // requests are only meaningful behind https; on plain http they would break the docs page.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
+      strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
       crossOriginResourcePolicy: { policy: 'same-site' },
     }),
   );

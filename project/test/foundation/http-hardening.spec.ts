@@ -22,8 +22,9 @@ describe('HTTP hardening', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
     expect(res.headers['referrer-policy']).toBe('no-referrer');
-    // PUBLIC_BASE_URL is http here: no HSTS.
+    // PUBLIC_BASE_URL is http here: no HSTS, and no upgrading the docs page's requests to https.
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
   });
 
   it('sends HSTS when the public address is https', async () => {
@@ -31,6 +32,7 @@ describe('HTTP hardening', () => {
     try {
       const res = await https.http().get('/api/health');
       expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      expect(res.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);
     } finally {
       await https.close();
     }
