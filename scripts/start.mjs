@@ -173,8 +173,8 @@ async function startCluster() {
 }
 
 if (args.panel) {
-  const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-  const nextArgs = dev ? [nextBin, 'dev', '-p', String(webPort)] : [nextBin, 'start', '-p', String(webPort)];
+  // my-app/server.mjs wraps Next so X-Forwarded-For comes from the socket, not from the client.
+  const nextArgs = dev ? ['server.mjs', '--dev'] : ['server.mjs'];
   start(
     'admin panel',
     process.execPath,

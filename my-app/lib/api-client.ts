@@ -269,6 +269,16 @@ function filenameFrom(disposition: string | null): string | null {
   return plain?.[1]?.trim() ?? null;
 }
 
+/**
+ * EventSource cannot send headers, and a token in a URL lands in logs and history: the stream is opened
+ * with a one-time ticket (30 s) that the API hands out for this session and SubAccount. Ask right before
+ * opening, and again for every reopen.
+ */
+export async function streamUrl(path: string): Promise<string> {
+  const { ticket } = await apiClient.post<{ ticket: string; expiresIn: number }>('/auth/stream-ticket');
+  return apiUrl(path, { ticket });
+}
+
 export const apiClient = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
@@ -443,15 +453,7 @@ export const smsApi = {
   retryFailedCampaign: (id: number) => apiClient.post<SmsCampaign>(`/sms/campaigns/${id}/retry-failed`),
   deleteCampaign: (id: number) => apiClient.delete(`/sms/campaigns/${id}`),
   downloadRejections: (id: number) => apiClient.getBlob(`/sms/campaigns/${id}/rejections.csv`),
-  /**
-   * EventSource cannot send headers, so this route takes the token and SubAccount as query
-   * parameters. Build the URL right before opening the stream so it carries the current token.
-   */
-  campaignEventsUrl: (id: number) =>
-    apiUrl(`/sms/campaigns/${id}/events`, {
-      access_token: authStorage.getAccessToken(),
-      subAccountId: authStorage.getSubAccountId(),
-    }),
+  campaignEventsUrl: (id: number) => streamUrl(`/sms/campaigns/${id}/events`),
 
   // History
   getMessages: (params?: MessageHistoryParams) =>

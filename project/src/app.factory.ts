@@ -2,11 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { Clock, SystemClock } from './core/clock/clock';
 import type { DatabaseService } from './core/database/database.service';
 import { createValidationPipe } from './core/errors/validation.pipe';
+import { formEncodedWebhooks, rejectDeepJson } from './core/http/request-guards';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -23,17 +25,31 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
       database: options.database,
       clock: options.clock ?? new SystemClock(),
     }),
-    { logger: options.logger ?? ['error', 'warn', 'log'], rawBody: true },
+    { logger: options.logger ?? ['error', 'warn', 'log'] },
   );
-  configureApp(app);
+  configureApp(app, options.config);
   return app;
 }
 
-export function configureApp(app: NestExpressApplication): void {
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.set('trust proxy', 'loopback');
-  app.useBodyParser('urlencoded', { extended: false });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  const https = config.publicBaseUrl.startsWith('https://');
+  app.use(
+    helmet({
+      // JSON and the OpenAPI page only (its scripts are files, no inline ones). HSTS and upgrading
+      // requests are only meaningful behind https; on plain http they would break the docs page.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
+      strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    }),
+  );
+  // Nest's types leave out `verify` because its rawBody option sets it; rawBody is off here.
+  app.useBodyParser('json', { verify: rejectDeepJson } as Parameters<typeof app.useBodyParser<'json'>>[1]);
+  app.useBodyParser('urlencoded', { extended: false, parameterLimit: 200 });
+  app.use('/api/sms/webhooks', formEncodedWebhooks);
   setupOpenApi(app);
 }
 

@@ -2,8 +2,7 @@
 
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient, apiUrl, refreshSession } from '@/lib/api-client';
-import { authStorage } from '@/lib/auth-storage';
+import { apiClient, refreshSession, streamUrl } from '@/lib/api-client';
 import { cleanParams } from '@/lib/queries/keys';
 import type { Paginated } from '@/types/api';
 import type {
@@ -24,8 +23,8 @@ export const notificationsApi = {
   getPreferences: () => apiClient.get<NotificationPreferences>('/notifications/preferences'),
   savePreferences: (data: UpdateNotificationPreferencesDto) =>
     apiClient.put<NotificationPreferences>('/notifications/preferences', data),
-  /** EventSource cannot send headers: the token rides in the query. Build it right before opening. */
-  streamUrl: () => apiUrl('/notifications/stream', { access_token: authStorage.getAccessToken() }),
+  /** A one-time ticket rides in the query (EventSource sends no headers); ask right before opening. */
+  streamUrl: () => streamUrl('/notifications/stream'),
 };
 
 export const notificationKeys = {
@@ -97,9 +96,18 @@ export function useUnreadCountStream(enabled = true): void {
     let stopped = false;
     let reopens = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const reopen = () => {
+      if (reopens >= MAX_REOPENS) return;
+      reopens += 1;
+      timer = setTimeout(() => void refreshSession().finally(open), 1000 * 2 ** (reopens - 1));
+    };
     const open = () => {
       if (stopped) return;
-      source = new EventSource(notificationsApi.streamUrl());
+      notificationsApi.streamUrl().then(attach, reopen);
+    };
+    const attach = (url: string) => {
+      if (stopped) return;
+      source = new EventSource(url);
       source.onopen = () => {
         reopens = 0;
       };
@@ -117,9 +125,7 @@ export function useUnreadCountStream(enabled = true): void {
       source.onerror = () => {
         if (stopped || !source || source.readyState !== EventSource.CLOSED) return;
         source.close();
-        if (reopens >= MAX_REOPENS) return;
-        reopens += 1;
-        timer = setTimeout(() => void refreshSession().finally(open), 1000 * 2 ** (reopens - 1));
+        reopen();
       };
     };
     open();

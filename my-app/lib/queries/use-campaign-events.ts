@@ -43,7 +43,13 @@ export function useCampaignEvents(id: number, enabled: boolean): StreamState {
     const open = () => {
       if (stopped) return;
       setState('connecting');
-      source = new EventSource(smsApi.campaignEventsUrl(id));
+      smsApi.campaignEventsUrl(id).then(attach, () => {
+        if (!stopped) setState('closed');
+      });
+    };
+    const attach = (url: string) => {
+      if (stopped) return;
+      source = new EventSource(url);
       source.onopen = () => {
         reopens = 0;
         setState('live');

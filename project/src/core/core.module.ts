@@ -8,6 +8,9 @@ import { DatabaseModule } from './database/database.module';
 import type { DatabaseService } from './database/database.service';
 import { AuthGuard } from './auth/auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { PrincipalSessionsRepository } from './auth/principal-sessions.repository';
+import { PrincipalStateCache } from './auth/principal-state.cache';
+import { StreamTicketService } from './auth/stream-ticket.service';
 import { UserThrottlerGuard } from './auth/user-throttler.guard';
 import { Clock } from './clock/clock';
 import { DomainEvents } from './events/domain-events';
@@ -43,12 +46,22 @@ export class CoreModule {
         DomainEvents,
         { provide: Clock, useValue: clock },
         ManagedSubAccountsRepository,
+        PrincipalSessionsRepository,
+        PrincipalStateCache,
+        StreamTicketService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [Clock, DomainEvents, ManagedSubAccountsRepository, MetricsService],
+      exports: [
+        Clock,
+        DomainEvents,
+        ManagedSubAccountsRepository,
+        MetricsService,
+        PrincipalStateCache,
+        StreamTicketService,
+      ],
     };
   }
 }

@@ -154,8 +154,10 @@ describe('campaigns end to end', () => {
       .send({ name: 'Live', message: 'live', recipients: numbers(5) })
       .expect(201);
     const id = res.body.campaignId;
-    const token = headers.Authorization!.slice(7);
-    const url = `http://127.0.0.1:${h.config.port}/api/sms/campaigns/${id}/events?access_token=${token}&subAccountId=${tenant.subAccountId}`;
+    const { ticket } = (await h.http().post('/api/auth/stream-ticket').set(headers).expect(200)).body as {
+      ticket: string;
+    };
+    const url = `http://127.0.0.1:${h.config.port}/api/sms/campaigns/${id}/events?ticket=${ticket}`;
     const response = await fetch(url);
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();

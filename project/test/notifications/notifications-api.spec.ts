@@ -163,13 +163,15 @@ describe('GET/POST /api/notifications', () => {
     await t.http().get('/api/notifications/unread-count').expect(401);
   });
 
-  it('streams the unread count (Server-Sent Events, token in the query) and again when it changes', async () => {
+  it('streams the unread count (Server-Sent Events, one-time ticket in the query) and again when it changes', async () => {
     await give(user(), a.subAccountId, 'unread');
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
-    const token = h.aUser.Authorization!.slice('Bearer '.length);
+    const { ticket } = (await t.http().post('/api/auth/stream-ticket').set(h.aUser).expect(200)).body as {
+      ticket: string;
+    };
     const abort = new AbortController();
-    const res = await fetch(`http://127.0.0.1:${port}/api/notifications/stream?access_token=${token}`, {
+    const res = await fetch(`http://127.0.0.1:${port}/api/notifications/stream?ticket=${ticket}`, {
       signal: abort.signal,
     });
     expect(res.status).toBe(200);

@@ -8,6 +8,8 @@ import { loadConfig, type AppConfig } from 'src/core/config/app-config';
 import { Clock, SystemClock } from 'src/core/clock/clock';
 import type { DatabaseService } from 'src/core/database/database.service';
 
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
@@ -18,6 +20,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     SMS_ROLE: 'api',
     // Tests about quiet hours turn them on per SubAccount; others must not depend on the time of day.
     SMS_QUIET_HOURS_ENABLED: 'false',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...env,
   });
 }

@@ -34,6 +34,7 @@ async function forward(req: NextRequest): Promise<Response> {
   const target = `${apiBase()}${req.nextUrl.pathname}${req.nextUrl.search}`;
   const headers = new Headers(req.headers);
   for (const h of DROP_REQUEST) headers.delete(h);
+  // X-Forwarded-For was set from the socket by server.mjs (a client's own value is not passed on).
   headers.set('x-forwarded-host', req.headers.get('host') ?? '');
   headers.set('x-forwarded-proto', req.nextUrl.protocol.replace(':', ''));
 

@@ -17,4 +17,8 @@ export interface AccessTokenPayload {
   role: Role;
   /** A user's SubAccount; absent for admins. */
   sa?: number;
+  /** The account's token version when signed; a raised version (demotion, disabling, password change) ends it. */
+  ver?: number;
+  /** Set on stream tickets only, which are not access tokens. */
+  purpose?: string;
 }

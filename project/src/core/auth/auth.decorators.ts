@@ -4,13 +4,13 @@ import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { AuthContext } from './auth-context';
 
 export const IS_PUBLIC = 'auth:public';
-export const QUERY_TOKEN = 'auth:query-token';
+export const STREAM_TICKET = 'auth:stream-ticket';
 export const ADMIN_ONLY = 'auth:admin-only';
 
 /** No login needed (login itself, health, Twilio webhooks which check their own signature). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
-/** EventSource cannot send headers: this route also accepts ?access_token= and ?subAccountId=. */
-export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN, true);
+/** EventSource cannot send headers: this route also accepts `?ticket=` from POST /api/auth/stream-ticket. */
+export const AllowStreamTicket = () => SetMetadata(STREAM_TICKET, true);
 export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);
 
 export type AuthedRequest = Request & { auth?: AuthContext; requestId?: string };

@@ -127,6 +127,25 @@ describe(loadConfig.name, () => {
     expect(config.publicBaseUrl).toBe('http://127.0.0.1:3001');
   });
 
+  describe('TRUST_PROXY', () => {
+    it('trusts only loopback by default', () => {
+      expect(loadConfig(env({})).trustProxy).toEqual(['loopback']);
+    });
+
+    it.each([
+      ['false', false],
+      ['2', 2],
+      ['10.0.0.1, 10.0.0.0/8,loopback', ['10.0.0.1', '10.0.0.0/8', 'loopback']],
+      ['::1,fd00::/8', ['::1', 'fd00::/8']],
+    ])('reads %s', (value, expected) => {
+      expect(loadConfig(env({ TRUST_PROXY: value })).trustProxy).toEqual(expected);
+    });
+
+    it.each(['true', '*', '10.0.0.0/33', 'proxy.example.com'])('refuses %s, naming the variable', (value) => {
+      expect(() => loadConfig(env({ TRUST_PROXY: value }))).toThrow(/TRUST_PROXY: must be false, a hop count/);
+    });
+  });
+
   it('treats an empty variable as unset', () => {
     const config = loadConfig(
       env({

@@ -38,6 +38,10 @@ export interface AppConfig {
   /** Notifications older than this many days are deleted (hourly, by the worker). */
   notificationsRetentionDays: number;
   demoPassword: string;
+  /** Express's `trust proxy`: whose X-Forwarded-For decides the client address (sign-in locks, limits). */
+  trustProxy: false | number | string[];
+  /** Bearer token for GET /api/metrics; without one the route answers 404. */
+  metricsToken?: string;
   logLevel: Env['LOG_LEVEL'];
   /** Secrets generated for this development data directory (so boot can warn once). */
   generatedSecrets: string[];
@@ -111,6 +115,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     notificationsRetentionDays: env.NOTIFICATIONS_RETENTION_DAYS,
     demoPassword: env.DEMO_PASSWORD,
+    trustProxy: env.TRUST_PROXY,
+    metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL,
     generatedSecrets,
   };

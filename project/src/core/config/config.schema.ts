@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** An empty variable (`PORT=` in a copied .env) means unset, as for the strings below. */
@@ -8,6 +9,38 @@ const optionalString = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyEntry = (entry: string) => {
+  const [address, bits, ...rest] = entry.split('/');
+  if (PROXY_PRESETS.includes(entry)) return true;
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+};
+
+/**
+ * Whose X-Forwarded-For is believed: `false` (nobody), a hop count, or a comma-separated list of
+ * addresses, CIDR ranges and Express's names (loopback, linklocal, uniquelocal). Never `true`:
+ * believing anyone lets every client choose its own address, and so dodge per-address limits.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('loopback')
+  .transform((v) => (v === '' ? 'loopback' : v))
+  .pipe(
+    z.union([
+      z.enum(['false', 'none']).transform(() => false as const),
+      z.string().regex(/^\d{1,2}$/).transform(Number),
+      z
+        .string()
+        .transform((v) => v.split(',').map((e) => e.trim()))
+        .refine((entries) => entries.every(isProxyEntry), {
+          message:
+            'must be false, a hop count, or a comma-separated list of proxy addresses/CIDR ranges (or loopback, linklocal, uniquelocal); never true',
+        }),
+    ]),
+  );
 
 /** Every environment variable the product reads. Nothing else reads process.env. */
 export const envSchema = z.object({
@@ -68,6 +101,8 @@ export const envSchema = z.object({
   SMS_DISPATCH_INTERVAL_MS: int(500, 10),
   NOTIFICATIONS_RETENTION_DAYS: int(90, 1),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
+  TRUST_PROXY: trustProxy,
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from 'src/core/database/connection-errors';
+import { describeError } from 'src/core/logging/log-masking';
 import { AppError, AppErrorCode, type FieldError } from './app-error';
 
 export interface ErrorBody {
@@ -88,10 +89,34 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (bodyParser?.type === 'entity.too.large') {
     return { statusCode: 413, error: REASONS[413]!, message: 'Request body is too large' };
   }
+  if (bodyParser?.type === 'entity.too.deep') {
+    return { statusCode: 400, error: REASONS[400]!, message: (exception as Error).message };
+  }
+  if (bodyParser?.type === 'parameters.too.many') {
+    return { statusCode: 413, error: REASONS[413]!, message: 'Too many form parameters' };
+  }
   if (bodyParser?.type === 'entity.parse.failed') {
     return { statusCode: 400, error: REASONS[400]!, message: 'Request body is not valid JSON' };
   }
+  if (isDataException(exception)) {
+    return { statusCode: 400, error: REASONS[400]!, message: 'A value in the request is out of range or malformed' };
+  }
   return { statusCode: 500, error: REASONS[500]!, message: 'Internal server error' };
+}
+
+/** PostgreSQL class 22 (data exception: out of range, bad text, NUL byte) is the request's fault, not ours. */
+function isDataException(e: unknown): boolean {
+  const cause = (e as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' && cause.code.startsWith('22');
+}
+
+/** A 503 (database gone) or a 429 from the app (a sign-in lock) says when to come back, as the throttler's own 429 does. */
+function retryAfterOf(body: ErrorBody): number | undefined {
+  if (body.statusCode === 503) return RETRY_AFTER_SECONDS;
+  const details = body.details as { retryAfterSeconds?: unknown } | undefined;
+  return body.statusCode === 429 && typeof details?.retryAfterSeconds === 'number'
+    ? details.retryAfterSeconds
+    : undefined;
 }
 
 /** Every error leaves the API as `{ statusCode, error, message, details? }`. */
@@ -101,11 +126,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode === 503) this.logger.warn(`${body.message}: ${String(exception)}`);
-    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    if (body.statusCode === 503) this.logger.warn(`${body.message}: ${describeError(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(describeError(exception));
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    if (body.statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 }

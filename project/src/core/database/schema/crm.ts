@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 
 export const adminUsers = pgTable('admin_users', {
@@ -8,8 +8,9 @@ export const adminUsers = pgTable('admin_users', {
   name: varchar({ length: 200 }).notNull(),
   passwordHash: text().notNull(),
   role: varchar({ length: 20 }).$type<'admin' | 'super_admin'>().notNull().default('admin'),
-  failedLoginCount: integer().notNull().default(0),
-  lockedUntil: timestamp({ withTimezone: true }),
+  /** Raised on demotion, disabling and password change: access tokens carrying an older one stop working. */
+  tokenVersion: integer().notNull().default(0),
+  disabledAt: timestamp({ withTimezone: true }),
   ...timestamps,
 });
 
@@ -33,8 +34,9 @@ export const users = pgTable(
     name: varchar({ length: 200 }).notNull(),
     passwordHash: text().notNull(),
     role: varchar({ length: 20 }).$type<'user' | 'manager'>().notNull().default('user'),
-    failedLoginCount: integer().notNull().default(0),
-    lockedUntil: timestamp({ withTimezone: true }),
+    /** Raised on demotion, disabling and password change: access tokens carrying an older one stop working. */
+    tokenVersion: integer().notNull().default(0),
+    disabledAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [index('users_sub_account_idx').on(t.subAccountId)],
@@ -101,6 +103,22 @@ export const refreshTokens = pgTable(
       .on(t.familyId)
       .where(sql`revoked_at is null`),
   ],
+);
+
+/**
+ * Failed sign-ins per (email as typed, client address): the lock is per pair, so nobody can lock an
+ * account from another address. Unknown emails are counted too, so the answer does not tell them apart.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    email: varchar({ length: 320 }).notNull(),
+    ip: varchar({ length: 64 }).notNull(),
+    failures: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.ip] }), index('login_attempts_updated_idx').on(t.updatedAt)],
 );
 
 /** What happened to a lead, for its timeline (SMS come from sms_messages beside these). Append-only. */

@@ -12,8 +12,8 @@ export interface Principal {
   role: Role;
   subAccountId: number | null;
   passwordHash: string;
-  failedLoginCount: number;
-  lockedUntil: Date | null;
+  tokenVersion: number;
+  disabled: boolean;
 }
 
 @Injectable()
@@ -26,23 +26,23 @@ export class AuthRepository {
 
   async findPrincipalByEmail(email: string): Promise<Principal | undefined> {
     const [admin] = await this.db.select().from(adminUsers).where(eq(adminUsers.email, email)).limit(1);
-    if (admin) return { ...admin, kind: 'admin', subAccountId: null };
+    if (admin) return { ...admin, kind: 'admin', subAccountId: null, disabled: admin.disabledAt !== null };
     const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1);
-    return user ? { ...user, kind: 'user' } : undefined;
+    return user ? { ...user, kind: 'user', disabled: user.disabledAt !== null } : undefined;
   }
 
   async findPrincipal(kind: PrincipalKind, id: number): Promise<Principal | undefined> {
     if (kind === 'admin') {
       const [admin] = await this.db.select().from(adminUsers).where(eq(adminUsers.id, id)).limit(1);
-      return admin ? { ...admin, kind, subAccountId: null } : undefined;
+      return admin ? { ...admin, kind, subAccountId: null, disabled: admin.disabledAt !== null } : undefined;
     }
     const [user] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
-    return user ? { ...user, kind } : undefined;
+    return user ? { ...user, kind, disabled: user.disabledAt !== null } : undefined;
   }
 
-  async recordLoginResult(p: Principal, failedLoginCount: number, lockedUntil: Date | null): Promise<void> {
+  async setPasswordHash(p: Pick<Principal, 'kind' | 'id'>, passwordHash: string): Promise<void> {
     const table = p.kind === 'admin' ? adminUsers : users;
-    await this.db.update(table).set({ failedLoginCount, lockedUntil }).where(eq(table.id, p.id));
+    await this.db.update(table).set({ passwordHash, updatedAt: new Date() }).where(eq(table.id, p.id));
   }
 
   /** SubAccounts the principal may act in: an admin's managed ones, a user's own. */

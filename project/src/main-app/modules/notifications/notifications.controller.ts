@@ -14,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
-import { AllowQueryToken, CurrentAuth } from 'src/core/auth/auth.decorators';
+import { AllowStreamTicket, CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, type Page } from 'src/core/http/pagination';
 import {
   NotificationDto,
@@ -48,7 +48,7 @@ export class NotificationsController {
 
   /** Server-Sent Events: `event: unread`, `data: {"count":n}` now and on every change. */
   @Sse('stream')
-  @AllowQueryToken()
+  @AllowStreamTicket()
   @ApiProduces('text/event-stream')
   stream(@CurrentAuth() auth: AuthContext): Observable<MessageEvent> {
     return this.feed.stream(auth);

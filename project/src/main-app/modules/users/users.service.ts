@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import { hashPassword } from 'src/core/auth/password';
+import { PrincipalStateCache } from 'src/core/auth/principal-state.cache';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { Page, PageQueryDto } from 'src/core/http/pagination';
 import { CreateUserDto, mapUser, UpdateUserDto, UserDto } from './dto/user.dto';
@@ -9,7 +10,10 @@ import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly repository: UsersRepository) {}
+  constructor(
+    private readonly repository: UsersRepository,
+    private readonly principals: PrincipalStateCache,
+  ) {}
 
   async list(auth: AuthContext, q: PageQueryDto): Promise<Page<UserDto>> {
     const { items, total } = await this.repository.list(tenantOf(auth), q);
@@ -43,15 +47,27 @@ export class UsersService {
 
   async update(auth: AuthContext, id: number, dto: UpdateUserDto): Promise<UserDto> {
     const subAccountId = tenantOf(auth);
-    // A user may edit their own name and password; changing a role (even their own) takes a manager.
+    // A user may edit their own name; changing a role or disabling (even their own) takes a manager.
     const self = auth.kind === 'user' && auth.id === id;
-    if (!self || dto.role !== undefined) this.assertCanManage(auth);
-    const { password, ...rest } = dto;
+    if (!self || dto.role !== undefined || dto.disabled !== undefined) this.assertCanManage(auth);
+    if (self && dto.password !== undefined) {
+      throw AppError.validation(
+        'password',
+        'change your own password with POST /api/auth/password, which asks for the current one',
+      );
+    }
+    const before = await this.repository.find(subAccountId, id);
+    if (!before) throw AppError.notFound('User');
+    const { password, disabled, ...rest } = dto;
     const row = await this.repository.update(subAccountId, id, {
       ...rest,
       ...(password ? { passwordHash: await hashPassword(password) } : {}),
+      ...(disabled !== undefined ? { disabledAt: disabled ? (before.disabledAt ?? new Date()) : null } : {}),
     });
     if (!row) throw AppError.notFound('User');
+    const demoted = dto.role !== undefined && dto.role !== before.role;
+    if (demoted || password || (disabled && !before.disabledAt)) await this.principals.endSessions('user', id);
+    else this.principals.forget('user', id);
     return mapUser(row);
   }
 
@@ -59,6 +75,7 @@ export class UsersService {
     const subAccountId = tenantOf(auth);
     this.assertCanManage(auth);
     if (!(await this.repository.delete(subAccountId, id))) throw AppError.notFound('User');
+    this.principals.forget('user', id);
   }
 
   private assertCanManage(auth: AuthContext): void {

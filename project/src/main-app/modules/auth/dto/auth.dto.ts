@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { MaxPasswordBytes } from 'src/core/auth/password';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@demo.loctelli.test' })
@@ -9,14 +10,34 @@ export class LoginDto {
   @ApiProperty({ example: 'demo-password' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxPasswordBytes()
   password!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxPasswordBytes()
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 8, description: 'At most 72 bytes in UTF-8 (bcrypt ignores the rest)' })
+  @IsString()
+  @MinLength(8)
+  @MaxPasswordBytes()
+  newPassword!: string;
+}
+
+export class StreamTicketDto {
+  @ApiProperty({ description: 'Pass as ?ticket= when opening an event stream; good once' }) ticket!: string;
+  @ApiProperty({ description: 'Seconds the ticket stays valid' }) expiresIn!: number;
 }
 
 export class RefreshDto {
   @ApiProperty()
   @IsString()
   @MinLength(20)
+  @MaxLength(200)
   refreshToken!: string;
 }
 

@@ -18,7 +18,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTag
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
-import { AllowQueryToken, CurrentAuth } from 'src/core/auth/auth.decorators';
+import { AllowStreamTicket, CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, type Page } from 'src/core/http/pagination';
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsMessageDto } from '../dto/sms-message.dto';
@@ -127,7 +127,7 @@ export class CampaignsController {
   }
 
   @Sse('campaigns/:id/events')
-  @AllowQueryToken()
+  @AllowStreamTicket()
   stream(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<Observable<MessageEvent>> {
     return this.events.stream(auth, id);
   }

@@ -42,6 +42,8 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
       });
       const writes: Promise<void>[] = [];
       let tooLarge = false;
+      let extraFile = false;
+      bb.on('filesLimit', () => (extraFile = true));
       bb.on('file', (name, stream, info) => {
         if (name !== 'file') {
           stream.resume();
@@ -56,7 +58,11 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
       bb.on('error', reject);
       bb.on('close', () => {
         Promise.all(writes)
-          .then(() => (tooLarge ? reject(tooLargeError(maxBytes)) : resolve()))
+          .then(() => {
+            if (tooLarge) reject(tooLargeError(maxBytes));
+            else if (extraFile) reject(AppError.validation('file', 'send exactly one file part per upload'));
+            else resolve();
+          })
           .catch(reject);
       });
       req.pipe(bb);

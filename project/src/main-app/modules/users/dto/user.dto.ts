@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { MaxPasswordBytes } from 'src/core/auth/password';
 import type { users } from 'src/core/database/schema';
 
 const ROLES = ['user', 'manager'] as const;
@@ -7,14 +8,26 @@ const ROLES = ['user', 'manager'] as const;
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(320) email!: string;
   @ApiProperty() @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password!: string;
+  @ApiProperty({ minLength: 8, description: 'At most 72 bytes in UTF-8' })
+  @IsString()
+  @MinLength(8)
+  @MaxPasswordBytes()
+  password!: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: (typeof ROLES)[number];
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(200) password?: string;
+  /** Another user's password (a manager resetting it); their sessions end. Your own: POST /api/auth/password. */
+  @ApiPropertyOptional({ minLength: 8, description: 'At most 72 bytes in UTF-8' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxPasswordBytes()
+  password?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: (typeof ROLES)[number];
+  /** A disabled user cannot sign in, and their sessions end within seconds. */
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() disabled?: boolean;
 }
 
 export class UserDto {
@@ -23,6 +36,7 @@ export class UserDto {
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiProperty() disabled!: boolean;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }
@@ -33,6 +47,7 @@ export const mapUser = (r: typeof users.$inferSelect): UserDto => ({
   email: r.email,
   name: r.name,
   role: r.role,
+  disabled: r.disabledAt !== null,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });

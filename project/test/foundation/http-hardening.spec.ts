@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { bootTestApp, TEST_METRICS_TOKEN, type TestApp } from '../support/test-app';
+
+describe('HTTP hardening', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await bootTestApp({ database: db.database });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.destroy();
+  });
+
+  it('sends helmet headers and no X-Powered-By', async () => {
+    const res = await t.http().get('/api/health');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    // PUBLIC_BASE_URL is http here: no HSTS, and no upgrading the docs page's requests to https.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+  });
+
+  it('sends HSTS when the public address is https', async () => {
+    const https = await bootTestApp({ database: db.database, env: { PUBLIC_BASE_URL: 'https://sms.example.com' } });
+    try {
+      const res = await https.http().get('/api/health');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      expect(res.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);
+    } finally {
+      await https.close();
+    }
+  });
+
+  it('serves /api/metrics only with the METRICS_TOKEN', async () => {
+    await t.http().get('/api/metrics').expect(401);
+    await t.http().get('/api/metrics').set('Authorization', 'Bearer wrong-token-wrong-token').expect(401);
+    const res = await t.http().get('/api/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200);
+    expect(res.text).toMatch(/^# TYPE sms_send_outcomes_total counter$/m);
+  });
+
+  it('does not serve /api/metrics at all without a METRICS_TOKEN', async () => {
+    const open = await bootTestApp({ database: db.database, env: { METRICS_TOKEN: '' } });
+    try {
+      await open.http().get('/api/metrics').expect(404);
+    } finally {
+      await open.close();
+    }
+  });
+});
