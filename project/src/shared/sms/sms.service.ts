@@ -105,7 +105,6 @@ export class SmsService {
         tx,
       );
       if (!inserted) return undefined; // the same Idempotency-Key committed concurrently
-      await this.reserveOrRefuse(tx, subAccountId, month, msg.segments, sender.spendingCapSegments);
       await this.events.record(tx, {
         subAccountId,
         messageId: inserted.id,
@@ -142,6 +141,8 @@ export class SmsService {
         },
         tx,
       );
+      // Last: the counter's row lock (every send of the SubAccount queues on it) is held only until the commit.
+      await this.reserveOrRefuse(tx, subAccountId, month, msg.segments, sender.spendingCapSegments);
       return inserted;
     });
     if (row) return { row, replayed: false };
