@@ -183,7 +183,8 @@ export class SmsService {
    * trigger's counter update holds the row lock, so the total read here is exact until the commit.
    */
   async assertChargeWithinCap(tx: Tx, subAccountId: number, month: string, added: number): Promise<void> {
-    const cap = (await this.senders.resolve(subAccountId)).spendingCapSegments;
+    // Read through `tx`: on PGlite another handle would wait for this very transaction.
+    const cap = (await this.settings.find(subAccountId, tx))?.spendingCapSegments ?? null;
     const used = await this.spending.used(tx, subAccountId, month);
     if (cap === null || used <= cap) return;
     throw new AppError(
