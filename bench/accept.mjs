@@ -48,7 +48,9 @@ async function main() {
     });
     const total = opts.rate * (opts.seconds + opts.warmupSeconds);
     const tokens = await makeUsers(api.base, admin, subAccountId, Math.ceil((total * 1.2) / SENDS_PER_USER_PER_MINUTE));
-    console.log(`▸ ${tokens.length} users; ${opts.warmupSeconds} s warm-up, then ${opts.seconds} s at ${opts.rate} req/s`);
+    console.log(
+      `▸ ${tokens.length} users; ${opts.warmupSeconds} s warm-up, then ${opts.seconds} s at ${opts.rate} req/s`,
+    );
     let n = 0;
     const fire = (seconds) =>
       autocannon({
@@ -64,7 +66,10 @@ async function main() {
               return {
                 ...req,
                 headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
-                body: JSON.stringify({ phoneNumber: `+1415${String(5_000_000 + (i % 1_000_000)).padStart(7, '0')}`, message: `Accept bench ${i}` }),
+                body: JSON.stringify({
+                  phoneNumber: `+1415${String(5_000_000 + (i % 1_000_000)).padStart(7, '0')}`,
+                  message: `Accept bench ${i}`,
+                }),
               };
             },
           },
@@ -75,14 +80,24 @@ async function main() {
     const r = await fire(opts.seconds);
     const statuses = { '2xx': r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
     const achieved = r.requests.total / opts.seconds;
-    const result = { rate: opts.rate, achieved, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, statuses, load };
+    const result = {
+      rate: opts.rate,
+      achieved,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      statuses,
+      load,
+    };
     console.log(JSON.stringify(result, null, 2));
     console.log(
       `\n| ${new Date().toISOString().slice(0, 10)} | PostgreSQL | ${opts.rate} req/s (achieved ${achieved.toFixed(0)}) | ` +
         `p50 ${r.latency.p50} ms | p99 ${r.latency.p99} ms | max ${r.latency.max} ms | ${r['2xx']} × 202, ${r.non2xx} other | load ${load.toFixed(2)} |`,
     );
-    console.log(r.latency.p99 <= TARGET_P99_MS ? `✔ p99 ≤ ${TARGET_P99_MS} ms` : `✖ p99 > ${TARGET_P99_MS} ms`);
-    if (r.non2xx || r.errors) process.exitCode = 1;
+    const clean = r['2xx'] > 0 && !r.non2xx && !r.errors;
+    if (!clean) console.log(`✖ not every request was accepted: the latencies above do not measure the accept path`);
+    else console.log(r.latency.p99 <= TARGET_P99_MS ? `✔ p99 ≤ ${TARGET_P99_MS} ms` : `✖ p99 > ${TARGET_P99_MS} ms`);
+    if (!clean || r.latency.p99 > TARGET_P99_MS) process.exitCode = 1;
   } finally {
     await api.stop();
     if (api.profileDir) printProfile(api.profileDir);
@@ -127,7 +142,8 @@ async function startApi(pgUrl) {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (exited) throw new Error(`the API stopped while starting (${exited}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+    if (exited)
+      throw new Error(`the API stopped while starting (${exited}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
     if (Date.now() > deadline) throw new Error('the API did not answer within 120 s');
     try {
       if ((await fetch(`${base}/api/health`)).status < 500) break;

@@ -315,7 +315,11 @@ describe('tenant isolation', () => {
         [
           'POST /api/sms/campaigns leadIds',
           () =>
-            t.http().post('/api/sms/campaigns').set(h.bAdmin).send({ name: 'B', message: 'hi', leadIds: [aLead.id] }),
+            t
+              .http()
+              .post('/api/sms/campaigns')
+              .set(h.bAdmin)
+              .send({ name: 'B', message: 'hi', leadIds: [aLead.id] }),
           'leadIds',
         ],
         [

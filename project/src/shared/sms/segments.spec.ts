@@ -68,7 +68,12 @@ describe('countSegments against hand-counted bodies', () => {
     ['158 letters + € = 160 septets: one part', a(158) + '€', 'GSM-7', 1],
     ['159 letters + € = 161 septets: two parts', a(159) + '€', 'GSM-7', 2],
     ['€ + 150 letters + [ + € = 156 septets: one part', '€' + a(150) + '[€', 'GSM-7', 1],
-    ['152 letters + € + 152 letters = 306 septets: € cannot straddle 153|154, so 152 | €+151 | 1', a(152) + '€' + a(152), 'GSM-7', 3],
+    [
+      '152 letters + € + 152 letters = 306 septets: € cannot straddle 153|154, so 152 | €+151 | 1',
+      a(152) + '€' + a(152),
+      'GSM-7',
+      3,
+    ],
     ['153 letters + € + 151 letters = 306 septets: 153 | €+151', a(153) + '€' + a(151), 'GSM-7', 2],
     ['80 × ~ = 160 septets: one part', '~'.repeat(80), 'GSM-7', 1],
     ['153 × ^ = 306 septets: 76 per part (152 septets), so 76 | 76 | 1', '^'.repeat(153), 'GSM-7', 3],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { smsCampaigns, smsDailyStats, smsErrorStats } from 'src/core/database/schema';
 
 export interface StatsDelta {

@@ -212,7 +212,6 @@ export class CampaignsRepository {
     return { segments: Number(row?.added ?? 0), month: row?.month ?? '' };
   }
 
-
   async reschedulePending(db: DbOrTx, campaignId: number, notBefore: Date): Promise<void> {
     await db
       .update(smsMessages)
