@@ -35,10 +35,10 @@ test('a CSV with bad rows is checked, reported, started and followed to 100%', a
   await page.getByTestId('bulk-dry-run').click();
   const report = page.getByTestId('dry-run-report');
   await expect(report).toBeVisible({ timeout: 60_000 });
-  await expect(report.getByTestId('count-rows')).toContainText('7');
-  await expect(report.getByTestId('count-valid')).toContainText('5');
-  await expect(report.getByTestId('count-invalid')).toContainText('1');
-  await expect(report.getByTestId('count-duplicate')).toContainText('1');
+  await expect(report.getByTestId('count-rows').locator('dd')).toHaveText('7');
+  await expect(report.getByTestId('count-valid').locator('dd')).toHaveText('5');
+  await expect(report.getByTestId('count-invalid').locator('dd')).toHaveText('1');
+  await expect(report.getByTestId('count-duplicate').locator('dd')).toHaveText('1');
   await expect(report.getByTestId('rejection-row')).toHaveCount(2);
   await expect(report.getByTestId('rejections-table')).toContainText('12345');
   await screenshot(page, 'sms-bulk-dry-run');
@@ -46,7 +46,7 @@ test('a CSV with bad rows is checked, reported, started and followed to 100%', a
   await page.getByTestId('bulk-start').click();
   const live = page.getByTestId('campaign-live');
   await expect(live).toBeVisible({ timeout: 60_000 });
-  await expect(live.getByTestId('counter-total')).toContainText('5');
+  await expect(live.getByTestId('counter-total').locator('dd')).toHaveText('5');
   await expect(live.getByTestId('campaign-progress-pct')).toHaveText('100%', { timeout: 120_000 });
   await expect(live.getByTestId('campaign-status')).toHaveText(/Completed/, { timeout: 30_000 });
   await screenshot(page, 'sms-bulk-campaign-done');

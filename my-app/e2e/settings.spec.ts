@@ -18,7 +18,10 @@ test('settings show simulator mode, save, persist, and test the connection', asy
   await expect(page.getByLabel('Reply to HELP')).toHaveValue('Demo Roofing: reply STOP to opt out.');
 
   await page.getByTestId('settings-test').click();
-  await expect(page.getByTestId('settings-test-result')).toBeVisible({ timeout: 30_000 });
+  // It succeeded, not merely answered: the API's success text names the account it connected as.
+  await expect(page.getByTestId('settings-test-result')).toHaveText(/^Connected to .+ as AC[0-9a-f]{32}$/, {
+    timeout: 30_000,
+  });
   await screenshot(page, 'sms-settings-saved');
 
   // A bad value is refused on its field, before anything is sent.

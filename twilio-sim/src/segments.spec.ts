@@ -14,8 +14,15 @@ describe('countSegments', () => {
     expect(countSegments('€'.repeat(81))).toBe(2);
   });
 
+  it('keeps accented letters of the GSM-7 basic table in GSM-7', () => {
+    expect(countSegments('é'.repeat(160))).toBe(1);
+    expect(countSegments('é'.repeat(161))).toBe(2);
+  });
+
   it('switches the whole message to UCS-2 (70/67) for one non-GSM character', () => {
-    expect(countSegments('é'.repeat(70))).toBe(1);
+    expect(countSegments('ł'.repeat(70))).toBe(1);
+    expect(countSegments('ł'.repeat(71))).toBe(2);
+    expect(countSegments(`${'a'.repeat(160)}ł`)).toBe(3);
     expect(countSegments(`${'a'.repeat(69)}ж`)).toBe(1);
     expect(countSegments(`${'a'.repeat(70)}ж`)).toBe(2);
     expect(countSegments('👍'.repeat(35))).toBe(1);

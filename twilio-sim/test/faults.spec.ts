@@ -29,11 +29,10 @@ describe('fault knobs', () => {
 
   it('creates the message but holds the response until the client times out', async () => {
     sim.setKnobs({ timeoutRate: 1, timeoutMs: 5_000 });
-    const started = Date.now();
+    // No wall-clock bound: had the response not been held, the create would have resolved, not timed out.
     const err = await create(sdkFor(sim, { timeout: 200 })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(String((err as Error).message)).toMatch(/timeout/i);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(sim.state().counters).toMatchObject({ created: 1, timeouts: 1 });
     // The message exists at Twilio and goes on to be delivered: the caller must reconcile.
     const [message] = sim.state().messages;

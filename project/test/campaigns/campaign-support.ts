@@ -11,7 +11,7 @@ export const phoneAt = (i: number) => `+1415${String(5_000_000 + i).padStart(7, 
 export async function clearSms(database: DatabaseService): Promise<void> {
   await database.db.execute(sql`
     truncate sms_conversations, sms_error_stats, sms_campaign_rejections, sms_events, sms_early_callbacks, sms_messages, sms_campaigns, sms_templates,
-             sms_daily_stats, sms_settings, sms_rate_buckets, sms_opt_outs, sms_audit_log restart identity cascade`);
+             sms_daily_stats, sms_spending, sms_settings, sms_rate_buckets, sms_opt_outs, sms_audit_log restart identity cascade`);
 }
 
 export async function rowsOf<T>(database: DatabaseService, query: ReturnType<typeof sql>): Promise<T[]> {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   notifications,
@@ -62,6 +63,8 @@ describe('tenant isolation', () => {
   let bLeadId: number;
   let bStrategyId: number;
   let aMessageId: number;
+  let aCampaignId: number;
+  let aTemplateId: number;
   /** Strings only tenant A's records contain: none may appear in a response to tenant B. */
   let aSecrets: string[];
   let targets: Record<string, Target>;
@@ -158,6 +161,8 @@ describe('tenant isolation', () => {
       })
       .returning();
 
+    aCampaignId = aCampaign!.id;
+    aTemplateId = aTemplate!.id;
     aSecrets = [
       'Alpha private offer',
       'Alpha campaign',
@@ -274,6 +279,111 @@ describe('tenant isolation', () => {
     expect(message.body).toMatchObject({ message: 'Alpha private offer', status: 'pending' });
     // A's user still signs in with the old password: B's PATCH did not change it.
     await login(t, a.userEmail);
+  });
+
+  describe("another tenant's ids in bodies and queries", () => {
+    /** B's rows that point at one of A's records: none may exist after B's attempts. */
+    const crossLinks = async () => {
+      const rows = (await db.database.db.execute(sql`
+        select 'message.lead' as link from sms_messages where sub_account_id = ${b.subAccountId} and lead_id = ${aLead.id}
+        union all select 'campaign.template' from sms_campaigns
+         where sub_account_id = ${b.subAccountId} and template_id = ${aTemplateId}
+        union all select 'campaign.recipient' from sms_messages m join sms_campaigns c on c.id = m.campaign_id
+         where c.sub_account_id = ${b.subAccountId} and m.phone_number = ${aLead.phone}
+        union all select 'template.strategy' from sms_templates
+         where sub_account_id = ${b.subAccountId} and strategy_id = ${aStrategy.id}
+        union all select 'trigger.template' from sms_triggers
+         where sub_account_id = ${b.subAccountId} and template_id = ${aTemplateId}`)) as unknown as {
+        rows: { link: string }[];
+      };
+      return rows.rows.map((r) => r.link);
+    };
+
+    it("refuses A's ids in B's request bodies with 4xx naming the field, and links nothing to them", async () => {
+      const attempts: [string, () => PromiseLike<{ status: number; body: unknown }>, string][] = [
+        [
+          'POST /api/sms/send leadId',
+          () => t.http().post('/api/sms/send').set(h.bAdmin).send({ leadId: aLead.id, message: 'hi' }),
+          'leadId',
+        ],
+        [
+          'POST /api/sms/campaigns templateId',
+          () =>
+            t
+              .http()
+              .post('/api/sms/campaigns')
+              .set(h.bAdmin)
+              .send({ name: 'B', templateId: aTemplateId, recipients: ['+14155550999'] }),
+          'templateId',
+        ],
+        [
+          'POST /api/sms/campaigns leadIds',
+          () =>
+            t
+              .http()
+              .post('/api/sms/campaigns')
+              .set(h.bAdmin)
+              .send({ name: 'B', message: 'hi', leadIds: [aLead.id] }),
+          'leadIds',
+        ],
+        [
+          'POST /api/sms/templates strategyId',
+          () =>
+            t.http().post('/api/sms/templates').set(h.bAdmin).send({ name: 'B', body: 'hi', strategyId: aStrategy.id }),
+          'strategyId',
+        ],
+        [
+          'POST /api/sms/triggers templateId',
+          () =>
+            t
+              .http()
+              .post('/api/sms/triggers')
+              .set(h.bAdmin)
+              .send({ name: 'B', event: 'lead_created', delayMinutes: 0, templateId: aTemplateId }),
+          'templateId',
+        ],
+      ];
+      for (const [label, attempt, field] of attempts) {
+        const res = await attempt();
+        expect(res.status, label).toBeGreaterThanOrEqual(400);
+        expect(res.status, label).toBeLessThan(500);
+        expect(JSON.stringify(res.body), label).toContain(field);
+        expectNoDataOfA(res.body, label);
+      }
+      expect(await crossLinks()).toEqual([]);
+    });
+
+    it("texts none of A's leads when B's filter names A's strategy or owner", async () => {
+      for (const filter of [{ strategyId: aStrategy.id }, { ownerId: a.userId }]) {
+        const res = await t
+          .http()
+          .post('/api/sms/campaigns/from-leads')
+          .set(h.bAdmin)
+          .send({ name: 'B', message: 'hi', filter });
+        const label = `from-leads ${JSON.stringify(filter)}`;
+        expect(res.status, label).toBeGreaterThanOrEqual(400);
+        expect(res.status, label).toBeLessThan(500);
+        expectNoDataOfA(res.body, label);
+      }
+      expect(await crossLinks()).toEqual([]);
+    });
+
+    it("finds nothing of A's when B's queries name A's ids", async () => {
+      for (const path of [
+        `/api/sms/messages?leadId=${aLead.id}`,
+        `/api/sms/messages?campaignId=${aCampaignId}`,
+        `/api/sms/templates?strategyId=${aStrategy.id}`,
+        `/api/sms/conversations?ownerId=${a.userId}`,
+        `/api/sms/audit?actor=${encodeURIComponent(`user:${a.userId}`)}`,
+      ]) {
+        for (const headers of [h.bAdmin, h.bUser]) {
+          const res = await t.http().get(path).set(headers);
+          expect([200, 403], path).toContain(res.status);
+          if (res.status === 200) expect(res.body, path).toMatchObject({ items: [], total: 0 });
+          expectNoDataOfA(res.body, path);
+        }
+      }
+    });
   });
 
   describe("lists never show another tenant's rows", () => {

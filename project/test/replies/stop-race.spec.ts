@@ -2,10 +2,11 @@ import type { Server } from 'node:http';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { smsMessages, smsOptOuts } from 'src/core/database/schema';
+import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from 'src/shared/sms/repositories/sms-opt-outs.repository';
 import { phoneAt } from '../campaigns/campaign-support';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
-import { bootEngine, SIM_ACCOUNT_SID, SIM_FROM, waitFor, type EngineHarness } from '../support/engine-harness';
+import { bootEngine, SIM_ACCOUNT_SID, SIM_FROM, type EngineHarness } from '../support/engine-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
@@ -253,10 +254,24 @@ describe('a STOP racing a running campaign', () => {
       ).body.id as number;
       const optOuts = h.app.get(SmsOptOutsRepository);
       const isOptedOut = optOuts.isOptedOut.bind(optOuts);
+      const messages = h.app.get(SmsMessagesRepository);
+      const hasSendInFlight = messages.hasSendInFlight.bind(messages);
       let answeredAt: number | undefined;
       let injected: Promise<unknown> | undefined;
+      // Barrier: the STOP has committed and found this send on its way to Twilio (it must wait for it).
+      let stopSawSend = false;
+      let sawSend!: () => void;
+      const stopWaitsForSend = new Promise<void>((resolve) => (sawSend = resolve));
+      messages.hasSendInFlight = async (subAccountId, phoneNumber, now) => {
+        const inFlight = await hasSendInFlight(subAccountId, phoneNumber, now);
+        if (phoneNumber === phone && inFlight) {
+          stopSawSend = true;
+          sawSend();
+        }
+        return inFlight;
+      };
       // The dispatcher's check right before the provider call answers "not opted out"; then, before the
-      // call is made, the STOP commits and gets every chance to be answered.
+      // call is made, the STOP commits and either waits for this send (right) or is answered (wrong).
       optOuts.isOptedOut = async (subAccountId, phoneNumber, database) => {
         const result = await isOptedOut(subAccountId, phoneNumber, database);
         if (phoneNumber === phone && !injected) {
@@ -264,8 +279,7 @@ describe('a STOP racing a running campaign', () => {
             answeredAt = Date.now();
             return res;
           });
-          await waitFor(() => isOptedOut(subAccountId, phoneNumber), 60_000, 'the STOP to commit');
-          await Promise.race([injected, new Promise((r) => setTimeout(r, 1_000))]);
+          await Promise.race([injected, stopWaitsForSend]);
         }
         return result;
       };
@@ -274,7 +288,9 @@ describe('a STOP racing a running campaign', () => {
         await injected;
       } finally {
         optOuts.isOptedOut = isOptedOut;
+        messages.hasSendInFlight = hasSendInFlight;
       }
+      expect(stopSawSend).toBe(true); // the interleaving under test happened
       const [created] = outboundAtSim();
       expect(created).toMatchObject({ to: phone });
       expect(created!.createdAt).toBeLessThanOrEqual(answeredAt!);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { smsCampaigns, smsDailyStats, smsEarlyCallbacks, smsEvents, smsMessages } from 'src/core/database/schema';
 import { ClaimService } from 'src/shared/sms/dispatch/claim.service';
@@ -114,6 +114,9 @@ describe('Twilio status webhook', () => {
 
   const findMessage = async (id: number) =>
     (await db.database.db.select().from(smsMessages).where(eq(smsMessages.id, id)))[0]!;
+
+  const countWhere = async (query: ReturnType<typeof sql>) =>
+    Number(((await db.database.db.execute(query)) as unknown as { rows: { n: string | number }[] }).rows[0]?.n ?? 0);
 
   /** Everything a status callback may change. */
   async function snapshot(id: number) {
@@ -310,17 +313,48 @@ describe('Twilio status webhook', () => {
       await gate;
       return taken;
     };
+    // Barrier on the callback's side: it has been authenticated and is at the database.
+    const lifecycle = h.app.get(MessageLifecycleService);
+    const applyStatus = lifecycle.applyTwilioStatus.bind(lifecycle);
+    const applied: string[] = [];
+    let entered!: () => void;
+    const atApply = new Promise<void>((resolve) => (entered = resolve));
+    lifecycle.applyTwilioStatus = async (...args) => {
+      if (args[0] === sid) entered();
+      const result = await applyStatus(...args);
+      if (args[0] === sid) applied.push(result);
+      return result;
+    };
     try {
-      const recording = h.app.get(MessageLifecycleService).recordSent(row!.id, providerMessage(sid, '+14155550105'));
+      const recording = lifecycle.recordSent(row!.id, providerMessage(sid, '+14155550105'));
       await atGate;
-      const posting = postSigned(callback({ twilioSid: sid, phoneNumber: '+14155550105' }, 'delivered')).then((r) => r);
-      // Give the callback time to run as far as it can while the send is uncommitted.
-      await Promise.race([posting, new Promise((r) => setTimeout(r, 1_000))]);
+      let answered = false;
+      const posting = postSigned(callback({ twilioSid: sid, phoneNumber: '+14155550105' }, 'delivered')).then((r) => {
+        answered = true;
+        return r;
+      });
+      await atApply;
+      if (db.database.driver === 'postgres') {
+        // The interleaving under test: the callback did not find the uncommitted sid and now waits for the
+        // sid's lock that the send holds. Wait until the server shows it waiting, not for a timer.
+        await waitFor(async () => applied[0] === 'unknown_sid', 10_000, 'the callback to miss the uncommitted sid');
+        await waitFor(
+          async () =>
+            (await countWhere(sql`select count(*) as n from pg_locks where locktype = 'advisory' and not granted`)) ===
+            1,
+          10_000,
+          "the callback to wait for the send's lock",
+        );
+      }
+      // On PGlite (one connection) the callback waits for the open transaction itself.
+      expect(answered).toBe(false);
       release();
       await recording;
       expect((await posting).status).toBe(200);
+      if (db.database.driver === 'postgres') expect(applied).toEqual(['unknown_sid', 'changed']);
     } finally {
       events.takeEarlyCallbacks = take;
+      lifecycle.applyTwilioStatus = applyStatus;
       release();
     }
     const after = await snapshot(row!.id);

@@ -57,6 +57,41 @@ describe('countSegments', () => {
   });
 });
 
+// Counted by hand, not by the calculator countSegments is built on: GSM-7 takes 160 septets in one segment,
+// 153 per part after that, an extension character (€ [ ] { } ~ ^ | \\ form feed) is 2 septets and is never split
+// across two parts; UCS-2 takes 70 UTF-16 units in one, 67 per part, and an emoji (a surrogate pair, 2 units)
+// is never split either. Each row: the body's parts written out.
+describe('countSegments against hand-counted bodies', () => {
+  const a = (n: number) => 'a'.repeat(n);
+  const zh = (n: number) => 'ж'.repeat(n);
+  it.each([
+    ['158 letters + € = 160 septets: one part', a(158) + '€', 'GSM-7', 1],
+    ['159 letters + € = 161 septets: two parts', a(159) + '€', 'GSM-7', 2],
+    ['€ + 150 letters + [ + € = 156 septets: one part', '€' + a(150) + '[€', 'GSM-7', 1],
+    [
+      '152 letters + € + 152 letters = 306 septets: € cannot straddle 153|154, so 152 | €+151 | 1',
+      a(152) + '€' + a(152),
+      'GSM-7',
+      3,
+    ],
+    ['153 letters + € + 151 letters = 306 septets: 153 | €+151', a(153) + '€' + a(151), 'GSM-7', 2],
+    ['80 × ~ = 160 septets: one part', '~'.repeat(80), 'GSM-7', 1],
+    ['153 × ^ = 306 septets: 76 per part (152 septets), so 76 | 76 | 1', '^'.repeat(153), 'GSM-7', 3],
+    ['160 × é (basic table): one GSM-7 part', 'é'.repeat(160), 'GSM-7', 1],
+    ['70 × ж: one UCS-2 part', zh(70), 'UCS-2', 1],
+    ['71 × ж: 67 | 4', zh(71), 'UCS-2', 2],
+    ['134 × ж: 67 | 67', zh(134), 'UCS-2', 2],
+    ['135 × ж: 67 | 67 | 1', zh(135), 'UCS-2', 3],
+    ['69 letters + ж = 70 units: one part', a(69) + 'ж', 'UCS-2', 1],
+    ['35 emoji = 70 units: one part', '😀'.repeat(35), 'UCS-2', 1],
+    ['35 emoji + 1 letter = 71 units: 66 | 5 (a pair cannot straddle 67|68)', '😀'.repeat(35) + 'a', 'UCS-2', 2],
+    ['66 × ж + emoji + 66 × ж = 134 units: 66 | emoji+65 | 1', zh(66) + '😀' + zh(66), 'UCS-2', 3],
+    ['67 × ж + emoji + 65 × ж = 134 units: 67 | emoji+65', zh(67) + '😀' + zh(65), 'UCS-2', 2],
+  ])('%s', (_name, body, encoding, segments) => {
+    expect(countSegments(body)).toMatchObject({ encoding, segments });
+  });
+});
+
 describe('validateBody', () => {
   it.each(['', '   ', '\n\t'])('rejects %j as empty', (body) => {
     expect(validateBody(body)).toMatchObject({ ok: false, reason: 'empty' });

@@ -16,6 +16,7 @@ import { SmsEventsRepository } from './repositories/sms-events.repository';
 import { SmsMessagesRepository } from './repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
 import { SmsRateBucketsRepository } from './repositories/sms-rate-buckets.repository';
+import { SmsSpendingRepository } from './repositories/sms-spending.repository';
 import { SmsStatsRepository } from './repositories/sms-stats.repository';
 import { SmsUnassignedRepository } from './repositories/sms-unassigned.repository';
 import { SenderService } from './settings/sender.service';
@@ -33,6 +34,7 @@ import { WebhookAuthService } from './webhooks/webhook-auth.service';
 const repositories = [
   SmsMessagesRepository,
   SmsEventsRepository,
+  SmsSpendingRepository,
   SmsStatsRepository,
   SmsCampaignsEngineRepository,
   SmsOptOutsRepository,

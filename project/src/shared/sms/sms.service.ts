@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from 'src/core/clock/clock';
 import { DomainEvents } from 'src/core/events/domain-events';
-import { DatabaseService } from 'src/core/database/database.service';
+import { DatabaseService, type DbOrTx, type Tx } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import { checkOutbound } from './accept.rules';
 import { QuietHoursService } from './dispatch/quiet-hours.service';
@@ -10,7 +10,7 @@ import { maskPhone } from './phone.rules';
 import { SmsEventsRepository } from './repositories/sms-events.repository';
 import { SmsMessagesRepository, type SmsMessageRow } from './repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
-import { SmsStatsRepository } from './repositories/sms-stats.repository';
+import { SmsSpendingRepository, spendMonthOf } from './repositories/sms-spending.repository';
 import { SenderService } from './settings/sender.service';
 import { SmsSettingsRepository } from './settings/sms-settings.repository';
 
@@ -42,7 +42,7 @@ export class SmsService {
     private readonly messages: SmsMessagesRepository,
     private readonly events: SmsEventsRepository,
     private readonly optOuts: SmsOptOutsRepository,
-    private readonly stats: SmsStatsRepository,
+    private readonly spending: SmsSpendingRepository,
     private readonly settings: SmsSettingsRepository,
     private readonly senders: SenderService,
     private readonly audit: SmsAuditRepository,
@@ -76,13 +76,14 @@ export class SmsService {
         [{ field: 'phoneNumber', message: 'opted out' }],
       );
     }
-    await this.assertWithinSpendingCap(subAccountId, msg.segments, now);
+    const sender = await this.senders.resolve(subAccountId);
     const due = input.scheduledAt ?? now;
     const quietUntil = await this.quietHours.waitUntil(
       { phoneNumber: msg.phoneNumber, leadId: input.leadId ?? null, ignoreQuietHours: Boolean(input.ignoreQuietHours) },
-      await this.senders.resolve(subAccountId),
+      sender,
       due,
     );
+    const month = spendMonthOf(now);
     const row = await this.database.transaction(async (tx) => {
       const inserted = await this.messages.insert(
         {
@@ -99,6 +100,7 @@ export class SmsService {
           statusReason: quietUntil ? 'quiet_hours' : null,
           ignoreQuietHours: Boolean(input.ignoreQuietHours),
           idempotencyKey: input.idempotencyKey,
+          spendMonth: month,
         },
         tx,
       );
@@ -139,6 +141,8 @@ export class SmsService {
         },
         tx,
       );
+      // Last: the counter's row lock (every send of the SubAccount queues on it) is held only until the commit.
+      await this.reserveOrRefuse(tx, subAccountId, month, msg.segments, sender.spendingCapSegments);
       return inserted;
     });
     if (row) return { row, replayed: false };
@@ -146,19 +150,48 @@ export class SmsService {
     return { row: this.sameRequestOrConflict(winner!, input), replayed: true };
   }
 
-  /** Spending cap, in segments per calendar month (UTC): sent this month plus queued plus this one. */
-  async assertWithinSpendingCap(subAccountId: number, segments: number, now: Date): Promise<void> {
-    const sender = await this.senders.resolve(subAccountId);
-    if (sender.spendingCapSegments === null) return;
-    const monthStart = `${now.toISOString().slice(0, 7)}-01`;
-    const used = await this.stats.segmentsCommitted(this.database.db, subAccountId, monthStart);
-    if (used + segments > sender.spendingCapSegments) {
-      throw new AppError(
-        AppErrorCode.SPENDING_CAP,
-        `Monthly spending cap reached: ${used} of ${sender.spendingCapSegments} segments used or queued; this message needs ${segments}`,
-        { used, cap: sender.spendingCapSegments, needed: segments },
-      );
-    }
+  /**
+   * Spending cap, in segments per calendar month (UTC): charges `segments` to the month's running counter, or
+   * throws SPENDING_CAP (rolling the caller's transaction back) when that would pass `cap`. Check and charge
+   * are one conditional update, so concurrent sends cannot both pass on the same room.
+   */
+  async reserveOrRefuse(db: DbOrTx, subAccountId: number, month: string, segments: number, cap: number | null) {
+    if ((await this.spending.reserve(db, subAccountId, month, segments, cap)) !== null) return;
+    const used = await this.spending.used(db, subAccountId, month);
+    throw new AppError(
+      AppErrorCode.SPENDING_CAP,
+      `Monthly spending cap reached: ${used} of ${cap} segments used or queued; this message needs ${segments}`,
+      { used, cap, needed: segments },
+    );
+  }
+
+  /**
+   * A failed message sent again is charged again, to this month: `retry` moves it back to pending (the
+   * trigger on sms_messages charges it under the counter's row lock), then the month's total is checked.
+   * Over the cap, SPENDING_CAP rolls the caller's transaction back.
+   */
+  async retryCharged<T>(tx: Tx, row: SmsMessageRow, retry: () => Promise<T | undefined>): Promise<T | undefined> {
+    const month = spendMonthOf(this.clock.now());
+    await this.messages.update(row.id, { spendMonth: month }, tx, 'failed'); // not charged while failed
+    const result = await retry();
+    if (result !== undefined) await this.assertChargeWithinCap(tx, row.subAccountId, month, row.segments);
+    return result;
+  }
+
+  /**
+   * For changes whose charge the triggers on sms_messages already added (`added` segments, this month): the
+   * trigger's counter update holds the row lock, so the total read here is exact until the commit.
+   */
+  async assertChargeWithinCap(tx: Tx, subAccountId: number, month: string, added: number): Promise<void> {
+    // Read through `tx`: on PGlite another handle would wait for this very transaction.
+    const cap = (await this.settings.find(subAccountId, tx))?.spendingCapSegments ?? null;
+    const used = await this.spending.used(tx, subAccountId, month);
+    if (cap === null || used <= cap) return;
+    throw new AppError(
+      AppErrorCode.SPENDING_CAP,
+      `Monthly spending cap reached: ${used - added} of ${cap} segments used or queued; this needs ${added} more`,
+      { used: used - added, cap, needed: added },
+    );
   }
 
   private sameRequestOrConflict(existing: SmsMessageRow, input: SendInput): SmsMessageRow {

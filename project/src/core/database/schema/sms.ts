@@ -110,6 +110,11 @@ export const smsMessages = pgTable(
     nextStatusCheckAt: timestamp({ withTimezone: true }),
     sentAt: timestamp({ withTimezone: true }),
     deliveredAt: timestamp({ withTimezone: true }),
+    /**
+     * The month (UTC, first day) whose spending cap this outbound message's segments are charged to; null:
+     * not charged (inbound). Triggers keep sms_spending equal to the charged segments (migration 0004).
+     */
+    spendMonth: date({ mode: 'string' }),
     ...timestamps,
   },
   (t) => [
@@ -219,6 +224,22 @@ export const smsSettings = pgTable(
       .on(t.messagingServiceSid)
       .where(sql`messaging_service_sid is not null`),
   ],
+);
+
+/**
+ * The spending cap's running counter: segments charged per SubAccount and month (UTC). An outbound message is
+ * charged from accept (`spend_month`) until it is canceled or fails (Twilio bills neither). The accept paths add
+ * to it with a conditional update (SmsSpendingRepository); statement-level triggers on sms_messages take
+ * back what a cancel, failure or delete releases and add what a retry or body change charges again.
+ */
+export const smsSpending = pgTable(
+  'sms_spending',
+  {
+    subAccountId: subAccountId(),
+    month: date({ mode: 'string' }).notNull(),
+    segments: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.subAccountId, t.month] })],
 );
 
 /** The sender's token bucket and in-flight cap, shared by every dispatcher process. */

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from 'src/core/clock/clock';
 import type { DbOrTx } from 'src/core/database/database.service';
 import { DomainEvents, type DomainEvent } from 'src/core/events/domain-events';
-import { SmsStatsRepository } from 'src/shared/sms/repositories/sms-stats.repository';
+import { SmsSpendingRepository, spendMonthOf } from 'src/shared/sms/repositories/sms-spending.repository';
 import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
 import * as drafts from './notification-drafts';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
@@ -26,7 +26,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly notifications: NotificationsRepository,
     private readonly sources: NotificationSourcesRepository,
     private readonly settings: SmsSettingsRepository,
-    private readonly stats: SmsStatsRepository,
+    private readonly spending: SmsSpendingRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -34,8 +34,9 @@ export class NotificationsService implements OnModuleInit {
     this.events.on('sms.campaign_completed', (e, db) => this.campaignCompleted(e, db));
     this.events.on('sms.campaign_stopped', (e, db) => this.campaignStopped(e, db));
     this.events.on('sms.credentials_rejected', (e, db) => this.credentialsRejected(e, db));
-    this.events.on('sms.accepted', (e, db) => this.spendingCap(e.subAccountId, db));
-    this.events.on('sms.campaign_accepted', (e, db) => this.spendingCap(e.subAccountId, db));
+    // A single send is charged last in its transaction (after this handler); a campaign's rows already are.
+    this.events.on('sms.accepted', (e, db) => this.spendingCap(e.subAccountId, db, e.segments));
+    this.events.on('sms.campaign_accepted', (e, db) => this.spendingCap(e.subAccountId, db, 0));
     this.events.on('sms.dead_lettered', (e, db) => this.deadLetters(e, db));
     this.events.on('sms.inbound_received', (e, db) => this.leadReply(e, db));
   }
@@ -55,12 +56,12 @@ export class NotificationsService implements OnModuleInit {
     await this.notify(db, drafts.credentialsRejected(e.subAccountId, e.message, sending, this.clock.now()));
   }
 
-  /** Usage counted as the accept rule counts it (SmsService.assertWithinSpendingCap), this send included. */
-  private async spendingCap(subAccountId: number, db: DbOrTx): Promise<void> {
+  /** Usage as the cap counts it (the month's running counter, sms_spending) plus `charging` not yet in it. */
+  private async spendingCap(subAccountId: number, db: DbOrTx, charging: number): Promise<void> {
     const cap = (await this.settings.find(subAccountId, db))?.spendingCapSegments ?? null;
     if (cap === null || cap <= 0) return;
     const now = this.clock.now();
-    const used = await this.stats.segmentsCommitted(db, subAccountId, `${drafts.monthOf(now)}-01`);
+    const used = (await this.spending.used(db, subAccountId, spendMonthOf(now))) + charging;
     // Past the cap, only the 100% one: an 80% notification after it would read as good news.
     const threshold = used >= cap ? 100 : used >= cap * 0.8 ? 80 : null;
     if (threshold) await this.notify(db, drafts.spendingCap(subAccountId, threshold, used, cap, now));

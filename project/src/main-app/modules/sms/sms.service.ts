@@ -99,7 +99,7 @@ export class SmsModuleService {
 
   async retry(auth: AuthContext, id: number, meta: RequestMeta): Promise<SmsMessageDto> {
     return this.changeOne(auth, id, 'failed', 'sms.retry', meta, async (tx, row) =>
-      this.lifecycle.retryFailed(tx, row),
+      this.engine.retryCharged(tx, row, () => this.lifecycle.retryFailed(tx, row)),
     );
   }
 

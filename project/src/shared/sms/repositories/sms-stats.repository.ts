@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
+import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { smsCampaigns, smsDailyStats, smsErrorStats } from 'src/core/database/schema';
 
 export interface StatsDelta {
@@ -102,15 +102,5 @@ export class SmsStatsRepository {
         ),
       )
       .orderBy(asc(smsDailyStats.day));
-  }
-
-  /** Segments sent this month plus segments still queued: what the spending cap is checked against. */
-  async segmentsCommitted(db: DbOrTx, subAccountId: number, monthStart: string): Promise<number> {
-    const result = await db.execute(sql`
-      select coalesce((select sum(segments) from sms_daily_stats
-                        where sub_account_id = ${subAccountId} and day >= ${monthStart}), 0)
-           + coalesce((select sum(segments) from sms_messages
-                        where sub_account_id = ${subAccountId} and status in ('pending', 'sending')), 0) as n`);
-    return Number(rowsOf<{ n: string | number }>(result)[0]?.n ?? 0);
   }
 }

@@ -9,14 +9,14 @@ import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { importRecipients, type ImportSummary } from 'src/shared/sms/campaigns/recipient-import';
-import type { RecipientRecord } from 'src/shared/sms/campaigns/recipient-record';
+import type { PreparedMessage, RecipientRecord } from 'src/shared/sms/campaigns/recipient-record';
 import { RecipientRules } from 'src/shared/sms/campaigns/recipient-rules';
 import { validateBody } from 'src/shared/sms/segments';
 import { SmsOptOutsRepository } from 'src/shared/sms/repositories/sms-opt-outs.repository';
-import { SmsService } from 'src/shared/sms/sms.service';
+import { SmsSpendingRepository, spendMonthOf } from 'src/shared/sms/repositories/sms-spending.repository';
 import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
 import { actorOf } from '../sms.service';
-import { CampaignsRepository } from './campaigns.repository';
+import { CampaignsRepository, type CampaignRow } from './campaigns.repository';
 import type { ImportReportDto } from './dto/campaign.dto';
 
 export interface ImportRequest {
@@ -42,7 +42,7 @@ export class CampaignImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly campaigns: CampaignsRepository,
     private readonly settings: SmsSettingsRepository,
-    private readonly engine: SmsService,
+    private readonly spending: SmsSpendingRepository,
     private readonly audit: SmsAuditRepository,
     private readonly clock: Clock,
     private readonly database: DatabaseService,
@@ -73,12 +73,21 @@ export class CampaignImportService {
       scheduledAt: req.scheduledAt,
     });
     const notBefore = req.scheduledAt ?? now;
+    const month = spendMonthOf(now);
+    const cap = (await this.settings.find(subAccountId))?.spendingCapSegments ?? null;
+    const charge = { charged: 0, overCap: false };
     let summary: ImportSummary;
     try {
       summary = await importRecipients(req.records, rules, {
         optedOut,
         write: async (accepted, rejections) => {
-          await this.campaigns.insertMessages(campaign, notBefore, accepted);
+          // Past the cap nothing more is stored, but the rest is still read: the refusal names what it needs.
+          if (!charge.overCap) {
+            const segments = accepted.reduce((n, m) => n + m.segments, 0);
+            if (await this.insertCharged(campaign, notBefore, accepted, month, segments, cap)) {
+              charge.charged += segments;
+            } else charge.overCap = true;
+          }
           await this.campaigns.insertRejections(campaign.id, rejections);
         },
       });
@@ -89,7 +98,14 @@ export class CampaignImportService {
           this.report(null, false, summary, req) as never,
         );
       }
-      await this.assertWithinSpendingCap(subAccountId, summary.segments, now);
+      if (charge.overCap) {
+        const used = (await this.spending.used(this.database.db, subAccountId, month)) - charge.charged;
+        throw new AppError(
+          AppErrorCode.SPENDING_CAP,
+          `Monthly spending cap reached: this campaign needs ${summary.segments} segments; ${used} of ${cap} are already used or queued`,
+          { used, cap, needed: summary.segments },
+        );
+      }
     } catch (e) {
       const stillThere = await this.campaigns.find(subAccountId, campaign.id);
       await this.campaigns.delete(campaign.id);
@@ -145,18 +161,29 @@ export class CampaignImportService {
     });
   }
 
-  /** The campaign's rows are already stored as pending, so the engine counts them as queued: ask for 0 more. */
-  private async assertWithinSpendingCap(subAccountId: number, segments: number, now: Date): Promise<void> {
+  /**
+   * A chunk's rows and their charge to the month's spending counter, in one transaction: false (nothing
+   * stored) when the charge would pass the cap. The draft's earlier chunks stay charged until the draft is
+   * deleted (a trigger releases them), so concurrent sends never see room this campaign has taken.
+   */
+  private async insertCharged(
+    campaign: CampaignRow,
+    notBefore: Date,
+    rows: PreparedMessage[],
+    month: string,
+    segments: number,
+    cap: number | null,
+  ): Promise<boolean> {
     try {
-      await this.engine.assertWithinSpendingCap(subAccountId, 0, now);
+      await this.database.transaction(async (tx) => {
+        await this.campaigns.insertMessages(campaign, notBefore, rows, month, tx);
+        // Last, so the counter's row lock is held only until the commit.
+        if ((await this.spending.reserve(tx, campaign.subAccountId, month, segments, cap)) === null) throw OVER_CAP;
+      });
+      return true;
     } catch (e) {
-      if (!(e instanceof AppError) || e.code !== AppErrorCode.SPENDING_CAP) throw e;
-      const { used, cap } = e.details as { used: number; cap: number };
-      throw new AppError(
-        AppErrorCode.SPENDING_CAP,
-        `Monthly spending cap reached: this campaign needs ${segments} segments; ${used - segments} of ${cap} are already used or queued`,
-        { used: used - segments, cap, needed: segments },
-      );
+      if (e === OVER_CAP) return false;
+      throw e;
     }
   }
 
@@ -179,6 +206,8 @@ export class CampaignImportService {
     };
   }
 }
+
+const OVER_CAP = Symbol('over the spending cap');
 
 const deletedMidImport = () =>
   new AppError(AppErrorCode.INVALID_STATE, 'The draft campaign was deleted while its list was being imported');

@@ -110,22 +110,25 @@ export class CampaignsRepository {
 
   /**
    * Writes a chunk of a campaign's messages in one statement: the rows travel as one JSON parameter
-   * (json_to_recordset), so thousands of rows cost one round trip on both drivers.
+   * (json_to_recordset), so thousands of rows cost one round trip on both drivers. The rows are charged to
+   * `spendMonth`; the caller adds their segments to sms_spending in the same transaction.
    */
   async insertMessages(
     campaign: Pick<CampaignRow, 'id' | 'subAccountId' | 'userId' | 'adminUserId'>,
     notBefore: Date,
     rows: PreparedMessage[],
+    spendMonth: string,
+    db: DbOrTx = this.db,
   ): Promise<void> {
     if (rows.length === 0) return;
     const payload = JSON.stringify(
       rows.map((r) => ({ p: r.phoneNumber, m: r.message, s: r.segments, e: r.encoding, l: r.leadId ?? null })),
     );
-    await this.db.execute(sql`
+    await db.execute(sql`
       insert into sms_messages (sub_account_id, user_id, admin_user_id, campaign_id, lead_id, direction,
-                                phone_number, message, segments, encoding, not_before)
+                                phone_number, message, segments, encoding, not_before, spend_month)
       select ${campaign.subAccountId}, ${campaign.userId}, ${campaign.adminUserId}, ${campaign.id}, t.l, 'outbound',
-             t.p, t.m, t.s, t.e, ${notBefore.toISOString()}::timestamptz
+             t.p, t.m, t.s, t.e, ${notBefore.toISOString()}::timestamptz, ${spendMonth}::date
         from json_to_recordset(${payload}::json) as t(p text, m text, s int, e text, l int)`);
   }
 
@@ -185,18 +188,28 @@ export class CampaignsRepository {
       .orderBy(asc(smsMessages.id));
   }
 
-  /** Re-renders the bodies of a campaign's pending messages after a template change without variables. */
+  /**
+   * Re-renders the bodies of a campaign's pending messages after a template change without variables. The
+   * trigger on sms_messages moves their charge; returns the segments added (negative: freed) and their month.
+   */
   async replacePendingBodies(
     db: DbOrTx,
     campaignId: number,
     message: string,
     segments: number,
     encoding: string,
-  ): Promise<void> {
-    await db
-      .update(smsMessages)
-      .set({ message, segments, encoding: encoding as 'GSM-7', updatedAt: sql`now()` })
-      .where(and(eq(smsMessages.campaignId, campaignId), eq(smsMessages.status, 'pending')));
+  ): Promise<{ segments: number; month: string }> {
+    const result = await db.execute(sql`
+      with old as (
+        select id, segments from sms_messages where campaign_id = ${campaignId} and status = 'pending' for update),
+      changed as (
+        update sms_messages m set message = ${message}, segments = ${segments}, encoding = ${encoding},
+                                  updated_at = now()
+          from old where m.id = old.id
+        returning m.spend_month, ${segments}::int - old.segments as added)
+      select coalesce(sum(added), 0)::int as added, max(spend_month)::text as month from changed`);
+    const row = rowsOf<{ added: number; month: string | null }>(result)[0];
+    return { segments: Number(row?.added ?? 0), month: row?.month ?? '' };
   }
 
   async reschedulePending(db: DbOrTx, campaignId: number, notBefore: Date): Promise<void> {

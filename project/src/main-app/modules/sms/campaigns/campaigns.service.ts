@@ -10,6 +10,7 @@ import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { MessageLifecycleService } from 'src/shared/sms/dispatch/message-lifecycle.service';
 import { canTransitionCampaign, type CampaignStatus } from 'src/shared/sms/message-status';
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
+import { SmsService } from 'src/shared/sms/sms.service';
 import { validateBody } from 'src/shared/sms/segments';
 import { templateVariables } from 'src/shared/sms/template';
 import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
@@ -31,6 +32,7 @@ export class CampaignsService {
     private readonly campaigns: CampaignsRepository,
     private readonly messages: SmsMessagesRepository,
     private readonly lifecycle: MessageLifecycleService,
+    private readonly engine: SmsService,
     private readonly audit: SmsAuditRepository,
     private readonly clock: Clock,
   ) {}
@@ -78,7 +80,8 @@ export class CampaignsService {
     for (const { id: messageId } of await this.campaigns.failedMessageIds(id)) {
       await this.database.transaction(async (tx) => {
         const row = await this.messages.lockForUpdate(tx, { id: messageId });
-        if (row?.status === 'failed' && (await this.lifecycle.retryFailed(tx, row))) retried += 1;
+        if (row?.status !== 'failed') return;
+        if (await this.engine.retryCharged(tx, row, () => this.lifecycle.retryFailed(tx, row))) retried += 1;
       });
     }
     await this.record(auth, campaign, 'campaign.retry_failed', meta, { retried });
@@ -120,7 +123,8 @@ export class CampaignsService {
         const body = validateBody(dto.message);
         if (!body.ok) throw AppError.validation('message', body.message);
         values.message = dto.message;
-        await this.campaigns.replacePendingBodies(tx, id, dto.message, body.segments, body.encoding);
+        const added = await this.campaigns.replacePendingBodies(tx, id, dto.message, body.segments, body.encoding);
+        if (added.segments > 0) await this.engine.assertChargeWithinCap(tx, subAccountId, added.month, added.segments);
       }
       if (dto.scheduledAt !== undefined) {
         const at = dto.scheduledAt === null ? null : new Date(dto.scheduledAt);
