@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
