@@ -37,6 +37,10 @@ export interface AppConfig {
   };
   /** Notifications older than this many days are deleted (hourly, by the worker). */
   notificationsRetentionDays: number;
+  /** Messages older than this many months move to sms_messages_archive (hourly, by the worker); 0: never. */
+  smsRetentionMonths: number;
+  /** The default per-user request limit per minute. */
+  apiRateLimitPerMinute: number;
   demoPassword: string;
   logLevel: Env['LOG_LEVEL'];
   /** Secrets generated for this development data directory (so boot can warn once). */
@@ -110,6 +114,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       quietHoursEnabledDefault: env.SMS_QUIET_HOURS_ENABLED,
     },
     notificationsRetentionDays: env.NOTIFICATIONS_RETENTION_DAYS,
+    smsRetentionMonths: env.SMS_RETENTION_MONTHS,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     demoPassword: env.DEMO_PASSWORD,
     logLevel: env.LOG_LEVEL,
     generatedSecrets,

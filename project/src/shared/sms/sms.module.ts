@@ -12,6 +12,7 @@ import { StatusReconcilerService } from './dispatch/status-reconciler.service';
 import { SMS_PROVIDER } from './interfaces/sms-provider.interface';
 import { TwilioProvider } from './provider/twilio.provider';
 import { SmsCampaignsEngineRepository } from './repositories/sms-campaigns.repository';
+import { SmsMessageArchiveRepository } from './repositories/sms-message-archive.repository';
 import { SmsMessageHistoryRepository } from './repositories/sms-message-history.repository';
 import { SmsEventsRepository } from './repositories/sms-events.repository';
 import { SmsMessagesRepository } from './repositories/sms-messages.repository';
@@ -31,6 +32,7 @@ import { WebhookAuthService } from './webhooks/webhook-auth.service';
 const repositories = [
   SmsMessagesRepository,
   SmsMessageHistoryRepository,
+  SmsMessageArchiveRepository,
   SmsEventsRepository,
   SmsStatsRepository,
   SmsCampaignsEngineRepository,
