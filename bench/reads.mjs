@@ -338,11 +338,11 @@ async function explainAll(pg, subAccountId, { campaignId }) {
       `select * from sms_messages where sub_account_id = $1
          and (phone_number like '%202368%' or message ilike '%202 368%') ${page}`,
     ],
-    ['history, search body', `select * from sms_messages where sub_account_id = $1 and message ilike '%chimney%' ${page}`],
     [
-      'total, bounded',
-      `select count(*) from (select 1 from sms_messages where sub_account_id = $1 limit 1001) c`,
+      'history, search body',
+      `select * from sms_messages where sub_account_id = $1 and message ilike '%chimney%' ${page}`,
     ],
+    ['total, bounded', `select count(*) from (select 1 from sms_messages where sub_account_id = $1 limit 1001) c`],
     [
       'campaign messages, status',
       `select * from sms_messages where sub_account_id = $1 and campaign_id = ${campaignId} and status = 'undelivered' ${page}`,
@@ -418,7 +418,8 @@ async function startApi(databaseUrl) {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (exited) throw new Error(`the API stopped (${exited}): ${fs.readFileSync(path.join(dataDir, 'api.log'), 'utf8')}`);
+    if (exited)
+      throw new Error(`the API stopped (${exited}): ${fs.readFileSync(path.join(dataDir, 'api.log'), 'utf8')}`);
     if (Date.now() > deadline) throw new Error('the API did not answer within 180 s');
     try {
       if ((await fetch(`${base}/api/health`)).status < 500) break;

@@ -110,7 +110,10 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     ]);
     for (const term of ['212 250', '(212) 250-1234', '+1 212.250.1234', '2501234', '12122501234']) {
       const body = await get(`/api/sms/messages?search=${encodeURIComponent(term)}`);
-      expect(body.items.map((m) => m.phoneNumber), term).toContain('+12122501234');
+      expect(
+        body.items.map((m) => m.phoneNumber),
+        term,
+      ).toContain('+12122501234');
     }
     const spaced = await get(`/api/sms/messages?search=${encodeURIComponent('212 250')}`);
     expect(spaced.items.map((m) => m.phoneNumber)).toContain('+13105550000');
@@ -145,7 +148,9 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     await fill(db, a.subAccountId, 30, { campaignId: campaign!.id });
     await db.database.db.execute(sql`update sms_campaigns set total_recipients = 30 where id = ${campaign!.id}`);
     const first = await get(`/api/sms/campaigns/${campaign!.id}/messages?limit=15&status=pending`);
-    const second = await get(`/api/sms/campaigns/${campaign!.id}/messages?limit=15&status=pending&cursor=${first.nextCursor}`);
+    const second = await get(
+      `/api/sms/campaigns/${campaign!.id}/messages?limit=15&status=pending&cursor=${first.nextCursor}`,
+    );
     expect(first.items.length + second.items.length).toBe(20);
     expect(second.nextCursor).toBeNull();
     const detail = (await t.http().get(`/api/sms/campaigns/${campaign!.id}`).set(aUser)).body as {

@@ -35,10 +35,34 @@ describe('message retention (SMS_RETENTION_MONTHS)', () => {
     const rows = await db.database.db
       .insert(smsMessages)
       .values([
-        { subAccountId: a.subAccountId, phoneNumber: '+12125550001', message: 'old delivered', status: 'delivered', createdAt: monthsAgo(8) },
-        { subAccountId: a.subAccountId, phoneNumber: '+12125550002', message: 'old pending', status: 'pending', createdAt: monthsAgo(8) },
-        { subAccountId: a.subAccountId, phoneNumber: '+12125550003', message: 'recent', status: 'delivered', createdAt: monthsAgo(5) },
-        { subAccountId: b.subAccountId, phoneNumber: '+12125550004', message: 'old failed', status: 'failed', createdAt: monthsAgo(7) },
+        {
+          subAccountId: a.subAccountId,
+          phoneNumber: '+12125550001',
+          message: 'old delivered',
+          status: 'delivered',
+          createdAt: monthsAgo(8),
+        },
+        {
+          subAccountId: a.subAccountId,
+          phoneNumber: '+12125550002',
+          message: 'old pending',
+          status: 'pending',
+          createdAt: monthsAgo(8),
+        },
+        {
+          subAccountId: a.subAccountId,
+          phoneNumber: '+12125550003',
+          message: 'recent',
+          status: 'delivered',
+          createdAt: monthsAgo(5),
+        },
+        {
+          subAccountId: b.subAccountId,
+          phoneNumber: '+12125550004',
+          message: 'old failed',
+          status: 'failed',
+          createdAt: monthsAgo(7),
+        },
       ])
       .returning();
     await db.database.db

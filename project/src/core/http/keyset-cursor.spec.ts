@@ -8,11 +8,13 @@ describe('keyset cursor', () => {
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
   });
 
-  it.each(['', 'bm90LWEtY3Vyc29y', encodeCursor({ at: 'yesterday', id: 1 }), encodeCursor({ at: '2026-12-04 16:05:58+00', id: 0 })])(
-    'rejects %j with a 400 naming the cursor',
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(AppError);
-      expect(() => decodeCursor(cursor)).toThrow(/cursor/);
-    },
-  );
+  it.each([
+    '',
+    'bm90LWEtY3Vyc29y',
+    encodeCursor({ at: 'yesterday', id: 1 }),
+    encodeCursor({ at: '2026-12-04 16:05:58+00', id: 0 }),
+  ])('rejects %j with a 400 naming the cursor', (cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(AppError);
+    expect(() => decodeCursor(cursor)).toThrow(/cursor/);
+  });
 });

@@ -65,7 +65,12 @@ export class SmsMessageHistoryRepository {
         .offset(f.cursor ? 0 : offsetOf(f)),
       boundedTotal(
         db,
-        (limit) => db.select({ one: sql`1` }).from(smsMessages).where(where).limit(limit),
+        (limit) =>
+          db
+            .select({ one: sql`1` })
+            .from(smsMessages)
+            .where(where)
+            .limit(limit),
         () => plannerEstimate(db, sql`select 1 from ${smsMessages} where ${where}`),
       ),
     ]);

@@ -71,9 +71,7 @@ export class SmsMessagesRepository {
       const rows = await this.db
         .select()
         .from(smsMessages)
-        .where(
-          and(messageFilterWhere(subAccountId, f), sql`${smsMessages.id} > ${afterId}`),
-        )
+        .where(and(messageFilterWhere(subAccountId, f), sql`${smsMessages.id} > ${afterId}`))
         .orderBy(asc(smsMessages.id))
         .limit(pageSize);
       if (rows.length === 0) return;

@@ -37,7 +37,13 @@ export class AuditService {
         .orderBy(desc(smsAuditLog.createdAt), desc(smsAuditLog.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      boundedTotal(db, (limit) => db.select({ one: sql`1` }).from(smsAuditLog).where(where).limit(limit)),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(smsAuditLog)
+          .where(where)
+          .limit(limit),
+      ),
     ]);
     return { items, ...total, page: q.page, limit: q.limit };
   }

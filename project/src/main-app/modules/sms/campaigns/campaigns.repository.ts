@@ -60,7 +60,13 @@ export class CampaignsRepository {
         .orderBy(desc(smsCampaigns.createdAt), desc(smsCampaigns.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      boundedTotal(db, (limit) => db.select({ one: sql`1` }).from(smsCampaigns).where(where).limit(limit)),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(smsCampaigns)
+          .where(where)
+          .limit(limit),
+      ),
     ]);
     return { items, ...total };
   }

@@ -25,7 +25,13 @@ export class OptOutsListRepository {
         .orderBy(desc(smsOptOuts.createdAt), desc(smsOptOuts.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      boundedTotal(db, (limit) => db.select({ one: sql`1` }).from(smsOptOuts).where(where).limit(limit)),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(smsOptOuts)
+          .where(where)
+          .limit(limit),
+      ),
     ]);
     return { items, ...total };
   }
