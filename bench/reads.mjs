@@ -9,6 +9,7 @@
 //   npm run build -w project && node bench/reads.mjs --rows 1000000 --other-rows 1000000
 //
 // Flags: --pg postgres://postgres@127.0.0.1:5432/postgres  --port 4510  --keep (keep the database)
+//        --reuse <database> (measure a database kept by --keep: no fill, no callbacks)  --explain (print plans)
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,8 +32,8 @@ let child = null;
 
 async function main() {
   if (!fs.existsSync(apiMain)) throw new Error('project/dist/main.js is missing: run `npm run build -w project` first');
-  const dbName = `reads_bench_${randomBytes(3).toString('hex')}`;
-  await admin(`create database ${dbName}`);
+  const dbName = opts.reuse ?? `reads_bench_${randomBytes(3).toString('hex')}`;
+  if (!opts.reuse) await admin(`create database ${dbName}`);
   const url = withDatabase(opts.pg, dbName);
   const started = new Date();
   try {
@@ -40,12 +41,15 @@ async function main() {
     const pg = new Client({ connectionString: url });
     await pg.connect();
     try {
-      const token = await login(api.base);
-      const me = await getJson(api.base, '/api/auth/me', token);
+      const me = await getJson(api.base, '/api/auth/me', await login(api.base));
       const subAccountId = me.subAccounts[0].id;
-      const fillInfo = await fill(pg, subAccountId);
-      const callbacks = await applyCallbacks(pg, api.base, subAccountId);
-      await timed('vacuum analyze', () => pg.query('vacuum analyze'));
+      const fillInfo = opts.reuse ? await filled(pg, subAccountId) : await fill(pg, subAccountId);
+      const callbacks = opts.reuse
+        ? { sent: 0, applied: 0, seconds: 0 }
+        : await applyCallbacks(pg, api.base, subAccountId);
+      if (!opts.reuse) await timed('vacuum analyze', () => pg.query('vacuum analyze'));
+      // The fill can outlast an access token.
+      const token = await login(api.base);
       const counts = await rowCounts(pg, subAccountId);
       const endpoints = await endpointsFor(pg, subAccountId, fillInfo);
       const results = [];
@@ -180,6 +184,14 @@ async function fill(pg, subAccountId) {
     );
   });
   return { campaignId };
+}
+
+/** A database filled by an earlier run (--reuse --keep): its campaign. */
+async function filled(pg, subAccountId) {
+  const { rows } = await pg.query('select id from sms_campaigns where sub_account_id = $1 order by id limit 1', [
+    subAccountId,
+  ]);
+  return { campaignId: rows[0].id };
 }
 
 /** Signed status callbacks (sent → delivered) through the API: the real status path, with its roll-ups. */
@@ -490,6 +502,7 @@ function parseArgs(argv) {
     port: 4510,
     pg: 'postgres://postgres@127.0.0.1:5432/postgres',
     keep: false,
+    reuse: undefined,
     explain: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -503,6 +516,7 @@ function parseArgs(argv) {
     else if (a === '--port') o.port = Number(v());
     else if (a === '--pg') o.pg = v();
     else if (a === '--keep') o.keep = true;
+    else if (a === '--reuse') (o.reuse = v()), (o.keep = true);
     else if (a === '--explain') o.explain = true;
     else if (a === '--') continue;
     else throw new Error(`unknown flag ${a}`);
