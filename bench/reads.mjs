@@ -516,7 +516,7 @@ function parseArgs(argv) {
     else if (a === '--port') o.port = Number(v());
     else if (a === '--pg') o.pg = v();
     else if (a === '--keep') o.keep = true;
-    else if (a === '--reuse') (o.reuse = v()), (o.keep = true);
+    else if (a === '--reuse') ((o.reuse = v()), (o.keep = true));
     else if (a === '--explain') o.explain = true;
     else if (a === '--') continue;
     else throw new Error(`unknown flag ${a}`);
