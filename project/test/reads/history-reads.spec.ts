@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { smsCampaigns, smsMessages } from 'src/core/database/schema';
-import { TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
+import { SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { createTenant, login, type Tenant } from '../support/fixtures';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -100,6 +100,10 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     const big = await get('/api/sms/messages?limit=5');
     expect(big.totalExact).toBe(false);
     expect(big.total).toBeGreaterThan(TOTAL_EXACT_UP_TO);
+    // A search counts exactly only up to SEARCH_TOTAL_EXACT_UP_TO matches.
+    const searched = await get('/api/sms/messages?limit=5&search=Bulk');
+    expect(searched.totalExact).toBe(false);
+    expect(searched.total).toBeGreaterThan(SEARCH_TOTAL_EXACT_UP_TO);
   });
 
   it('finds a number by any format and partial digits, and bodies by text', async () => {

@@ -15,8 +15,8 @@ export async function boundedTotal(
   db: DbOrTx,
   matching: (limit: number) => SQLWrapper,
   estimate?: () => Promise<number>,
+  cap = TOTAL_EXACT_UP_TO,
 ): Promise<Total> {
-  const cap = TOTAL_EXACT_UP_TO;
   const result = await db.execute(sql`select count(*)::int as n from ${matching(cap + 1)} as counted`);
   const n = Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
   if (n <= cap) return { total: n, totalExact: true };

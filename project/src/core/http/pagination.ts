@@ -51,6 +51,11 @@ export interface Page<T> {
 
 /** Totals are counted exactly up to this many rows; beyond, they are estimated (never a count of a million rows). */
 export const TOTAL_EXACT_UP_TO = 1000;
+/**
+ * A search's total is counted exactly only this far: a word in 10% of a million bodies takes a scan of ~10 rows
+ * per match to count (74 ms for 1,000 matches at 1M rows, against 7 ms for 100).
+ */
+export const SEARCH_TOTAL_EXACT_UP_TO = 100;
 
 export const offsetOf = (q: { page: number; limit: number }) => (q.page - 1) * q.limit;
 
@@ -70,7 +75,10 @@ export const ApiPageResponse = (item: ClassType<unknown>) =>
           total: { type: 'integer' },
           page: { type: 'integer' },
           limit: { type: 'integer' },
-          totalExact: { type: 'boolean', description: 'false: total is an estimate (over 1,000 rows match)' },
+          totalExact: {
+            type: 'boolean',
+            description: 'false: total is an estimate (over 1,000 rows match; 100 for a search)',
+          },
           nextCursor: { type: 'string', nullable: true, description: 'cursor for the next page; null on the last' },
         },
       },

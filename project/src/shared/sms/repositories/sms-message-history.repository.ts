@@ -4,7 +4,7 @@ import { boundedTotal, plannerEstimate, type Total } from 'src/core/database/bou
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsMessages } from 'src/core/database/schema';
 import { encodeCursor, type KeysetPosition } from 'src/core/http/keyset-cursor';
-import { likePattern, offsetOf } from 'src/core/http/pagination';
+import { likePattern, offsetOf, SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import { parseMessageSearch } from '../message-search';
 
@@ -43,7 +43,7 @@ export interface MessagePage extends Total {
  * - search: sms_messages_phone_trgm_idx and sms_messages_body_trgm_idx (pg_trgm GIN), or, for a term most rows
  *   match, the ordered index above filtered until the page is full.
  * A page with a cursor starts right after it: `(created_at, id) < cursor` is an index condition, so page 50,000
- * costs what page 1 does. Totals are exact up to 1,000 and estimated by the planner past that.
+ * costs what page 1 does. Totals are exact up to 1,000 (100 for a search) and estimated by the planner past that.
  */
 @Injectable()
 export class SmsMessageHistoryRepository {
@@ -72,6 +72,7 @@ export class SmsMessageHistoryRepository {
             .where(where)
             .limit(limit),
         () => plannerEstimate(db, sql`select 1 from ${smsMessages} where ${where}`),
+        f.search?.trim() ? SEARCH_TOTAL_EXACT_UP_TO : TOTAL_EXACT_UP_TO,
       ),
     ]);
     const more = rows.length > f.limit;
