@@ -4,6 +4,10 @@ export interface Paginated<T> {
   total: number;
   page: number;
   limit: number;
+  /** false: more than 1,000 rows match and total is the database's estimate. */
+  totalExact?: boolean;
+  /** Message lists: the next page's cursor, null on the last page. */
+  nextCursor?: string | null;
 }
 
 export interface PaginationParams {

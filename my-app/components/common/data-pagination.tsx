@@ -11,25 +11,32 @@ export function DataPagination({
   page,
   limit,
   total,
+  totalExact = true,
+  hasMore,
   onPageChange,
   onLimitChange,
 }: {
   page: number;
   limit: number;
   total: number;
+  /** false: total is an estimate (shown as "about"). */
+  totalExact?: boolean;
+  /** Whether a next page exists, when the list says so (nextCursor); otherwise derived from total. */
+  hasMore?: boolean;
   onPageChange: (page: number) => void;
   onLimitChange?: (limit: number) => void;
 }) {
   const pages = Math.max(1, Math.ceil(total / limit));
   const first = total === 0 ? 0 : (page - 1) * limit + 1;
   const last = Math.min(total, page * limit);
+  const about = totalExact ? '' : 'about ';
   return (
     <nav
       aria-label="Pagination"
       className="flex flex-col-reverse items-center justify-between gap-3 pt-3 text-sm sm:flex-row"
     >
       <p className="text-muted-foreground" aria-live="polite">
-        {total === 0 ? 'No results' : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}`}
+        {total === 0 ? 'No results' : `${formatNumber(first)}–${formatNumber(last)} of ${about}${formatNumber(total)}`}
       </p>
       <div className="flex items-center gap-2">
         {onLimitChange && (
@@ -56,13 +63,14 @@ export function DataPagination({
           <ChevronLeft />
         </Button>
         <span className="min-w-20 text-center tabular-nums">
-          Page {page} of {pages}
+          Page {page} of {about}
+          {pages}
         </span>
         <Button
           variant="outline"
           size="sm"
           onClick={() => onPageChange(page + 1)}
-          disabled={page >= pages}
+          disabled={hasMore === undefined ? page >= pages : !hasMore}
           aria-label="Next page"
         >
           <ChevronRight />

@@ -255,6 +255,8 @@ function CampaignMessages({ campaign }: { campaign: SmsCampaign }) {
               page={page}
               limit={limit}
               total={query.data.total}
+              totalExact={query.data.totalExact}
+              hasMore={query.data.nextCursor === undefined ? undefined : query.data.nextCursor !== null}
               onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
               onLimitChange={(l) => url.set({ limit: l })}
             />

@@ -236,6 +236,8 @@ export function SmsHistoryTable() {
           page={filters.page!}
           limit={filters.limit!}
           total={query.data.total}
+          totalExact={query.data.totalExact}
+          hasMore={query.data.nextCursor === undefined ? undefined : query.data.nextCursor !== null}
           onPageChange={(page) => url.set({ page }, { resetPage: false })}
           onLimitChange={(limit) => url.set({ limit })}
         />

@@ -37,7 +37,9 @@ export class CoreModule {
         ConfigModule.forConfig(config),
         DatabaseModule.forService(database),
         JwtModule.register({ global: true, secret: config.jwtSecret }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.apiRateLimitPerMinute }],
+        }),
         HealthModule,
       ],
       controllers: [MetricsController],

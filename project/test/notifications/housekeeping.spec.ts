@@ -50,7 +50,7 @@ describe('housekeeping', () => {
       })),
     );
 
-    expect(await t.app.get(HousekeepingService).run()).toEqual({ notifications: 1 });
+    expect(await t.app.get(HousekeepingService).run()).toEqual({ notifications: 1, archivedMessages: 0 });
 
     const kept = await db.database.db.select().from(notifications).orderBy(asc(notifications.id));
     expect(kept.map((n) => n.title)).toEqual(['29 days old', '0 days old']);

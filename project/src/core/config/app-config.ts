@@ -37,6 +37,10 @@ export interface AppConfig {
   };
   /** Notifications older than this many days are deleted (hourly, by the worker). */
   notificationsRetentionDays: number;
+  /** Messages older than this many months move to sms_messages_archive (hourly, by the worker); 0: never. */
+  smsRetentionMonths: number;
+  /** The default per-user request limit per minute. */
+  apiRateLimitPerMinute: number;
   demoPassword: string;
   /** Express's `trust proxy`: whose X-Forwarded-For decides the client address (sign-in locks, limits). */
   trustProxy: false | number | string[];
@@ -114,6 +118,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       quietHoursEnabledDefault: env.SMS_QUIET_HOURS_ENABLED,
     },
     notificationsRetentionDays: env.NOTIFICATIONS_RETENTION_DAYS,
+    smsRetentionMonths: env.SMS_RETENTION_MONTHS,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     demoPassword: env.DEMO_PASSWORD,
     trustProxy: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN,

@@ -100,6 +100,10 @@ export const envSchema = z.object({
     .transform((v) => v !== 'false' && v !== '0'),
   SMS_DISPATCH_INTERVAL_MS: int(500, 10),
   NOTIFICATIONS_RETENTION_DAYS: int(90, 1),
+  /** Unset or 0: keep every message in sms_messages. */
+  SMS_RETENTION_MONTHS: int(0, 0),
+  /** Requests per signed-in user per minute on routes without their own limit (benchmarks raise it). */
+  API_RATE_LIMIT_PER_MINUTE: int(600, 1),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
   TRUST_PROXY: trustProxy,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Logger } from '@nestjs/common';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -58,7 +59,8 @@ export class DatabaseService {
     }
     const dir = options.pgliteDir ?? 'memory://';
     if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
-    const client = await PGlite.create(dir);
+    // pg_trgm serves history search (migration 0005), as on a PostgreSQL server.
+    const client = await PGlite.create(dir, { extensions: { pg_trgm } });
     const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
     return new DatabaseService(db, 'pglite', undefined, () => client.close());
   }

@@ -12,6 +12,8 @@ import { StatusReconcilerService } from './dispatch/status-reconciler.service';
 import { SMS_PROVIDER } from './interfaces/sms-provider.interface';
 import { TwilioProvider } from './provider/twilio.provider';
 import { SmsCampaignsEngineRepository } from './repositories/sms-campaigns.repository';
+import { SmsMessageArchiveRepository } from './repositories/sms-message-archive.repository';
+import { SmsMessageHistoryRepository } from './repositories/sms-message-history.repository';
 import { SmsEventsRepository } from './repositories/sms-events.repository';
 import { SmsMessagesRepository } from './repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
@@ -33,6 +35,8 @@ import { WebhookAuthService } from './webhooks/webhook-auth.service';
 
 const repositories = [
   SmsMessagesRepository,
+  SmsMessageHistoryRepository,
+  SmsMessageArchiveRepository,
   SmsEventsRepository,
   SmsSpendingRepository,
   SmsStatsRepository,

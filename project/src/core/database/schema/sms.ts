@@ -140,12 +140,24 @@ export const smsMessages = pgTable(
     uniqueIndex('sms_messages_idempotency_idx')
       .on(t.subAccountId, t.idempotencyKey)
       .where(sql`idempotency_key is not null`),
+    // The lists (SmsMessageHistoryRepository), newest first by (created_at, id) with keyset cursors.
     index('sms_messages_history_idx').on(t.subAccountId, t.createdAt, t.id),
-    index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt),
+    index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt, t.id),
+    index('sms_messages_inbound_idx')
+      .on(t.subAccountId, t.createdAt, t.id)
+      .where(sql`direction = 'inbound'`),
+    // Search: pg_trgm GIN indexes sms_messages_phone_trgm_idx and sms_messages_body_trgm_idx, created in
+    // migration 0005 after the extension (drizzle-kit cannot create an extension first).
     // a number's messages, newest first: inbound routing (who last texted it, in any SubAccount) and a
     // contact's thread (Inbox, lead page; the few rows of other SubAccounts are filtered out)
     index('sms_messages_contact_idx').on(t.phoneNumber, t.createdAt),
-    index('sms_messages_campaign_idx').on(t.campaignId, t.status),
+    // a campaign's messages by status (its page, cancel, retry) and all of them newest first
+    index('sms_messages_campaign_idx').on(t.campaignId, t.status, t.createdAt, t.id),
+    index('sms_messages_campaign_recent_idx').on(t.campaignId, t.createdAt, t.id),
+    // a campaign's messages waiting for quiet hours, counted on its page: only those rows are in it
+    index('sms_messages_campaign_quiet_idx')
+      .on(t.campaignId)
+      .where(sql`status = 'pending' and status_reason = 'quiet_hours'`),
     index('sms_messages_lead_idx')
       .on(t.leadId, t.createdAt)
       .where(sql`lead_id is not null`),
@@ -366,4 +378,23 @@ export const smsErrorStats = pgTable(
     count: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.subAccountId, t.day, t.campaignId, t.errorCode, t.outcome] })],
+);
+
+/**
+ * Messages older than SMS_RETENTION_MONTHS, moved out of sms_messages by housekeeping so the hot table stays
+ * small. The whole row is kept as JSON (to_jsonb), so the archive survives later column changes; the roll-ups
+ * (daily stats, error stats, campaign counters) are separate tables and keep counting archived messages.
+ */
+export const smsMessagesArchive = pgTable(
+  'sms_messages_archive',
+  {
+    id: integer().primaryKey(),
+    subAccountId: integer().notNull(),
+    campaignId: integer(),
+    phoneNumber: varchar({ length: 20 }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    archivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    row: jsonb().$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('sms_messages_archive_sub_account_idx').on(t.subAccountId, t.createdAt)],
 );

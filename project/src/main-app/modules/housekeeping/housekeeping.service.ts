@@ -13,6 +13,7 @@ import { DatabaseService } from 'src/core/database/database.service';
 import { PeriodicTask } from 'src/core/scheduling/periodic-task';
 import { notifications } from 'src/core/database/schema';
 import { SmsEventsRepository } from 'src/shared/sms/repositories/sms-events.repository';
+import { SmsMessageArchiveRepository } from 'src/shared/sms/repositories/sms-message-archive.repository';
 
 const HOUR_MS = 60 * 60_000;
 /**
@@ -20,6 +21,8 @@ const HOUR_MS = 60 * 60_000;
  * later. One still waiting after a day is for a message that is not ours.
  */
 const EARLY_CALLBACK_TTL_MS = 24 * HOUR_MS;
+/** Messages archived per statement: short transactions, so sends and callbacks never wait long on them. */
+const ARCHIVE_BATCH = 5000;
 
 /** Deletes what nobody needs any more, once an hour, in every worker process. */
 @Injectable()
@@ -31,6 +34,7 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly database: DatabaseService,
     private readonly events: SmsEventsRepository,
+    private readonly archive: SmsMessageArchiveRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -51,8 +55,11 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     await this.loop?.stop();
   }
 
-  /** Early callbacks older than a day, and notifications older than NOTIFICATIONS_RETENTION_DAYS. */
-  async run(): Promise<{ notifications: number }> {
+  /**
+   * Early callbacks older than a day, notifications older than NOTIFICATIONS_RETENTION_DAYS, and (when
+   * SMS_RETENTION_MONTHS is set) finished messages older than that many months, moved to sms_messages_archive.
+   */
+  async run(): Promise<{ notifications: number; archivedMessages: number }> {
     const now = this.clock.now().getTime();
     await this.events.purgeEarlyCallbacksBefore(this.database.db, new Date(now - EARLY_CALLBACK_TTL_MS));
     const before = new Date(now - this.config.notificationsRetentionDays * 24 * HOUR_MS);
@@ -60,6 +67,22 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
       .delete(notifications)
       .where(lt(notifications.createdAt, before))
       .returning({ id: notifications.id });
-    return { notifications: deleted.length };
+    return { notifications: deleted.length, archivedMessages: await this.archiveOldMessages() };
+  }
+
+  private async archiveOldMessages(): Promise<number> {
+    const months = this.config.smsRetentionMonths;
+    if (months <= 0) return 0;
+    const before = new Date(this.clock.now().getTime());
+    before.setUTCMonth(before.getUTCMonth() - months);
+    let moved = 0;
+    for (const subAccountId of await this.archive.subAccountIds()) {
+      for (;;) {
+        const n = await this.archive.archiveBefore(subAccountId, before, ARCHIVE_BATCH);
+        moved += n;
+        if (n < ARCHIVE_BATCH) break;
+      }
+    }
+    return moved;
   }
 }

@@ -30,8 +30,8 @@ export class NotificationFeedService {
   ) {}
 
   async list(auth: AuthContext, q: NotificationQueryDto): Promise<Page<NotificationDto>> {
-    const { items, total } = await this.notifications.list(scopeOf(auth), { ...q, unread: q.unread === 'true' });
-    return { items: items.map(mapNotification), total, page: q.page, limit: q.limit };
+    const { items, ...total } = await this.notifications.list(scopeOf(auth), { ...q, unread: q.unread === 'true' });
+    return { items: items.map(mapNotification), ...total, page: q.page, limit: q.limit };
   }
 
   async unreadCount(auth: AuthContext): Promise<UnreadCountDto> {

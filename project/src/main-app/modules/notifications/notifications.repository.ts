@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { notifications, subAccounts } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
@@ -64,7 +65,7 @@ export class NotificationsRepository {
   async list(scope: ReaderScope, q: FeedQuery) {
     const where = this.whereReader(scope, q);
     const db = this.database.db;
-    const [items, [total]] = await Promise.all([
+    const [items, total] = await Promise.all([
       db
         .select({ notification: notifications, subAccountName: subAccounts.name })
         .from(notifications)
@@ -73,13 +74,16 @@ export class NotificationsRepository {
         .orderBy(desc(notifications.createdAt), desc(notifications.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      db
-        .select({ n: count() })
-        .from(notifications)
-        .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
-        .where(where),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(notifications)
+          .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
+          .where(where)
+          .limit(limit),
+      ),
     ]);
-    return { items, total: total?.n ?? 0 };
+    return { items, ...total };
   }
 
   async countUnread(scope: ReaderScope): Promise<number> {

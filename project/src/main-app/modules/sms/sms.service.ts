@@ -9,15 +9,22 @@ import { leadVariables } from 'src/main-app/modules/leads/lead-variables';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
 import { MessageLifecycleService } from 'src/shared/sms/dispatch/message-lifecycle.service';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
+import { decodeCursor } from 'src/core/http/keyset-cursor';
 import {
-  SmsMessagesRepository,
+  SmsMessageHistoryRepository,
   type MessageFilters,
-  type SmsMessageRow,
-} from 'src/shared/sms/repositories/sms-messages.repository';
+} from 'src/shared/sms/repositories/sms-message-history.repository';
+import { SmsMessagesRepository, type SmsMessageRow } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService, type Actor } from 'src/shared/sms/sms.service';
 import { compileTemplate } from 'src/shared/sms/template';
 import type { SendResultDto, SendSmsDto } from './dto/send-message.dto';
-import { mapMessage, type MessageQueryDto, type SmsMessageDetailDto, type SmsMessageDto } from './dto/sms-message.dto';
+import {
+  mapMessage,
+  toMessagePage,
+  type MessageQueryDto,
+  type SmsMessageDetailDto,
+  type SmsMessageDto,
+} from './dto/sms-message.dto';
 
 export function actorOf(auth: AuthContext, meta?: RequestMeta): Actor {
   return { kind: auth.kind, id: auth.id, requestId: meta?.requestId, ip: meta?.ip };
@@ -30,6 +37,7 @@ export class SmsModuleService {
     private readonly engine: SmsService,
     private readonly database: DatabaseService,
     private readonly messages: SmsMessagesRepository,
+    private readonly history: SmsMessageHistoryRepository,
     private readonly lifecycle: MessageLifecycleService,
     private readonly leads: LeadsRepository,
     private readonly audit: SmsAuditRepository,
@@ -77,8 +85,7 @@ export class SmsModuleService {
   }
 
   async list(auth: AuthContext, q: MessageQueryDto): Promise<Page<SmsMessageDto>> {
-    const { items, total } = await this.messages.list(tenantOf(auth), filtersOf(q));
-    return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
+    return toMessagePage(await this.history.page(tenantOf(auth), filtersOf(q)), q);
   }
 
   async get(auth: AuthContext, id: number): Promise<SmsMessageDetailDto> {
@@ -156,6 +163,7 @@ export function filtersOf(
   return {
     page: q.page ?? 1,
     limit: q.limit ?? 20,
+    cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
     status: q.status,
     search: q.search,
     campaignId: q.campaignId,

@@ -1,28 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { smsEvents, smsMessages } from 'src/core/database/schema';
-import { likePattern, offsetOf } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
+import { messageFilterWhere, type MessageFilters } from './sms-message-history.repository';
 
 export type SmsMessageRow = typeof smsMessages.$inferSelect;
 export type SmsMessageInsert = typeof smsMessages.$inferInsert;
-
-export interface MessageFilters {
-  page: number;
-  limit: number;
-  status?: string;
-  search?: string;
-  campaignId?: number;
-  leadId?: number;
-  direction?: 'outbound' | 'inbound';
-  from?: Date;
-  to?: Date;
-  /** One contact's messages (E.164). */
-  phoneNumber?: string;
-  /** Messages with a lead: linked to it, or to or from its number (a CSV campaign does not link leads). */
-  withLead?: { id: number; phone: string | null };
-}
 
 /** Every query of sms_messages. The claim and lease queries are the dispatcher's hot path. */
 @Injectable()
@@ -80,21 +64,6 @@ export class SmsMessagesRepository {
     return row;
   }
 
-  async list(subAccountId: number, f: MessageFilters) {
-    const where = this.filterWhere(subAccountId, f);
-    const [items, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(smsMessages)
-        .where(where)
-        .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
-        .limit(f.limit)
-        .offset(offsetOf(f)),
-      this.db.select({ n: count() }).from(smsMessages).where(where),
-    ]);
-    return { items, total: total?.n ?? 0 };
-  }
-
   /** Streams a filter in id order, a page at a time (CSV export). */
   async *iterate(subAccountId: number, f: Omit<MessageFilters, 'page' | 'limit'>, pageSize = 1000) {
     let afterId = 0;
@@ -102,9 +71,7 @@ export class SmsMessagesRepository {
       const rows = await this.db
         .select()
         .from(smsMessages)
-        .where(
-          and(this.filterWhere(subAccountId, { ...f, page: 1, limit: pageSize }), sql`${smsMessages.id} > ${afterId}`),
-        )
+        .where(and(messageFilterWhere(subAccountId, f), sql`${smsMessages.id} > ${afterId}`))
         .orderBy(asc(smsMessages.id))
         .limit(pageSize);
       if (rows.length === 0) return;
@@ -115,27 +82,6 @@ export class SmsMessagesRepository {
 
   events(messageId: number) {
     return this.db.select().from(smsEvents).where(eq(smsEvents.messageId, messageId)).orderBy(asc(smsEvents.id));
-  }
-
-  private filterWhere(subAccountId: number, f: MessageFilters): SQL {
-    const term = f.search ? likePattern(f.search) : undefined;
-    return inTenant(
-      smsMessages.subAccountId,
-      subAccountId,
-      f.status ? eq(smsMessages.status, f.status as 'pending') : undefined,
-      f.campaignId ? eq(smsMessages.campaignId, f.campaignId) : undefined,
-      f.leadId ? eq(smsMessages.leadId, f.leadId) : undefined,
-      f.direction ? eq(smsMessages.direction, f.direction) : undefined,
-      f.from ? gte(smsMessages.createdAt, f.from) : undefined,
-      f.to ? lte(smsMessages.createdAt, f.to) : undefined,
-      f.phoneNumber ? eq(smsMessages.phoneNumber, f.phoneNumber) : undefined,
-      f.withLead
-        ? f.withLead.phone
-          ? or(eq(smsMessages.leadId, f.withLead.id), eq(smsMessages.phoneNumber, f.withLead.phone))
-          : eq(smsMessages.leadId, f.withLead.id)
-        : undefined,
-      term ? or(ilike(smsMessages.phoneNumber, term), ilike(smsMessages.message, term)) : undefined,
-    );
   }
 
   // ---- dispatcher ----

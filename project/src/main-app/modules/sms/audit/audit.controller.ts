@@ -1,8 +1,9 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { and, count, desc, eq, gte, like, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AdminOnly, CurrentAuth, tenantOf } from 'src/core/auth/auth.decorators';
+import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsAuditLog } from 'src/core/database/schema';
 import { ApiPageResponse, offsetOf, type Page } from 'src/core/http/pagination';
@@ -28,7 +29,7 @@ export class AuditService {
       q.to ? lte(smsAuditLog.createdAt, new Date(q.to)) : undefined,
     );
     const db = this.database.db;
-    const [items, [total]] = await Promise.all([
+    const [items, total] = await Promise.all([
       db
         .select()
         .from(smsAuditLog)
@@ -36,9 +37,15 @@ export class AuditService {
         .orderBy(desc(smsAuditLog.createdAt), desc(smsAuditLog.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      db.select({ n: count() }).from(smsAuditLog).where(where),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(smsAuditLog)
+          .where(where)
+          .limit(limit),
+      ),
     ]);
-    return { items, total: total?.n ?? 0, page: q.page, limit: q.limit };
+    return { items, ...total, page: q.page, limit: q.limit };
   }
 }
 

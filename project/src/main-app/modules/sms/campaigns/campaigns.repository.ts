@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
@@ -8,6 +9,9 @@ import type { PreparedMessage, Rejection } from 'src/shared/sms/campaigns/recipi
 
 export type CampaignRow = typeof smsCampaigns.$inferSelect;
 export type CampaignInsert = typeof smsCampaigns.$inferInsert;
+
+/** A campaign's open messages are counted exactly up to this many; past it, its counters estimate them. */
+export const OPEN_EXACT_UP_TO = 1000;
 
 /** Every query of sms_campaigns and of a campaign's messages. */
 @Injectable()
@@ -47,17 +51,24 @@ export class CampaignsRepository {
       q.status ? eq(smsCampaigns.status, q.status as 'draft') : undefined,
       q.search ? ilike(smsCampaigns.name, likePattern(q.search)) : undefined,
     );
-    const [items, [total]] = await Promise.all([
-      this.db
+    const db = this.db;
+    const [items, total] = await Promise.all([
+      db
         .select()
         .from(smsCampaigns)
         .where(where)
         .orderBy(desc(smsCampaigns.createdAt), desc(smsCampaigns.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      this.db.select({ n: count() }).from(smsCampaigns).where(where),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(smsCampaigns)
+          .where(where)
+          .limit(limit),
+      ),
     ]);
-    return { items, total: total?.n ?? 0 };
+    return { items, ...total };
   }
 
   async update(id: number, values: Partial<CampaignInsert>, db: DbOrTx = this.db): Promise<CampaignRow | undefined> {
@@ -83,20 +94,31 @@ export class CampaignsRepository {
     await this.db.delete(smsCampaigns).where(eq(smsCampaigns.id, id));
   }
 
-  /** Pending (and how many of those wait for quiet hours) and in-flight messages, by the (campaign_id, status) index. */
-  async countOpen(campaignId: number): Promise<{ pending: number; sending: number; quietHours: number }> {
-    const rows = await this.db
-      .select({ status: smsMessages.status, reason: smsMessages.statusReason, n: count() })
-      .from(smsMessages)
-      .where(and(eq(smsMessages.campaignId, campaignId), inArray(smsMessages.status, ['pending', 'sending'])))
-      .groupBy(smsMessages.status, smsMessages.statusReason);
-    const open = { pending: 0, sending: 0, quietHours: 0 };
-    for (const r of rows) {
-      if (r.status === 'sending') open.sending += r.n;
-      else open.pending += r.n;
-      if (r.status === 'pending' && r.reason === 'quiet_hours') open.quietHours += r.n;
-    }
-    return open;
+  /**
+   * Each campaign's messages still pending or in flight, and those waiting for quiet hours, counted only up to
+   * OPEN_EXACT_UP_TO + 1 rows (a page never scans a million-row campaign): sms_messages_campaign_idx
+   * (campaign_id, status, …) and the partial sms_messages_campaign_quiet_idx. Past the cap, openCounts estimates
+   * from the campaign's own counters.
+   */
+  async countOpenUpTo(campaignIds: number[]): Promise<Map<number, { open: number; quietHours: number }>> {
+    if (campaignIds.length === 0) return new Map();
+    const limit = OPEN_EXACT_UP_TO + 1;
+    const result = await this.db.execute(sql`
+      select c.id,
+             (select count(*) from (select 1 from sms_messages m
+                                     where m.campaign_id = c.id and m.status in ('pending', 'sending')
+                                     limit ${limit}) o)::int as open,
+             (select count(*) from (select 1 from sms_messages m
+                                     where m.campaign_id = c.id and m.status = 'pending'
+                                       and m.status_reason = 'quiet_hours'
+                                     limit ${limit}) q)::int as quiet
+        from unnest(${`{${campaignIds.join(',')}}`}::int[]) as c(id)`);
+    return new Map(
+      rowsOf<{ id: number; open: number; quiet: number }>(result).map((r) => [
+        Number(r.id),
+        { open: Number(r.open), quietHours: Number(r.quiet) },
+      ]),
+    );
   }
 
   leadsByIds(subAccountId: number, ids: number[]) {

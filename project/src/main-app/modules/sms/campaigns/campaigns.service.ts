@@ -9,11 +9,13 @@ import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { MessageLifecycleService } from 'src/shared/sms/dispatch/message-lifecycle.service';
 import { canTransitionCampaign, type CampaignStatus } from 'src/shared/sms/message-status';
+import { decodeCursor } from 'src/core/http/keyset-cursor';
+import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService } from 'src/shared/sms/sms.service';
 import { validateBody } from 'src/shared/sms/segments';
 import { templateVariables } from 'src/shared/sms/template';
-import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
+import { toMessagePage, type SmsMessageDto } from '../dto/sms-message.dto';
 import { actorOf } from '../sms.service';
 import { CampaignsRepository, type CampaignRow } from './campaigns.repository';
 import {
@@ -24,6 +26,8 @@ import {
   type UpdateCampaignDto,
 } from './dto/campaign.dto';
 
+const NOTHING_OPEN = { open: 0, quietHours: 0 };
+
 /** A campaign's life after import: read it, pause, resume, cancel, retry its failures, edit before start. */
 @Injectable()
 export class CampaignsService {
@@ -31,6 +35,7 @@ export class CampaignsService {
     private readonly database: DatabaseService,
     private readonly campaigns: CampaignsRepository,
     private readonly messages: SmsMessagesRepository,
+    private readonly history: SmsMessageHistoryRepository,
     private readonly lifecycle: MessageLifecycleService,
     private readonly engine: SmsService,
     private readonly audit: SmsAuditRepository,
@@ -38,9 +43,10 @@ export class CampaignsService {
   ) {}
 
   async list(auth: AuthContext, q: CampaignQueryDto): Promise<Page<SmsCampaignDto>> {
-    const { items, total } = await this.campaigns.list(tenantOf(auth), q);
-    const mapped = await Promise.all(items.map((c) => this.toDto(c)));
-    return { items: mapped, total, page: q.page, limit: q.limit };
+    const { items, ...total } = await this.campaigns.list(tenantOf(auth), q);
+    const open = await this.campaigns.countOpenUpTo(items.map((c) => c.id));
+    const mapped = items.map((c) => mapCampaign(c, open.get(c.id) ?? NOTHING_OPEN));
+    return { items: mapped, ...total, page: q.page, limit: q.limit };
   }
 
   async get(auth: AuthContext, id: number): Promise<SmsCampaignDto> {
@@ -49,14 +55,15 @@ export class CampaignsService {
 
   async messagesOf(auth: AuthContext, id: number, q: CampaignMessagesQueryDto): Promise<Page<SmsMessageDto>> {
     const campaign = await this.load(auth, id);
-    const { items, total } = await this.messages.list(campaign.subAccountId, {
+    const result = await this.history.page(campaign.subAccountId, {
       page: q.page,
       limit: q.limit,
+      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       status: q.status,
       search: q.search,
       campaignId: id,
     });
-    return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
+    return toMessagePage(result, q);
   }
 
   pause(auth: AuthContext, id: number, meta: RequestMeta) {
@@ -203,7 +210,8 @@ export class CampaignsService {
   }
 
   async toDto(c: CampaignRow): Promise<SmsCampaignDto> {
-    return mapCampaign(c, await this.campaigns.countOpen(c.id));
+    const open = await this.campaigns.countOpenUpTo([c.id]);
+    return mapCampaign(c, open.get(c.id) ?? NOTHING_OPEN);
   }
 
   private async record(

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@ne
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
-import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, CursorPageQueryDto, type Page } from 'src/core/http/pagination';
 import { SmsMessageDto } from '../dto/sms-message.dto';
 import { ConversationDto, ConversationQueryDto, UnreadSummaryDto } from './conversation.dto';
 import { ConversationsService } from './conversations.service';
@@ -38,7 +38,7 @@ export class ConversationsController {
   messages(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
-    @Query() q: PageQueryDto,
+    @Query() q: CursorPageQueryDto,
   ): Promise<Page<SmsMessageDto>> {
     return this.service.messagesOf(auth, id, q);
   }

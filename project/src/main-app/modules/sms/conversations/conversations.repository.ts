@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import {
   leads,
@@ -49,20 +50,23 @@ export class ConversationsRepository {
   async list(subAccountId: number, reader: Reader, q: ConversationQueryDto) {
     const where = this.filter(subAccountId, reader, q);
     const db = this.database.db;
-    const [rows, [total]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.selectWithReader(db, reader)
         .where(where)
         .orderBy(desc(smsConversations.lastMessageAt), desc(smsConversations.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      db
-        .select({ n: count() })
-        .from(smsConversations)
-        .leftJoin(leads, eq(leads.id, smsConversations.leadId))
-        .leftJoin(smsConversationReads, this.readJoin(reader))
-        .where(where),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(smsConversations)
+          .leftJoin(leads, eq(leads.id, smsConversations.leadId))
+          .leftJoin(smsConversationReads, this.readJoin(reader))
+          .where(where)
+          .limit(limit),
+      ),
     ]);
-    return { items: rows.map(toDto), total: total?.n ?? 0 };
+    return { items: rows.map(toDto), ...total };
   }
 
   async find(subAccountId: number, reader: Reader, id: number): Promise<ConversationDto | undefined> {

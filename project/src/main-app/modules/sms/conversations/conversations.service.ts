@@ -3,9 +3,10 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import { DomainEvents } from 'src/core/events/domain-events';
 import { AppError } from 'src/core/errors/app-error';
-import type { Page, PageQueryDto } from 'src/core/http/pagination';
-import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
-import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
+import type { CursorPageQueryDto, Page } from 'src/core/http/pagination';
+import { decodeCursor } from 'src/core/http/keyset-cursor';
+import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
+import { toMessagePage, type SmsMessageDto } from '../dto/sms-message.dto';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
 import { ConversationsRepository, type Reader } from './conversations.repository';
 
@@ -20,7 +21,7 @@ const readerOf = (auth: AuthContext): Reader => ({ kind: auth.kind, id: auth.id 
 export class ConversationsService implements OnModuleInit {
   constructor(
     private readonly conversations: ConversationsRepository,
-    private readonly messages: SmsMessagesRepository,
+    private readonly history: SmsMessageHistoryRepository,
     private readonly domainEvents: DomainEvents,
   ) {}
 
@@ -32,8 +33,8 @@ export class ConversationsService implements OnModuleInit {
   }
 
   async list(auth: AuthContext, q: ConversationQueryDto): Promise<Page<ConversationDto>> {
-    const { items, total } = await this.conversations.list(tenantOf(auth), readerOf(auth), q);
-    return { items, total, page: q.page, limit: q.limit };
+    const { items, ...total } = await this.conversations.list(tenantOf(auth), readerOf(auth), q);
+    return { items, ...total, page: q.page, limit: q.limit };
   }
 
   async get(auth: AuthContext, id: number): Promise<ConversationDto> {
@@ -42,14 +43,15 @@ export class ConversationsService implements OnModuleInit {
     return found;
   }
 
-  async messagesOf(auth: AuthContext, id: number, q: PageQueryDto): Promise<Page<SmsMessageDto>> {
+  async messagesOf(auth: AuthContext, id: number, q: CursorPageQueryDto): Promise<Page<SmsMessageDto>> {
     const conversation = await this.get(auth, id);
-    const { items, total } = await this.messages.list(tenantOf(auth), {
+    const result = await this.history.page(tenantOf(auth), {
       page: q.page,
       limit: q.limit,
+      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       phoneNumber: conversation.phoneNumber,
     });
-    return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
+    return toMessagePage(result, q);
   }
 
   /** Read up to the newest message (the reader saw the thread as it is now). */

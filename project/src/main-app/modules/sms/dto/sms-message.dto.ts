@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
-import { PageQueryDto } from 'src/core/http/pagination';
+import { CursorPageQueryDto, type Page } from 'src/core/http/pagination';
+import type { MessagePage } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { SMS_STATUSES } from 'src/shared/sms/message-status';
 import type { SmsMessageRow } from 'src/shared/sms/repositories/sms-messages.repository';
 
-export class MessageQueryDto extends PageQueryDto {
+export class MessageQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ enum: SMS_STATUSES }) @IsOptional() @IsIn(SMS_STATUSES) status?: (typeof SMS_STATUSES)[number];
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) campaignId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) leadId?: number;
@@ -80,4 +81,17 @@ export const mapMessage = (r: SmsMessageRow): SmsMessageDto => ({
   deliveredAt: r.deliveredAt,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+});
+
+/** A page of messages as the API answers it: items, total (exact or estimated) and the next page's cursor. */
+export const toMessagePage = (
+  result: MessagePage,
+  q: { page: number; limit: number; cursor?: string },
+): Page<SmsMessageDto> => ({
+  items: result.items.map(mapMessage),
+  total: result.total,
+  totalExact: result.totalExact,
+  nextCursor: result.nextCursor,
+  page: q.cursor ? 0 : q.page,
+  limit: q.limit,
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
-import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, CursorPageQueryDto, type Page } from 'src/core/http/pagination';
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsMessageDto } from '../dto/sms-message.dto';
 import { LeadOptOutDto, LeadTimelineDto, SetLeadOptOutDto, TimelineQueryDto } from './lead-sms.dto';
@@ -21,7 +21,7 @@ export class LeadSmsController {
   thread(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
-    @Query() q: PageQueryDto,
+    @Query() q: CursorPageQueryDto,
   ): Promise<Page<SmsMessageDto>> {
     return this.service.thread(auth, id, q);
   }

@@ -6,8 +6,9 @@ import type { Page } from 'src/core/http/pagination';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { LeadEventsRepository } from 'src/main-app/modules/leads/lead-events.repository';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
-import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
-import { mapMessage, type SmsMessageDto } from '../dto/sms-message.dto';
+import { decodeCursor } from 'src/core/http/keyset-cursor';
+import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
+import { mapMessage, toMessagePage, type SmsMessageDto } from '../dto/sms-message.dto';
 import { OptOutsService } from '../opt-outs/opt-outs.service';
 import type { LeadOptOutDto, LeadTimelineDto } from './lead-sms.dto';
 
@@ -15,22 +16,27 @@ import type { LeadOptOutDto, LeadTimelineDto } from './lead-sms.dto';
 @Injectable()
 export class LeadSmsService {
   constructor(
-    private readonly messages: SmsMessagesRepository,
+    private readonly messages: SmsMessageHistoryRepository,
     private readonly leads: LeadsRepository,
     private readonly leadEvents: LeadEventsRepository,
     private readonly optOuts: OptOutsService,
   ) {}
 
   /** Messages with the lead: linked to it, or to or from its number, newest first. */
-  async thread(auth: AuthContext, leadId: number, q: { page: number; limit: number }): Promise<Page<SmsMessageDto>> {
+  async thread(
+    auth: AuthContext,
+    leadId: number,
+    q: { page: number; limit: number; cursor?: string },
+  ): Promise<Page<SmsMessageDto>> {
     const subAccountId = tenantOf(auth);
     const lead = await this.lead(subAccountId, leadId);
-    const { items, total } = await this.messages.list(subAccountId, {
+    const result = await this.messages.page(subAccountId, {
       page: q.page,
       limit: q.limit,
+      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       withLead: { id: lead.id, phone: lead.phone },
     });
-    return { items: items.map(mapMessage), total, page: q.page, limit: q.limit };
+    return toMessagePage(result, q);
   }
 
   /** The newest `limit` entries of the lead's messages and other events, merged, newest first. */
@@ -38,7 +44,7 @@ export class LeadSmsService {
     const subAccountId = tenantOf(auth);
     const lead = await this.lead(subAccountId, leadId);
     const [messages, events] = await Promise.all([
-      this.messages.list(subAccountId, { page: 1, limit, withLead: { id: lead.id, phone: lead.phone } }),
+      this.messages.page(subAccountId, { page: 1, limit, withLead: { id: lead.id, phone: lead.phone } }),
       this.leadEvents.forLead(subAccountId, leadId, limit),
     ]);
     const items = [

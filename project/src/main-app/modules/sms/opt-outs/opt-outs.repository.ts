@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { count, desc, eq, ilike } from 'drizzle-orm';
+import { desc, eq, ilike, sql } from 'drizzle-orm';
+import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsOptOuts } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
@@ -16,7 +17,7 @@ export class OptOutsListRepository {
       q.search ? ilike(smsOptOuts.phoneNumber, likePattern(q.search.replace(/[^\d+]/g, ''))) : undefined,
     );
     const db = this.database.db;
-    const [items, [total]] = await Promise.all([
+    const [items, total] = await Promise.all([
       db
         .select()
         .from(smsOptOuts)
@@ -24,9 +25,15 @@ export class OptOutsListRepository {
         .orderBy(desc(smsOptOuts.createdAt), desc(smsOptOuts.id))
         .limit(q.limit)
         .offset(offsetOf(q)),
-      db.select({ n: count() }).from(smsOptOuts).where(where),
+      boundedTotal(db, (limit) =>
+        db
+          .select({ one: sql`1` })
+          .from(smsOptOuts)
+          .where(where)
+          .limit(limit),
+      ),
     ]);
-    return { items, total: total?.n ?? 0 };
+    return { items, ...total };
   }
 
   async find(subAccountId: number, id: number) {

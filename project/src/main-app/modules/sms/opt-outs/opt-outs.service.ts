@@ -54,8 +54,8 @@ export class OptOutsService {
   ) {}
 
   async page(auth: AuthContext, q: PageQueryDto): Promise<Page<OptOutDto>> {
-    const { items, total } = await this.list.list(tenantOf(auth), q);
-    return { items: items.map(mapOptOut), total, page: q.page, limit: q.limit };
+    const { items, ...total } = await this.list.list(tenantOf(auth), q);
+    return { items: items.map(mapOptOut), ...total, page: q.page, limit: q.limit };
   }
 
   async add(auth: AuthContext, phone: string, meta: RequestMeta): Promise<OptOutDto> {

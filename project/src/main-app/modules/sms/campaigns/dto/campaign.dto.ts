@@ -18,10 +18,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus } from 'src/core/database/schema';
-import { PageQueryDto } from 'src/core/http/pagination';
+import { CursorPageQueryDto, PageQueryDto } from 'src/core/http/pagination';
 import { LEAD_SMS_FILTERS, type LeadSmsFilter } from 'src/main-app/modules/leads/dto/lead.dto';
-import { CAMPAIGN_STATUSES } from 'src/shared/sms/message-status';
-import type { CampaignRow } from '../campaigns.repository';
+import { CAMPAIGN_STATUSES, SMS_STATUSES } from 'src/shared/sms/message-status';
+import { OPEN_EXACT_UP_TO, type CampaignRow } from '../campaigns.repository';
 
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -123,8 +123,8 @@ export class CampaignQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
 }
 
-export class CampaignMessagesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() status?: string;
+export class CampaignMessagesQueryDto extends CursorPageQueryDto {
+  @ApiPropertyOptional({ enum: SMS_STATUSES }) @IsOptional() @IsIn(SMS_STATUSES) status?: string;
 }
 
 export class BulkSmsFieldsDto {
@@ -154,6 +154,10 @@ export class SmsCampaignDto {
   @ApiProperty() rejectedCount!: number;
   @ApiProperty({ description: 'Waiting to be sent (or in flight)' }) pending!: number;
   @ApiProperty({ description: "Of those, waiting for the recipients' quiet hours to end" }) waitingQuietHours!: number;
+  @ApiProperty({
+    description: 'false: over 1,000 are pending, and pending (from the counters) and waitingQuietHours are estimates',
+  })
+  pendingExact!: boolean;
   @ApiProperty({ description: 'Accepted by Twilio' }) sentCount!: number;
   @ApiProperty() deliveredCount!: number;
   @ApiProperty() failedCount!: number;
@@ -170,11 +174,15 @@ export class SmsCampaignDto {
   @ApiProperty() updatedAt!: Date;
 }
 
-export function mapCampaign(
-  r: CampaignRow,
-  open: { pending: number; sending: number; quietHours: number },
-): SmsCampaignDto {
-  const pending = open.pending + open.sending;
+/**
+ * A campaign as the API shows it: its counters (roll-ups kept with each status change) and its open messages,
+ * counted up to OPEN_EXACT_UP_TO; past that, recipients minus what has left the queue, by the counters.
+ */
+export function mapCampaign(r: CampaignRow, open: { open: number; quietHours: number }): SmsCampaignDto {
+  const pendingExact = open.open <= OPEN_EXACT_UP_TO;
+  const pending = pendingExact
+    ? open.open
+    : Math.max(open.open, r.totalRecipients - r.sentCount - r.failedCount - r.canceledCount);
   return {
     id: r.id,
     name: r.name,
@@ -186,6 +194,7 @@ export function mapCampaign(
     rejectedCount: r.rejectedCount,
     pending,
     waitingQuietHours: open.quietHours,
+    pendingExact,
     sentCount: r.sentCount,
     deliveredCount: r.deliveredCount,
     failedCount: r.failedCount,

@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { smsCampaigns, smsMessages } from 'src/core/database/schema';
+import { SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
+import { createTenant, login, type Tenant } from '../support/fixtures';
+import { bootTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+type Headers = Record<string, string>;
+interface PageBody {
+  items: { id: number; phoneNumber: string; message: string; subAccountId: number }[];
+  total: number;
+  totalExact: boolean;
+  nextCursor: string | null;
+}
+
+/** Inserts `n` outbound messages in one statement (all with the same created_at, as a bulk import does). */
+async function fill(db: TestDatabase, subAccountId: number, n: number, extra: { campaignId?: number } = {}) {
+  await db.database.db.execute(sql`
+    insert into sms_messages (sub_account_id, campaign_id, phone_number, message, status)
+    select ${subAccountId}, ${extra.campaignId ?? null}, '+1212555' || lpad(g::text, 4, '0'), 'Bulk hello ' || g,
+           case when g % 3 = 0 then 'delivered' else 'pending' end
+      from generate_series(1, ${n}) g`);
+}
+
+describe('Message lists at scale: cursors, totals, search, tenancy', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let a: Tenant;
+  let b: Tenant;
+  let aUser: Headers;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await bootTestApp({ database: db.database });
+    a = await createTenant(db.database, 'Alpha Roofing');
+    b = await createTenant(db.database, 'Beta Windows');
+    aUser = { Authorization: `Bearer ${await login(t, a.userEmail)}` };
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.destroy();
+  });
+  beforeEach(async () => {
+    await db.database.db.delete(smsMessages);
+    await db.database.db.delete(smsCampaigns);
+  });
+
+  const get = async (path: string): Promise<PageBody> => {
+    const res = await t.http().get(path).set(aUser);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as PageBody;
+  };
+
+  it('walks every message once by cursor while new ones arrive, without gaps or duplicates', async () => {
+    await fill(db, a.subAccountId, 95);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const body: PageBody = await get(`/api/sms/messages?limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...body.items.map((m) => m.id));
+      cursor = body.nextCursor;
+      // Newer rows arriving mid-walk must not shift the pages still to read.
+      if (pages++ < 3) await fill(db, a.subAccountId, 5);
+    } while (cursor);
+    const original = await db.database.db.execute(
+      sql`select id from sms_messages where sub_account_id = ${a.subAccountId} order by id limit 95`,
+    );
+    const originalIds = (original as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of originalIds) expect(seen).toContain(id);
+  });
+
+  it('answers the same page by page number as the cursor walk (page stays for old clients)', async () => {
+    await fill(db, a.subAccountId, 30);
+    const first = await get('/api/sms/messages?limit=10');
+    const byCursor = await get(`/api/sms/messages?limit=10&cursor=${first.nextCursor}`);
+    const byPage = await get('/api/sms/messages?limit=10&page=2');
+    expect(byCursor.items.map((m) => m.id)).toEqual(byPage.items.map((m) => m.id));
+    const last = await get('/api/sms/messages?limit=10&page=3');
+    expect(last.nextCursor).toBeNull();
+  });
+
+  it('rejects a cursor it did not give out with a 400 naming cursor', async () => {
+    const res = await t.http().get('/api/sms/messages?cursor=bm9wZQ').set(aUser);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('cursor');
+  });
+
+  it('counts totals exactly up to the cap and says when a total is an estimate', async () => {
+    await fill(db, a.subAccountId, 40);
+    const small = await get('/api/sms/messages?limit=5');
+    expect(small).toMatchObject({ total: 40, totalExact: true });
+    const delivered = await get('/api/sms/messages?limit=5&status=delivered');
+    expect(delivered).toMatchObject({ total: 13, totalExact: true });
+
+    await fill(db, a.subAccountId, TOTAL_EXACT_UP_TO + 200);
+    await db.database.db.execute(sql`analyze sms_messages`);
+    const big = await get('/api/sms/messages?limit=5');
+    expect(big.totalExact).toBe(false);
+    expect(big.total).toBeGreaterThan(TOTAL_EXACT_UP_TO);
+    // A search counts exactly only up to SEARCH_TOTAL_EXACT_UP_TO matches.
+    const searched = await get('/api/sms/messages?limit=5&search=Bulk');
+    expect(searched.totalExact).toBe(false);
+    expect(searched.total).toBeGreaterThan(SEARCH_TOTAL_EXACT_UP_TO);
+  });
+
+  it('finds a number by any format and partial digits, and bodies by text', async () => {
+    await fill(db, a.subAccountId, 20);
+    await db.database.db.insert(smsMessages).values([
+      { subAccountId: a.subAccountId, phoneNumber: '+12122501234', message: 'Your roof quote is ready' },
+      { subAccountId: a.subAccountId, phoneNumber: '+13105550000', message: 'Call 212 250 for help' },
+    ]);
+    for (const term of ['212 250', '(212) 250-1234', '+1 212.250.1234', '2501234', '12122501234']) {
+      const body = await get(`/api/sms/messages?search=${encodeURIComponent(term)}`);
+      expect(
+        body.items.map((m) => m.phoneNumber),
+        term,
+      ).toContain('+12122501234');
+    }
+    const spaced = await get(`/api/sms/messages?search=${encodeURIComponent('212 250')}`);
+    expect(spaced.items.map((m) => m.phoneNumber)).toContain('+13105550000');
+    const text = await get('/api/sms/messages?search=ROOF%20quote');
+    expect(text.items.map((m) => m.message)).toEqual(['Your roof quote is ready']);
+    const literal = await get(`/api/sms/messages?search=${encodeURIComponent('100%')}`);
+    expect(literal.items).toEqual([]);
+  });
+
+  it("never shows another SubAccount's messages, in lists, search or by cursor", async () => {
+    await fill(db, a.subAccountId, 15);
+    await fill(db, b.subAccountId, 15);
+    const all: PageBody['items'] = [];
+    let cursor: string | null = null;
+    do {
+      const body: PageBody = await get(`/api/sms/messages?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+      all.push(...body.items);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(all).toHaveLength(15);
+    expect(new Set(all.map((m) => m.subAccountId))).toEqual(new Set([a.subAccountId]));
+    const searched = await get('/api/sms/messages?search=212555');
+    expect(searched.total).toBe(15);
+    expect(searched.items.every((m) => m.subAccountId === a.subAccountId)).toBe(true);
+  });
+
+  it("pages a campaign's messages by cursor and counts its open messages without scanning past the cap", async () => {
+    const [campaign] = await db.database.db
+      .insert(smsCampaigns)
+      .values({ subAccountId: a.subAccountId, name: 'Spring', message: 'Bulk hello', status: 'sending' })
+      .returning();
+    await fill(db, a.subAccountId, 30, { campaignId: campaign!.id });
+    await db.database.db.execute(sql`update sms_campaigns set total_recipients = 30 where id = ${campaign!.id}`);
+    const first = await get(`/api/sms/campaigns/${campaign!.id}/messages?limit=15&status=pending`);
+    const second = await get(
+      `/api/sms/campaigns/${campaign!.id}/messages?limit=15&status=pending&cursor=${first.nextCursor}`,
+    );
+    expect(first.items.length + second.items.length).toBe(20);
+    expect(second.nextCursor).toBeNull();
+    const detail = (await t.http().get(`/api/sms/campaigns/${campaign!.id}`).set(aUser)).body as {
+      pending: number;
+      pendingExact: boolean;
+      progress: number;
+    };
+    expect(detail).toMatchObject({ pending: 20, pendingExact: true });
+    expect(detail.progress).toBeCloseTo(10 / 30, 3);
+  });
+
+  it('estimates a big campaign’s pending from its counters instead of counting every row', async () => {
+    const n = TOTAL_EXACT_UP_TO + 500;
+    const [campaign] = await db.database.db
+      .insert(smsCampaigns)
+      .values({
+        subAccountId: a.subAccountId,
+        name: 'Big',
+        message: 'Bulk hello',
+        status: 'sending',
+        totalRecipients: n + 1000,
+        sentCount: 1000,
+      })
+      .returning();
+    await fill(db, a.subAccountId, n, { campaignId: campaign!.id });
+    await db.database.db.execute(sql`update sms_messages set status = 'pending' where campaign_id = ${campaign!.id}`);
+    const detail = (await t.http().get(`/api/sms/campaigns/${campaign!.id}`).set(aUser)).body as {
+      pending: number;
+      pendingExact: boolean;
+    };
+    expect(detail).toMatchObject({ pending: n, pendingExact: false });
+  });
+});
