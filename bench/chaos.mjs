@@ -10,7 +10,7 @@
 //
 //   npm run chaos -- --pg postgres://postgres@127.0.0.1:5432/postgres --messages 10000
 //
-// Other flags: --workers 2, --rate 60000 (SMS_RATE_LIMIT_PER_MINUTE), --in-flight 20 (SMS_MAX_IN_FLIGHT),
+// Other flags: --kill-every 10-25 (seconds), --workers 2, --rate 60000 (SMS_RATE_LIMIT_PER_MINUTE), --in-flight 20 (SMS_MAX_IN_FLIGHT),
 // --port 4680 (API; the proxy and simulator use the next two), --db-prefix loctelli_, --seed 1,
 // --timeout-min 60, --settle-min 3 (wait for lost callbacks to be reconciled), --keep-logs.
 import { spawnSync } from 'node:child_process';
@@ -47,6 +47,8 @@ function parseArgs(argv) {
     timeoutMin: 60,
     settleMin: 3,
     keepLogs: false,
+    /** Seconds between kills, `min-max`. */
+    killEvery: '10-25',
   };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -295,7 +297,7 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   })();
 
   const deadline = Date.now() + opts.timeoutMin * 60_000;
-  const KILL_EVERY_MS = [10_000, 25_000];
+  const KILL_EVERY_MS = opts.killEvery.split('-').map((v) => Number(v) * 1000);
   const nextKillAt = () => Date.now() + KILL_EVERY_MS[0] + random() * (KILL_EVERY_MS[1] - KILL_EVERY_MS[0]);
   let nextKill = nextKillAt();
   // A victim has been up a while (booting takes seconds on a busy machine): kills land on working processes.
@@ -308,7 +310,10 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
       const [c] = await query(direct, 'select status from sms_campaigns where id = $1', [campaignId]);
       if (c.status === 'completed') break;
     }
-    if (Date.now() > deadline) throw new Error(`timed out with ${left} messages left`);
+    if (Date.now() > deadline) {
+      say(`timed out after ${opts.timeoutMin} min with ${left} messages still queued: reporting what was done`);
+      break;
+    }
     const progress = left === undefined ? 0 : 1 - left / opts.messages;
     if (!cutDone && progress >= 0.25) {
       cutDone = true;
@@ -348,7 +353,9 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
     await sleep(500);
   }
   const wallSeconds = (Date.now() - t0) / 1000;
-  say(`campaign completed in ${wallSeconds.toFixed(1)} s; waiting up to ${opts.settleMin} min for lost callbacks`);
+  say(
+    `campaign finished or stopped after ${wallSeconds.toFixed(1)} s; waiting up to ${opts.settleMin} min for lost callbacks`,
+  );
   const settleDeadline = Date.now() + opts.settleMin * 60_000;
   await waitFor(
     'statuses to settle',
@@ -379,9 +386,11 @@ async function report({ direct, sim, recipients, wallSeconds, faults, probes, re
   const duplicated = [...texts.values()].filter((n) => n > 1).length;
   const failedReasons = {};
   let lost = 0;
+  let unfinished = 0;
   for (const to of recipients) {
     const row = byPhone.get(to);
-    if (row?.status === 'failed') {
+    if (row?.status === 'pending' || row?.status === 'sending') unfinished++;
+    else if (row?.status === 'failed') {
       const reason = (row.error_message ?? 'no reason').replace(/\d+/g, 'N');
       failedReasons[reason] = (failedReasons[reason] ?? 0) + 1;
     } else if (!texts.get(to)) lost++;
@@ -393,6 +402,7 @@ async function report({ direct, sim, recipients, wallSeconds, faults, probes, re
     wallSeconds: Number(wallSeconds.toFixed(1)),
     lost,
     duplicated,
+    unfinished,
     failedWithReason: failedReasons,
     statuses,
     faults: { ...faults, processRestarts: restarts.filter((l) => l.includes('restarting')).length },
