@@ -40,9 +40,7 @@ export class LoginAttemptsRepository {
   }
 
   async clear(email: string, ip: string): Promise<void> {
-    await this.database.db
-      .delete(loginAttempts)
-      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)));
+    await this.database.db.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)));
   }
 
   /** Rows untouched since `before` (served by login_attempts_updated_idx). */
