@@ -10,7 +10,7 @@ import { Clock } from 'src/core/clock/clock';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { DatabaseService } from 'src/core/database/database.service';
-import { notifications } from 'src/core/database/schema';
+import { loginAttempts, notifications } from 'src/core/database/schema';
 import { SmsEventsRepository } from 'src/shared/sms/repositories/sms-events.repository';
 
 const HOUR_MS = 60 * 60_000;
@@ -44,10 +44,12 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     clearInterval(this.timer);
   }
 
-  /** Early callbacks older than a day, and notifications older than NOTIFICATIONS_RETENTION_DAYS. */
+  /** Early callbacks and sign-in failure counts older than a day, notifications past their retention. */
   async run(): Promise<{ notifications: number }> {
     const now = this.clock.now().getTime();
     await this.events.purgeEarlyCallbacksBefore(this.database.db, new Date(now - EARLY_CALLBACK_TTL_MS));
+    // A count untouched for a day is forgotten at the next failure anyway (FAILURE_MEMORY_MS); locks last 15 min at most.
+    await this.database.db.delete(loginAttempts).where(lt(loginAttempts.updatedAt, new Date(now - 24 * HOUR_MS)));
     const before = new Date(now - this.config.notificationsRetentionDays * 24 * HOUR_MS);
     const deleted = await this.database.db
       .delete(notifications)
