@@ -26,10 +26,12 @@ const value = fc.letrec((tie) => ({
 })).v;
 /** A DTO's own fields with hostile values, plus stray keys. */
 const bodyFor = (fields: string[]) =>
-  fc.record({
-    known: fc.record(Object.fromEntries(fields.map((f) => [f, value])), { requiredKeys: [] }),
-    stray: fc.dictionary(nasty, value, { maxKeys: 2 }),
-  }).map(({ known, stray }) => ({ ...stray, ...known }));
+  fc
+    .record({
+      known: fc.record(Object.fromEntries(fields.map((f) => [f, value])), { requiredKeys: [] }),
+      stray: fc.dictionary(nasty, value, { maxKeys: 2 }),
+    })
+    .map(({ known, stray }) => ({ ...stray, ...known }));
 
 const RUNS = 25;
 
@@ -53,15 +55,19 @@ describe('property: no request body makes the API answer 5xx', () => {
     ['/api/sms/templates', ['name', 'body', 'strategyId']],
     ['/api/strategies', ['name', 'description', 'tag']],
     ['/api/sms/send', ['phoneNumber', 'message', 'leadId']],
-  ])('POST %s', async (path, fields) => {
-    await fc.assert(
-      fc.asyncProperty(bodyFor(fields), async (body) => {
-        const res = await t.http().post(path).set(headers).send(body);
-        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
+  ])(
+    'POST %s',
+    async (path, fields) => {
+      await fc.assert(
+        fc.asyncProperty(bodyFor(fields), async (body) => {
+          const res = await t.http().post(path).set(headers).send(body);
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    120_000,
+  );
 
   it('GET /api/leads with hostile query parameters', async () => {
     const query = fc.dictionary(fc.constantFrom('page', 'limit', 'search', 'status', 'strategyId', 'x'), nasty, {
@@ -76,22 +82,29 @@ describe('property: no request body makes the API answer 5xx', () => {
     );
   }, 120_000);
 
-  it.each(['inbound', 'status'])('the %s webhook parses any form body without a 5xx', async (kind) => {
-    const form = fc.dictionary(
-      fc.oneof(fc.constantFrom('From', 'To', 'Body', 'MessageSid', 'MessageStatus', 'ErrorCode', 'AccountSid'), nasty),
-      nasty,
-      { maxKeys: 6 },
-    );
-    await fc.assert(
-      fc.asyncProperty(form, async (params) => {
-        const res = await t
-          .http()
-          .post(`/api/sms/webhooks/twilio/${kind}`)
-          .type('form')
-          .send(new URLSearchParams(params).toString());
-        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
+  it.each(['inbound', 'status'])(
+    'the %s webhook parses any form body without a 5xx',
+    async (kind) => {
+      const form = fc.dictionary(
+        fc.oneof(
+          fc.constantFrom('From', 'To', 'Body', 'MessageSid', 'MessageStatus', 'ErrorCode', 'AccountSid'),
+          nasty,
+        ),
+        nasty,
+        { maxKeys: 6 },
+      );
+      await fc.assert(
+        fc.asyncProperty(form, async (params) => {
+          const res = await t
+            .http()
+            .post(`/api/sms/webhooks/twilio/${kind}`)
+            .type('form')
+            .send(new URLSearchParams(params).toString());
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    120_000,
+  );
 });

@@ -36,7 +36,12 @@ describe('bad input is a 4xx, never a 500', () => {
   });
 
   it('an id beyond int4 inside a body is a 400 naming the field', async () => {
-    const res = await t.http().post('/api/leads').set(headers).send({ name: 'A', ownerId: 2 ** 31 }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/leads')
+      .set(headers)
+      .send({ name: 'A', ownerId: 2 ** 31 })
+      .expect(400);
     expect(fieldsOf(res.body)).toEqual(['ownerId']);
   });
 

@@ -35,14 +35,8 @@ describe('sessions end when they should', () => {
 
   const fresh = () => createTenant(db.database, `Session Co ${++n}`);
   const loginAs = async (email: string, password = PASSWORD) =>
-    (
-      await t
-        .http()
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', nextAddress())
-        .send({ email, password })
-        .expect(200)
-    ).body as Tokens;
+    (await t.http().post('/api/auth/login').set('X-Forwarded-For', nextAddress()).send({ email, password }).expect(200))
+      .body as Tokens;
   const me = (token: string) => t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
   const refresh = (refreshToken: string) => t.http().post('/api/auth/refresh').send({ refreshToken });
   const patchUser = async (tenant: Tenant, body: object) =>
@@ -166,13 +160,10 @@ describe('sessions end when they should', () => {
 
   describe('event streams take a one-time ticket, never a token in the URL', () => {
     const ticketFor = async (token: string) =>
-      (
-        await t
-          .http()
-          .post('/api/auth/stream-ticket')
-          .set('Authorization', `Bearer ${token}`)
-          .expect(200)
-      ).body as { ticket: string; expiresIn: number };
+      (await t.http().post('/api/auth/stream-ticket').set('Authorization', `Bearer ${token}`).expect(200)).body as {
+        ticket: string;
+        expiresIn: number;
+      };
 
     it('refuses ?access_token=', async () => {
       const tenant = await fresh();

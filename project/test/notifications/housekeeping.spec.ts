@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from 'src/core/clock/clock';
-import { notifications, smsEarlyCallbacks } from 'src/core/database/schema';
+import { loginAttempts, notifications, smsEarlyCallbacks } from 'src/core/database/schema';
 import { HousekeepingService } from 'src/main-app/modules/housekeeping/housekeeping.service';
 import { createTenant, type Tenant } from '../support/fixtures';
 import { bootTestApp, type TestApp } from '../support/test-app';
@@ -29,7 +29,7 @@ describe('housekeeping', () => {
     await db?.destroy();
   });
 
-  it('deletes notifications past the retention and callbacks buffered for a sid that never turned up', async () => {
+  it('deletes notifications past the retention, callbacks buffered for a sid that never turned up, and day-old sign-in failure counts', async () => {
     await db.database.db.insert(notifications).values(
       [31, 29, 0].map((age) => ({
         subAccountId: tenant.subAccountId,
@@ -50,11 +50,19 @@ describe('housekeeping', () => {
       })),
     );
 
+    await db.database.db
+      .insert(loginAttempts)
+      .values(
+        [2, 0.5].map((age) => ({ email: `x${age}@y.test`, ip: '192.0.2.1', failures: 3, updatedAt: daysAgo(age) })),
+      );
+
     expect(await t.app.get(HousekeepingService).run()).toEqual({ notifications: 1, archivedMessages: 0 });
 
     const kept = await db.database.db.select().from(notifications).orderBy(asc(notifications.id));
     expect(kept.map((n) => n.title)).toEqual(['29 days old', '0 days old']);
     const buffered = await db.database.db.select().from(smsEarlyCallbacks);
     expect(buffered.map((c) => c.dedupeKey)).toEqual(['status:0.5']);
+    const counts = await db.database.db.select().from(loginAttempts);
+    expect(counts.map((c) => c.email)).toEqual(['x0.5@y.test']);
   });
 });

@@ -58,7 +58,7 @@ describe('inbound replies and opt-out keywords', () => {
 
   it('stores a repeated webhook (same MessageSid) once', async () => {
     const first = await inject('+14155550178', 'hello');
-    const again = await h.http().post('/api/sms/webhooks/twilio/inbound').set({}).send({});
+    const again = await h.http().post('/api/sms/webhooks/twilio/inbound').type('form').send({});
     expect(again.status).toBe(403); // unsigned: refused, nothing stored
     const { twilioSignature } = await import('../../../twilio-sim/src');
     const params = {

@@ -532,11 +532,7 @@ describe('SMS API over the database', () => {
         message: 'c',
         status: 'delivered',
       });
-      const res = await t
-        .http()
-        .get('/api/metrics')
-        .set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`)
-        .expect(200);
+      const res = await t.http().get('/api/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
       expect(res.text).toMatch(/^sms_messages\{status="pending"\} 2$/m);
       expect(res.text).toMatch(/^sms_messages\{status="delivered"\} 1$/m);
@@ -620,11 +616,7 @@ describe('SMS API against the Twilio simulator', () => {
     expect(lines.join('\n')).toContain('+1500***0009');
     expect(logged.join('\n')).not.toContain('5005550009');
 
-    const metrics = await h
-      .http()
-      .get('/api/metrics')
-      .set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`)
-      .expect(200);
+    const metrics = await h.http().get('/api/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200);
     expect(metrics.text).toMatch(/^sms_send_outcomes_total\{outcome="fail"\} 1$/m);
     expect(metrics.text).toMatch(/^sms_messages\{status="failed"\} 1$/m);
   });

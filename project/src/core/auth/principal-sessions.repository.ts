@@ -50,7 +50,11 @@ export class PrincipalSessionsRepository {
         .update(refreshTokens)
         .set({ revokedAt: at })
         .where(
-          and(eq(refreshTokens.principalKind, kind), eq(refreshTokens.principalId, id), isNull(refreshTokens.revokedAt)),
+          and(
+            eq(refreshTokens.principalKind, kind),
+            eq(refreshTokens.principalId, id),
+            isNull(refreshTokens.revokedAt),
+          ),
         );
     });
   }

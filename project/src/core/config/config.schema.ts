@@ -31,7 +31,10 @@ const trustProxy = z
   .pipe(
     z.union([
       z.enum(['false', 'none']).transform(() => false as const),
-      z.string().regex(/^\d{1,2}$/).transform(Number),
+      z
+        .string()
+        .regex(/^\d{1,2}$/)
+        .transform(Number),
       z
         .string()
         .transform((v) => v.split(',').map((e) => e.trim()))

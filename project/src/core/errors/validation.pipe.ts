@@ -1,9 +1,4 @@
-import {
-  BadRequestException,
-  ValidationPipe,
-  type ArgumentMetadata,
-  type ValidationError,
-} from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './app-error';
 import { inputProblems, int4Problems } from './input-rules';
 
@@ -30,7 +25,7 @@ class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return super.transform(value, metadata);
     const plain: unknown[] = [Object, String, Number, Boolean, Array];
-    const isDto = typeof metadata.metatype === "function" && !plain.includes(metadata.metatype);
+    const isDto = typeof metadata.metatype === 'function' && !plain.includes(metadata.metatype);
     const before = inputProblems(value, rootOf(metadata), { visibleText: isDto });
     if (before.length > 0) throw badRequest(before);
     const out: unknown = await super.transform(value, metadata);

@@ -14,7 +14,8 @@ export function rejectDeepJson(_req: IncomingMessage, _res: ServerResponse, buf:
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i]!;
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (OPEN.has(c) && ++depth > MAX_JSON_DEPTH) {

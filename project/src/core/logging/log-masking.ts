@@ -4,7 +4,9 @@ const PHONE = /\+?\d{7,15}\b/g;
 
 /** '+14155550201' -> '+1415***0201'. */
 export function maskPhoneText(text: string): string {
-  return text.replace(PHONE, (n) => (n.length <= 8 ? '*'.repeat(n.length - 2) + n.slice(-2) : `${n.slice(0, 5)}***${n.slice(-4)}`));
+  return text.replace(PHONE, (n) =>
+    n.length <= 8 ? '*'.repeat(n.length - 2) + n.slice(-2) : `${n.slice(0, 5)}***${n.slice(-4)}`,
+  );
 }
 
 /** A query parameter as a log may show it: numbers and flags as they are, text only by its length. */
@@ -23,7 +25,10 @@ interface QueryFailure {
 }
 
 const isQueryFailure = (e: unknown): e is QueryFailure =>
-  typeof e === 'object' && e !== null && typeof (e as QueryFailure).query === 'string' && Array.isArray((e as QueryFailure).params);
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as QueryFailure).query === 'string' &&
+  Array.isArray((e as QueryFailure).params);
 
 /** Free text with any `params: …` line hidden and phone numbers masked. */
 export function maskLogText(text: string): string {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DatabaseService } from 'src/core/database/database.service';
 import { loginAttempts } from 'src/core/database/schema';
 
@@ -40,13 +40,6 @@ export class LoginAttemptsRepository {
   }
 
   async clear(email: string, ip: string): Promise<void> {
-    await this.database.db
-      .delete(loginAttempts)
-      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)));
-  }
-
-  /** Rows untouched since `before` (served by login_attempts_updated_idx). */
-  async deleteOlderThan(before: Date): Promise<void> {
-    await this.database.db.delete(loginAttempts).where(lt(loginAttempts.updatedAt, before));
+    await this.database.db.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)));
   }
 }

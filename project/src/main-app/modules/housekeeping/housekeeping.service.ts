@@ -11,7 +11,7 @@ import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { DatabaseService } from 'src/core/database/database.service';
 import { PeriodicTask } from 'src/core/scheduling/periodic-task';
-import { notifications } from 'src/core/database/schema';
+import { loginAttempts, notifications } from 'src/core/database/schema';
 import { SmsEventsRepository } from 'src/shared/sms/repositories/sms-events.repository';
 import { SmsMessageArchiveRepository } from 'src/shared/sms/repositories/sms-message-archive.repository';
 
@@ -56,12 +56,14 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
   }
 
   /**
-   * Early callbacks older than a day, notifications older than NOTIFICATIONS_RETENTION_DAYS, and (when
+   * Early callbacks and sign-in failure counts older than a day, notifications older than NOTIFICATIONS_RETENTION_DAYS, and (when
    * SMS_RETENTION_MONTHS is set) finished messages older than that many months, moved to sms_messages_archive.
    */
   async run(): Promise<{ notifications: number; archivedMessages: number }> {
     const now = this.clock.now().getTime();
     await this.events.purgeEarlyCallbacksBefore(this.database.db, new Date(now - EARLY_CALLBACK_TTL_MS));
+    // A count untouched for a day is forgotten at the next failure anyway (FAILURE_MEMORY_MS); locks last 15 min at most.
+    await this.database.db.delete(loginAttempts).where(lt(loginAttempts.updatedAt, new Date(now - 24 * HOUR_MS)));
     const before = new Date(now - this.config.notificationsRetentionDays * 24 * HOUR_MS);
     const deleted = await this.database.db
       .delete(notifications)
