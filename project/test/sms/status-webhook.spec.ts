@@ -298,14 +298,14 @@ describe('Twilio status webhook', () => {
 
     // Hold recordSent's transaction open after it looked for buffered callbacks, before it commits.
     const events = h.app.get(SmsEventsRepository);
-    const take = events.takeEarlyCallbacks.bind(events);
+    const take = events.takeEarlyCallbacksFor.bind(events);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let reached!: () => void;
     const atGate = new Promise<void>((resolve) => (reached = resolve));
-    events.takeEarlyCallbacks = async (dbOrTx, s) => {
+    events.takeEarlyCallbacksFor = async (dbOrTx, s) => {
       const taken = await take(dbOrTx, s);
-      events.takeEarlyCallbacks = take;
+      events.takeEarlyCallbacksFor = take;
       reached();
       await gate;
       return taken;
@@ -320,7 +320,7 @@ describe('Twilio status webhook', () => {
       await recording;
       expect((await posting).status).toBe(200);
     } finally {
-      events.takeEarlyCallbacks = take;
+      events.takeEarlyCallbacksFor = take;
       release();
     }
     const after = await snapshot(row!.id);

@@ -46,6 +46,8 @@ export class SmsSettingsService {
       credentialsSource: sender.credentialsSource,
       rateLimitPerMinute: row?.rateLimitPerMinute ?? null,
       effectiveRateLimitPerMinute: sender.rateLimitPerMinute,
+      rateSegmentsPerSecond: row?.rateSegmentsPerSecond ?? null,
+      effectiveSegmentsPerSecond: sender.segmentsPerSecond,
       maxInFlight: row?.maxInFlight ?? null,
       spendingCapSegments: row?.spendingCapSegments ?? null,
       defaultCountry: subAccount.defaultCountry,
