@@ -26,6 +26,9 @@ export interface StatusUpdate {
   webhook?: StatusWebhook;
 }
 
+/** The most updates applied in one transaction. */
+const MAX_BATCH = 100;
+
 /** After a final status without a price, when the price collector asks Twilio's list for it. */
 export const PRICE_COLLECT_DELAY_MS = 2 * 60_000;
 
@@ -35,6 +38,9 @@ export const PRICE_COLLECT_DELAY_MS = 2 * 60_000;
  */
 @Injectable()
 export class StatusApplyService {
+  private queue: { update: StatusUpdate; done: (r: ApplyResult) => void; fail: (e: unknown) => void }[] = [];
+  private flushing: Promise<void> | undefined;
+
   constructor(
     private readonly database: DatabaseService,
     private readonly messages: SmsMessagesRepository,
@@ -44,9 +50,33 @@ export class StatusApplyService {
     private readonly clock: Clock,
   ) {}
 
-  async apply(update: StatusUpdate): Promise<ApplyResult> {
-    const [result] = await this.applyMany([update]);
-    return result!;
+  /**
+   * Applies one update, in a transaction with the others arriving while the previous batch commits (a callback
+   * is answered only after its change committed). Alone, it is applied at once.
+   */
+  apply(update: StatusUpdate): Promise<ApplyResult> {
+    return new Promise<ApplyResult>((done, fail) => {
+      this.queue.push({ update, done, fail });
+      this.flushing ??= this.drainQueue().finally(() => (this.flushing = undefined));
+    });
+  }
+
+  private async drainQueue(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const results = await this.applyMany(batch.map((q) => q.update));
+        batch.forEach((q, i) => q.done(results[i]!));
+      } catch (e) {
+        if (batch.length === 1) {
+          batch[0]!.fail(e);
+          continue;
+        }
+        // One failing update must not fail the others: each in its own transaction, as before batching.
+        for (const q of batch)
+          await this.applyMany([q.update]).then(([r]) => q.done(r!), q.fail);
+      }
+    }
   }
 
   /**
