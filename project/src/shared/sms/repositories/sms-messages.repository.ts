@@ -64,6 +64,15 @@ export class SmsMessagesRepository {
     return row;
   }
 
+  async findByIds(ids: number[], db: DbOrTx = this.db): Promise<SmsMessageRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(smsMessages)
+      .where(sql`${smsMessages.id} in ${ids}`)
+      .orderBy(asc(smsMessages.id));
+  }
+
   /** Locks one message for a status change (served by the primary key / twilio_sid index). */
   async lockForUpdate(db: DbOrTx, where: { id: number } | { sid: string }): Promise<SmsMessageRow | undefined> {
     const cond = 'id' in where ? eq(smsMessages.id, where.id) : eq(smsMessages.twilioSid, where.sid);
