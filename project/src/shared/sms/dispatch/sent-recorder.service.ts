@@ -49,11 +49,20 @@ export class SentRecorderService {
   record(messageId: number, accepted: ProviderMessage): Promise<void> {
     return new Promise<void>((done, fail) => {
       this.queue.push({ messageId, accepted, done, fail });
-      this.flushing ??= this.drainQueue().finally(() => (this.flushing = undefined));
+      this.flushing ??= this.drainQueue();
     });
   }
 
+  /** Clears `flushing` in the same turn it finds the queue empty, so no caller's item is left waiting. */
   private async drainQueue(): Promise<void> {
+    try {
+      await this.drainBatches();
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async drainBatches(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {

@@ -57,11 +57,20 @@ export class StatusApplyService {
   apply(update: StatusUpdate): Promise<ApplyResult> {
     return new Promise<ApplyResult>((done, fail) => {
       this.queue.push({ update, done, fail });
-      this.flushing ??= this.drainQueue().finally(() => (this.flushing = undefined));
+      this.flushing ??= this.drainQueue();
     });
   }
 
+  /** Clears `flushing` in the same turn it finds the queue empty, so no caller's item is left waiting. */
   private async drainQueue(): Promise<void> {
+    try {
+      await this.drainBatches();
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async drainBatches(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
