@@ -76,7 +76,9 @@ describe('streaming dispatcher', () => {
       30_000,
       'the single send',
     );
-    expect(sent.sentAt!.getTime() - sent.createdAt.getTime()).toBeLessThan(2_000);
+    // Behind the campaign it would wait for ~950 rows at 20/s (47 s). The target is 2 s (the benchmark's
+    // (e) measures it); a test sharing two cores with other suites gets a margin, not the target.
+    expect(sent.sentAt!.getTime() - sent.createdAt.getTime()).toBeLessThan(10_000);
     expect(await left(tenant)).toBeGreaterThan(500); // the campaign was still sending: it did not wait behind it
   });
 
