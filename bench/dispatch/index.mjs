@@ -60,7 +60,9 @@ async function main() {
   for (const workers of opts.workers) {
     const r = await productRun(dbUrl, sim, sub, workers, opts.messages);
     results.product.push(r);
-    console.log(`(c) ${workers} worker(s): ${r.accepted.toFixed(0)} accepted/s, ${r.delivered.toFixed(0)} delivered-recorded/s, worker RSS ${r.rss} MB`);
+    console.log(
+      `(c) ${workers} worker(s): ${r.accepted.toFixed(0)} accepted/s, ${r.delivered.toFixed(0)} delivered-recorded/s, worker RSS ${r.rss} MB`,
+    );
   }
   results.rate = await rateRun(dbUrl, sim, sub);
   console.log(`(d) 600/min configured: ${results.rate.perMinute.toFixed(1)}/min over ${opts.rateSeconds} s`);
@@ -90,7 +92,13 @@ async function startSim() {
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/__sim/state?messages=0`, proc, log);
   const control = async (what, body) =>
-    (await fetch(`${url}/__sim/${what}`, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) })).json();
+    (
+      await fetch(`${url}/__sim/${what}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: body && JSON.stringify(body),
+      })
+    ).json();
   return {
     url,
     reset: () => control('reset', {}),
@@ -149,7 +157,8 @@ async function startWorkers(dbUrl, sim, n) {
   for (let i = 0; i < n; i++) {
     const log = path.join(tmp, `worker-${i}.log`);
     while (!fs.readFileSync(log, 'utf8').includes('Dispatcher worker running')) {
-      if (procs[i].exited() || Date.now() > deadline) throw new Error(`worker ${i} did not start:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
+      if (procs[i].exited() || Date.now() > deadline)
+        throw new Error(`worker ${i} did not start:\n${fs.readFileSync(log, 'utf8').slice(-2000)}`);
       await sleep(100);
     }
   }
@@ -169,7 +178,12 @@ async function ceiling(sim, n, concurrency) {
     Array.from({ length: concurrency }, async () => {
       while (next < n) {
         const i = next++;
-        await provider.send(creds, { to: `+1202${2_000_000 + i}`, body: `Ceiling ${i}`, from: FROM, statusCallback: `http://127.0.0.1:${opts.port + 50}/void` });
+        await provider.send(creds, {
+          to: `+1202${2_000_000 + i}`,
+          body: `Ceiling ${i}`,
+          from: FROM,
+          statusCallback: `http://127.0.0.1:${opts.port + 50}/void`,
+        });
       }
     }),
   );
@@ -189,7 +203,10 @@ const countStatus = (dbUrl, where) => Number(psql(dbUrl, `select count(*) from s
 /** (c): queue n messages, let `workers` processes send them; rates from first to last. */
 async function productRun(dbUrl, sim, sub, workers, n) {
   await sim.reset();
-  psql(dbUrl, `delete from sms_messages; delete from sms_rate_buckets; delete from sms_events; delete from sms_settings`);
+  psql(
+    dbUrl,
+    `delete from sms_messages; delete from sms_rate_buckets; delete from sms_events; delete from sms_settings`,
+  );
   const w = await startWorkers(dbUrl, sim, workers);
   try {
     const t0 = performance.now();
@@ -217,8 +234,12 @@ async function productRun(dbUrl, sim, sub, workers, n) {
     }
     const secs = (t) => (t ? (t - t0) / 1000 : NaN);
     const accepted = acceptedAt ? n / secs(acceptedAt) : (await sim.created()) / secs(performance.now());
-    const delivered = deliveredAt ? n / secs(deliveredAt) : countStatus(dbUrl, `status = 'delivered'`) / secs(performance.now());
-    const dup = Number(psql(dbUrl, `select count(*) - count(distinct twilio_sid) from sms_messages where twilio_sid is not null`));
+    const delivered = deliveredAt
+      ? n / secs(deliveredAt)
+      : countStatus(dbUrl, `status = 'delivered'`) / secs(performance.now());
+    const dup = Number(
+      psql(dbUrl, `select count(*) - count(distinct twilio_sid) from sms_messages where twilio_sid is not null`),
+    );
     return { workers, accepted, delivered, rss, duplicates: dup, complete: Boolean(acceptedAt && deliveredAt) };
   } finally {
     await w.stop();
@@ -251,13 +272,21 @@ async function singleSendRun(dbUrl, sim, api, sub) {
   await sim.reset();
   psql(dbUrl, `delete from sms_messages; delete from sms_rate_buckets; delete from sms_settings`);
   psql(dbUrl, `insert into sms_settings (sub_account_id, rate_limit_per_minute) values (${sub}, 3600)`);
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${api.token}`, 'x-subaccount-id': String(sub) };
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${api.token}`,
+    'x-subaccount-id': String(sub),
+  };
   const w = await startWorkers(dbUrl, sim, 1);
   try {
     // Two campaigns of 5,000 (a JSON body of 10,000 numbers is over the API's body limit; a CSV would do).
     for (let c = 0; c < 2; c++) {
       const recipients = Array.from({ length: 5_000 }, (_, i) => `+1404${2_000_000 + c * 5_000 + i}`);
-      const created = await fetch(`${api.base}/api/sms/campaigns`, { method: 'POST', headers, body: JSON.stringify({ name: `Bench campaign ${c}`, message: 'Spring sale', recipients }) });
+      const created = await fetch(`${api.base}/api/sms/campaigns`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: `Bench campaign ${c}`, message: 'Spring sale', recipients }),
+      });
       if (!created.ok) throw new Error(`campaign → ${created.status}: ${await created.text()}`);
     }
     while ((await sim.created()) < 300) await sleep(100);
@@ -265,7 +294,11 @@ async function singleSendRun(dbUrl, sim, api, sub) {
     const ids = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
-      const res = await fetch(`${api.base}/api/sms/send`, { method: 'POST', headers, body: JSON.stringify({ phoneNumber: `+1505${2_000_000 + i}`, message: `Reply ${i}` }) });
+      const res = await fetch(`${api.base}/api/sms/send`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ phoneNumber: `+1505${2_000_000 + i}`, message: `Reply ${i}` }),
+      });
       const { id } = await res.json();
       ids.push(id);
       while (countStatus(dbUrl, `id = ${id} and status in ('sent', 'delivered')`) === 0) {
@@ -277,7 +310,10 @@ async function singleSendRun(dbUrl, sim, api, sub) {
     }
     const pending = countStatus(dbUrl, `campaign_id is not null and status = 'pending'`);
     // The server's own clock: committed as accepted → recorded as accepted by Twilio.
-    const server = psql(dbUrl, `select round(extract(epoch from sent_at - created_at) * 1000) from sms_messages where id in (${ids.join(',')}) order by 1`)
+    const server = psql(
+      dbUrl,
+      `select round(extract(epoch from sent_at - created_at) * 1000) from sms_messages where id in (${ids.join(',')}) order by 1`,
+    )
       .split('\n')
       .map(Number);
     waits.sort((a, b) => a - b);
@@ -294,7 +330,10 @@ function render(r) {
   const one = r.product.find((p) => p.workers === 1);
   const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
   const rows = r.product
-    .map((p) => `| (c) product, ${p.workers} worker${p.workers > 1 ? 's' : ''} | ${f(p.accepted)} accepted/s · ${f(p.delivered)} delivered-recorded/s · worker RSS ≤ ${p.rss} MB · duplicates ${p.duplicates}${p.complete ? '' : ' (timed out)'} | ${f(p.accepted / r.ceiling, 2)}× ceiling · ${f(p.accepted / r.naive, 1)}× naive |`)
+    .map(
+      (p) =>
+        `| (c) product, ${p.workers} worker${p.workers > 1 ? 's' : ''} | ${f(p.accepted)} accepted/s · ${f(p.delivered)} delivered-recorded/s · worker RSS ≤ ${p.rss} MB · duplicates ${p.duplicates}${p.complete ? '' : ' (timed out)'} | ${f(p.accepted / r.ceiling, 2)}× ceiling · ${f(p.accepted / r.naive, 1)}× naive |`,
+    )
     .join('\n');
   return `### Dispatch (\`npm run bench -- dispatch\`)
 
@@ -316,7 +355,16 @@ Targets: ≥ 1,000 accepted/s per worker (${one ? f(one.accepted) : '—'}), ≥
 // ------------------------------------------------------------------------------------------------ args
 
 function parseArgs(argv) {
-  const o = { pg: 'postgres://postgres@127.0.0.1:5432/postgres', messages: 10_000, workers: [1, 2], rateSeconds: 60, port: 4110, inFlight: 400, timeoutMs: 90_000, write: true };
+  const o = {
+    pg: 'postgres://postgres@127.0.0.1:5432/postgres',
+    messages: 10_000,
+    workers: [1, 2],
+    rateSeconds: 60,
+    port: 4110,
+    inFlight: 400,
+    timeoutMs: 90_000,
+    write: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -339,8 +387,7 @@ async function cleanup() {
   else fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => void cleanup().then(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanup().then(() => process.exit(130)));
 
 main()
   .catch((e) => {

@@ -97,7 +97,11 @@ export function truncate(text: string, max: number): string {
 const CHARGED = ['sent', 'delivered', 'undelivered'];
 
 /** A message's price: "Pending" while Twilio has not reported it yet (not $0, not nothing). */
-export function formatMessagePrice(m: { price: string | number | null; priceUnit?: string | null; status: string }): string {
+export function formatMessagePrice(m: {
+  price: string | number | null;
+  priceUnit?: string | null;
+  status: string;
+}): string {
   if ((m.price === null || m.price === '') && CHARGED.includes(m.status)) return 'Pending';
   return formatCost(m.price, m.priceUnit ?? 'USD');
 }

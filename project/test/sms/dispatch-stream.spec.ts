@@ -34,7 +34,8 @@ describe('streaming dispatcher', () => {
       message: `Stream ${offset + i}`,
       notBefore: new Date(Date.now() - 1_000),
     }));
-    for (let i = 0; i < rows.length; i += 1_000) await db.database.db.insert(smsMessages).values(rows.slice(i, i + 1_000));
+    for (let i = 0; i < rows.length; i += 1_000)
+      await db.database.db.insert(smsMessages).values(rows.slice(i, i + 1_000));
   }
 
   const left = async (t: Tenant) =>
@@ -57,30 +58,44 @@ describe('streaming dispatcher', () => {
     expect(h.sim.state().counters.created).toBe(40);
   });
 
-  it('sends a single send within 2 s while a campaign of the same SubAccount is sending', { timeout: 120_000 }, async () => {
-    await boot({ SMS_RATE_LIMIT_PER_MINUTE: '1200' }); // 20 a second
-    const tenant = await createTenant(db.database, 'Lane Co');
-    const headers = await adminHeaders(h, tenant);
-    const recipients = Array.from({ length: 1_000 }, (_, i) => `+1303${String(2_000_000 + i)}`);
-    await h.http().post('/api/sms/campaigns').set(headers).send({ name: 'Big', message: 'Sale', recipients }).expect(201);
-    h.dispatcher.start();
-    await waitFor(async () => h.sim.state().counters.created >= 40, 30_000, 'the campaign to be sending');
-    const id = (
-      await h.http().post('/api/sms/send').set(headers).send({ phoneNumber: '+14155550300', message: 'Reply' }).expect(202)
-    ).body.id as number;
-    const sent = await waitFor(
-      async () => {
-        const [m] = await db.database.db.select().from(smsMessages).where(eq(smsMessages.id, id));
-        return m?.sentAt ? m : undefined;
-      },
-      30_000,
-      'the single send',
-    );
-    // Behind the campaign it would wait for ~950 rows at 20/s (47 s). The issue's target is 2 s (the benchmark's
-    // (e) measures it); a test sharing two cores with other suites gets a margin, not the target.
-    expect(sent.sentAt!.getTime() - sent.createdAt.getTime()).toBeLessThan(10_000);
-    expect(await left(tenant)).toBeGreaterThan(500); // the campaign was still sending: it did not wait behind it
-  });
+  it(
+    'sends a single send ahead of a campaign of the same SubAccount that is sending',
+    { timeout: 120_000 },
+    async () => {
+      await boot({ SMS_RATE_LIMIT_PER_MINUTE: '1200' }); // 20 a second
+      const tenant = await createTenant(db.database, 'Lane Co');
+      const headers = await adminHeaders(h, tenant);
+      const recipients = Array.from({ length: 1_000 }, (_, i) => `+1303${String(2_000_000 + i)}`);
+      await h
+        .http()
+        .post('/api/sms/campaigns')
+        .set(headers)
+        .send({ name: 'Big', message: 'Sale', recipients })
+        .expect(201);
+      h.dispatcher.start();
+      await waitFor(async () => h.sim.state().counters.created >= 40, 30_000, 'the campaign to be sending');
+      const id = (
+        await h
+          .http()
+          .post('/api/sms/send')
+          .set(headers)
+          .send({ phoneNumber: '+14155550300', message: 'Reply' })
+          .expect(202)
+      ).body.id as number;
+      const sent = await waitFor(
+        async () => {
+          const [m] = await db.database.db.select().from(smsMessages).where(eq(smsMessages.id, id));
+          return m?.sentAt ? m : undefined;
+        },
+        30_000,
+        'the single send',
+      );
+      // Behind the campaign it would wait for ~950 rows at 20/s (47 s). The issue's target is 2 s (the benchmark's
+      // (e) measures it); a test sharing two cores with other suites gets a margin, not the target.
+      expect(sent.sentAt!.getTime() - sent.createdAt.getTime()).toBeLessThan(10_000);
+      expect(await left(tenant)).toBeGreaterThan(500); // the campaign was still sending: it did not wait behind it
+    },
+  );
 
   it("does not hold one SubAccount's sends behind another's big queue", { timeout: 120_000 }, async () => {
     await boot({ SMS_MAX_IN_FLIGHT: '20' });

@@ -64,42 +64,47 @@ describe.skipIf(!ON_POSTGRES)('a worker process killed (SIGKILL) mid-batch at fu
     await db?.destroy();
   });
 
-  it(`sends each of ${MESSAGES} messages exactly once: 0 lost, 0 duplicated at the simulator`, { timeout: 240_000 }, async () => {
-    const tenant = await createTenant(db.database, 'Kill Co');
-    const rows = Array.from({ length: MESSAGES }, (_, i) => ({
-      subAccountId: tenant.subAccountId,
-      phoneNumber: `+1202${String(3_000_000 + i)}`,
-      message: `Kill ${i}`,
-      notBefore: new Date(Date.now() - 1_000),
-    }));
-    for (let i = 0; i < rows.length; i += 1_000) await db.database.db.insert(smsMessages).values(rows.slice(i, i + 1_000));
+  it(
+    `sends each of ${MESSAGES} messages exactly once: 0 lost, 0 duplicated at the simulator`,
+    { timeout: 240_000 },
+    async () => {
+      const tenant = await createTenant(db.database, 'Kill Co');
+      const rows = Array.from({ length: MESSAGES }, (_, i) => ({
+        subAccountId: tenant.subAccountId,
+        phoneNumber: `+1202${String(3_000_000 + i)}`,
+        message: `Kill ${i}`,
+        notBefore: new Date(Date.now() - 1_000),
+      }));
+      for (let i = 0; i < rows.length; i += 1_000)
+        await db.database.db.insert(smsMessages).values(rows.slice(i, i + 1_000));
 
-    const url = db.database.url!;
-    workers.push(startWorker(url, h), startWorker(url, h));
-    // Mid-batch: once sends are flowing, the first worker dies with hundreds of requests in flight.
-    await waitFor(async () => h.sim.state().counters.created >= 600, 120_000, 'sends to flow');
-    workers[0]!.kill('SIGKILL');
-    await waitFor(
-      async () => {
-        const [left] = await db.database.db
-          .select({ n: count() })
-          .from(smsMessages)
-          .where(sql`${smsMessages.status} in ('pending', 'sending')`);
-        return left!.n === 0;
-      },
-      200_000,
-      'every message to leave the queue',
-    );
-    workers[1]!.kill('SIGTERM');
+      const url = db.database.url!;
+      workers.push(startWorker(url, h), startWorker(url, h));
+      // Mid-batch: once sends are flowing, the first worker dies with hundreds of requests in flight.
+      await waitFor(async () => h.sim.state().counters.created >= 600, 120_000, 'sends to flow');
+      workers[0]!.kill('SIGKILL');
+      await waitFor(
+        async () => {
+          const [left] = await db.database.db
+            .select({ n: count() })
+            .from(smsMessages)
+            .where(sql`${smsMessages.status} in ('pending', 'sending')`);
+          return left!.n === 0;
+        },
+        200_000,
+        'every message to leave the queue',
+      );
+      workers[1]!.kill('SIGTERM');
 
-    const sim = h.sim.state();
-    const outbound = sim.messages.filter((m) => m.direction === 'outbound-api');
-    expect(new Set(outbound.map((m) => m.to)).size).toBe(MESSAGES); // none lost
-    expect(outbound.length).toBe(MESSAGES); // none duplicated
-    const statuses = await db.database.db
-      .select({ status: smsMessages.status, n: count(), sids: countDistinct(smsMessages.twilioSid) })
-      .from(smsMessages)
-      .groupBy(smsMessages.status);
-    expect(statuses).toEqual([{ status: 'sent', n: MESSAGES, sids: MESSAGES }]);
-  });
+      const sim = h.sim.state();
+      const outbound = sim.messages.filter((m) => m.direction === 'outbound-api');
+      expect(new Set(outbound.map((m) => m.to)).size).toBe(MESSAGES); // none lost
+      expect(outbound.length).toBe(MESSAGES); // none duplicated
+      const statuses = await db.database.db
+        .select({ status: smsMessages.status, n: count(), sids: countDistinct(smsMessages.twilioSid) })
+        .from(smsMessages)
+        .groupBy(smsMessages.status);
+      expect(statuses).toEqual([{ status: 'sent', n: MESSAGES, sids: MESSAGES }]);
+    },
+  );
 });

@@ -112,7 +112,8 @@ export class SentRecorderService {
         })),
       );
       const rollups = new RollupBatch();
-      for (const r of rows) rollups.add(r, { sent: 1, segments: r.segments }, { sentCount: 1, segments: r.segments }, now);
+      for (const r of rows)
+        rollups.add(r, { sent: 1, segments: r.segments }, { sentCount: 1, segments: r.segments }, now);
       const early = await this.events.takeEarlyCallbacksFor(tx, sids);
       const acceptedBySid = new Map(items.map((i) => [i.accepted.sid, i.accepted]));
       for (const row of rows) {

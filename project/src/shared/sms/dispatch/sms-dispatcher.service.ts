@@ -216,7 +216,9 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     p.timer = setTimeout(() => this.pump(subAccountId), Math.min(waitMs, this.config.sms.dispatchIntervalMs * 4));
   }
 
-  private async claimAndSend(subAccountId: number): Promise<{ claimed: number; granted: number; room: number; waitMs: number }> {
+  private async claimAndSend(
+    subAccountId: number,
+  ): Promise<{ claimed: number; granted: number; room: number; waitMs: number }> {
     const sender = await this.senders.resolve(subAccountId);
     if (sender.pausedReason || !sender.credentials) return { claimed: 0, granted: 0, room: 0, waitMs: 0 };
     const batch = await this.claims.claimBatch(sender);

@@ -82,8 +82,7 @@ export class StatusApplyService {
           continue;
         }
         // One failing update must not fail the others: each in its own transaction, as before batching.
-        for (const q of batch)
-          await this.applyMany([q.update]).then(([r]) => q.done(r!), q.fail);
+        for (const q of batch) await this.applyMany([q.update]).then(([r]) => q.done(r!), q.fail);
       }
     }
   }
@@ -94,7 +93,9 @@ export class StatusApplyService {
    * dedupe key first.
    */
   async applyMany(updates: StatusUpdate[]): Promise<ApplyResult[]> {
-    const order = updates.map((u, i) => ({ u, i })).sort((a, b) => (a.u.sid < b.u.sid ? -1 : a.u.sid > b.u.sid ? 1 : a.i - b.i));
+    const order = updates
+      .map((u, i) => ({ u, i }))
+      .sort((a, b) => (a.u.sid < b.u.sid ? -1 : a.u.sid > b.u.sid ? 1 : a.i - b.i));
     const results: ApplyResult[] = new Array<ApplyResult>(updates.length);
     await this.database.transaction(async (tx) => {
       const rollups = new RollupBatch();

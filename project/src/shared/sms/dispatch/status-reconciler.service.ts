@@ -53,11 +53,13 @@ export class StatusReconcilerService {
       );
     for (let i = 0; i < toFetch.length; i += FETCH_CONCURRENCY) {
       await Promise.all(
-        toFetch.slice(i, i + FETCH_CONCURRENCY).map((row) =>
-          this.check(row).catch((e: unknown) =>
-            this.logger.warn(`Status check of message ${row.id} failed: ${maskPhonesIn(String(e))}`),
+        toFetch
+          .slice(i, i + FETCH_CONCURRENCY)
+          .map((row) =>
+            this.check(row).catch((e: unknown) =>
+              this.logger.warn(`Status check of message ${row.id} failed: ${maskPhonesIn(String(e))}`),
+            ),
           ),
-        ),
       );
     }
     await this.afterChecks(rows, now);
@@ -102,7 +104,12 @@ export class StatusReconcilerService {
     const { credentials } = await this.senders.resolve(row.subAccountId);
     if (!credentials || !row.twilioSid) return;
     const fetched = await this.provider.fetch(credentials, row.twilioSid);
-    await this.statuses.apply({ sid: row.twilioSid, twilioStatus: fetched.status, details: fetched, source: 'status_fetch' });
+    await this.statuses.apply({
+      sid: row.twilioSid,
+      twilioStatus: fetched.status,
+      details: fetched,
+      source: 'status_fetch',
+    });
   }
 
   /** A settled message is not checked again; others again later, with doubling gaps, a few times at most. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from 'src/core/database/database.service';
 import { smsEarlyCallbacks, smsEvents } from 'src/core/database/schema';
 

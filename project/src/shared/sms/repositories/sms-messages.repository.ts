@@ -185,7 +185,9 @@ export class SmsMessagesRepository {
     if (limit <= 0) return [];
     const direct = await this.claimLane(db, subAccountId, limit, now, leaseUntil, 'direct');
     const bulk =
-      direct.length < limit ? await this.claimLane(db, subAccountId, limit - direct.length, now, leaseUntil, 'bulk') : [];
+      direct.length < limit
+        ? await this.claimLane(db, subAccountId, limit - direct.length, now, leaseUntil, 'bulk')
+        : [];
     const ids = [...direct, ...bulk];
     if (ids.length === 0) return [];
     const rows = await db
