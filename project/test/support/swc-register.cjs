@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS require hook runs before any module system */
 // Runs the TypeScript sources in a child process (a real worker for kill tests) the way vitest does: compiled by
 // swc with decorator metadata (Nest's DI needs it), `src/...` imports resolved to the sources.
 const Module = require('node:module');
