@@ -150,7 +150,9 @@ async function startWorkers(dbUrl, sim, n) {
   const procs = [];
   for (let i = 0; i < n; i++) {
     const log = path.join(tmp, `worker-${i}.log`);
-    procs.push(startNode(['project/dist/main.js'], productEnv(dbUrl, sim, 'worker', opts.port + 2 + i), log));
+    // At info level, so its log says when the dispatcher runs.
+    const env = { ...productEnv(dbUrl, sim, 'worker', opts.port + 2 + i), LOG_LEVEL: 'info' };
+    procs.push(startNode(['project/dist/main.js'], env, log));
   }
   // No HTTP to wait on: each says so in its log when its dispatcher runs.
   const deadline = Date.now() + 120_000;
