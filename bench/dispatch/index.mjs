@@ -51,7 +51,7 @@ async function main() {
   const sub = Number(psql(dbUrl, 'select min(id) from sub_accounts'));
   const results = { machine, messages: opts.messages };
 
-  results.ceiling = await ceiling(sim, opts.skipCeiling ? 200 : 4_000, 200);
+  results.ceiling = await ceiling(sim, Math.min(4_000, opts.messages), 200);
   console.log(`(a) ceiling: ${results.ceiling.toFixed(0)} msg/s`);
   results.naive = await ceiling(sim, 100, 1);
   console.log(`(b) naive: ${results.naive.toFixed(1)} msg/s`);
@@ -171,7 +171,7 @@ async function startWorkers(dbUrl, sim, n) {
 async function ceiling(sim, n, concurrency) {
   const require = createRequire(path.join(root, 'project/package.json'));
   const { TwilioProvider } = require(path.join(root, 'project/dist/shared/sms/provider/twilio.provider.js'));
-  const provider = new TwilioProvider({ baseUrl: sim.url, timeoutMs: 15_000 });
+  const provider = new TwilioProvider({ baseUrl: sim.url, timeoutMs: 60_000 });
   const creds = { accountSid: ACCOUNT, authToken: TOKEN };
   await sim.reset();
   let next = 0;
