@@ -92,3 +92,16 @@ export function formatPhone(e164: string | null | undefined): string {
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Statuses after which Twilio charges: the price comes later (Twilio's list), so until then it is pending. */
+const CHARGED = ['sent', 'delivered', 'undelivered'];
+
+/** A message's price: "Pending" while Twilio has not reported it yet (not $0, not nothing). */
+export function formatMessagePrice(m: {
+  price: string | number | null;
+  priceUnit?: string | null;
+  status: string;
+}): string {
+  if ((m.price === null || m.price === '') && CHARGED.includes(m.status)) return 'Pending';
+  return formatCost(m.price, m.priceUnit ?? 'USD');
+}

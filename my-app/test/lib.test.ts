@@ -4,7 +4,7 @@ import { parseCsv, previewCsv, variableNames } from '@/lib/sms/csv-preview';
 import { parseRecipients } from '@/lib/sms/recipients';
 import { placeholders, renderTemplate, snakeCase } from '@/lib/sms/template';
 import { isoToZonedLocal, zonedLocalToIso } from '@/lib/time-zone';
-import { formatCost } from '@/lib/format';
+import { formatCost, formatMessagePrice } from '@/lib/format';
 
 describe('csv preview', () => {
   it('finds the phone column by a header such as "Phone Number" and drops the BOM', () => {
@@ -106,5 +106,11 @@ describe('cost', () => {
     expect(formatCost('-0.00790')).toBe('$0.0079');
     expect(formatCost(12.5)).toBe('$12.50');
     expect(formatCost(null)).toBe('—');
+  });
+
+  it('shows a sent message whose price Twilio has not reported yet as pending, not $0', () => {
+    expect(formatMessagePrice({ price: null, status: 'delivered' })).toBe('Pending');
+    expect(formatMessagePrice({ price: null, status: 'failed' })).toBe('—');
+    expect(formatMessagePrice({ price: '-0.00790', priceUnit: 'USD', status: 'delivered' })).toBe('$0.0079');
   });
 });

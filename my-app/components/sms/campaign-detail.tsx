@@ -20,7 +20,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ApiError, errorMessage, saveBlob, smsApi } from '@/lib/api-client';
-import { formatCost, formatDateTime, formatNumber, formatPhone, truncate } from '@/lib/format';
+import { formatMessagePrice, formatDateTime, formatNumber, formatPhone, truncate } from '@/lib/format';
 import { isCampaignActive, useCampaign, useCampaignMessages } from '@/lib/queries/sms';
 import { useCampaignEvents } from '@/lib/queries/use-campaign-events';
 import { useUrlState } from '@/lib/use-url-state';
@@ -239,7 +239,7 @@ function CampaignMessages({ campaign }: { campaign: SmsCampaign }) {
                     <SmsStatusBadge status={m.status} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{m.segments ?? '—'}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatCost(m.price, m.priceUnit ?? 'USD')}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMessagePrice(m)}</TableCell>
                   <TableCell className="max-w-56 truncate text-destructive" title={m.errorMessage ?? undefined}>
                     {m.errorCode ? `${m.errorCode} ` : ''}
                     {m.errorMessage ?? ''}

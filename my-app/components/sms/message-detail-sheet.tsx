@@ -11,7 +11,7 @@ import { Separator } from '@/components/ui/separator';
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from '@/components/ui/sheet';
 import { Skeleton } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/api-client';
-import { formatCost, formatDateTime, formatPhone } from '@/lib/format';
+import { formatMessagePrice, formatDateTime, formatPhone } from '@/lib/format';
 import { useCancelMessage, useMessage, useRetryMessage } from '@/lib/queries/sms';
 import type { SmsEvent, SmsMessageDetail } from '@/types/sms';
 
@@ -130,7 +130,7 @@ function MessageFacts({ message: m }: { message: SmsMessageDetail }) {
       <Fact label="Segments">
         {m.segments ?? '—'} {m.encoding ? `· ${m.encoding}` : ''}
       </Fact>
-      <Fact label="Price">{formatCost(m.price, m.priceUnit ?? 'USD')}</Fact>
+      <Fact label="Price">{formatMessagePrice(m)}</Fact>
       <Fact label="Attempts">{m.attempts}</Fact>
       {m.twilioSid && (
         <Fact label="Twilio SID">

@@ -5,7 +5,7 @@ import { ExternalLink, Loader2 } from 'lucide-react';
 import { SmsStatusBadge } from '@/components/sms/status-badges';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { formatCost, formatDateTime, formatPhone } from '@/lib/format';
+import { formatMessagePrice, formatDateTime, formatPhone } from '@/lib/format';
 import { useMessage } from '@/lib/queries/sms';
 import { FINAL_SMS_STATUSES, type SendSmsResult } from '@/types/sms';
 
@@ -45,7 +45,7 @@ export function MessageStatusLive({ result, onReset }: { result: SendSmsResult; 
           {message?.price && (
             <>
               <dt className="text-muted-foreground">Price</dt>
-              <dd>{formatCost(message.price, message.priceUnit ?? 'USD')}</dd>
+              <dd>{formatMessagePrice(message)}</dd>
             </>
           )}
           {message?.errorMessage && (

@@ -15,7 +15,7 @@ import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { errorMessage, saveBlob, smsApi } from '@/lib/api-client';
-import { formatCost, formatDateTime, formatPhone, formatShortDateTime, truncate } from '@/lib/format';
+import { formatMessagePrice, formatDateTime, formatPhone, formatShortDateTime, truncate } from '@/lib/format';
 import { useCampaigns, useMessages } from '@/lib/queries/sms';
 import { DateRangeInputs } from '@/components/common/date-range-inputs';
 import { useUrlState } from '@/lib/use-url-state';
@@ -211,7 +211,7 @@ export function SmsHistoryTable() {
                     <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{m.segments ?? '—'}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatCost(m.price, m.priceUnit ?? 'USD')}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMessagePrice(m)}</TableCell>
                   <TableCell>
                     {m.campaignId ? (
                       <Link

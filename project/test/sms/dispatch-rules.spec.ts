@@ -78,8 +78,9 @@ describe('dispatch rules', () => {
     return claimed;
   }
 
-  it('holds the token bucket across instances: a burst of the capacity, then nothing until time passes', async () => {
-    await h.http().put('/api/sms/settings').set(headers).send({ rateLimitPerMinute: 20 }).expect(200);
+  it('holds the token bucket across instances: a burst of one second, then the rate, in segments', async () => {
+    // 600 messages a minute = 10 segments a second: the bucket holds 10, shared by both instances.
+    await h.http().put('/api/sms/settings').set(headers).send({ rateLimitPerMinute: 600 }).expect(200);
     const second = await bootEngine({ database: db.database, clock, sim: h.sim });
     try {
       await queue(tenant, 100);
@@ -89,18 +90,51 @@ describe('dispatch rules', () => {
         for (let i = 0; i < rounds; i++) claimed += await tickAll(both);
         return claimed;
       };
-      expect(await claimedOver(3)).toBe(20); // capacity = a minute's worth, shared by both instances
-      expect(counters().created).toBe(20);
+      expect(await claimedOver(3)).toBe(10); // a second's worth, not a minute's
+      expect(counters().created).toBe(10);
 
-      clock.advance(15_000); // 5 tokens
+      clock.advance(500); // 5 segments
       expect(await claimedOver(3)).toBe(5);
 
-      clock.advance(10 * 60_000); // the bucket fills to its capacity, no further
-      expect(await claimedOver(3)).toBe(20);
-      expect(counters().created).toBe(45);
+      clock.advance(10 * 60_000); // the bucket fills to one second, no further
+      expect(await claimedOver(3)).toBe(10);
+      expect(counters().created).toBe(25);
     } finally {
       await second.close();
     }
+  });
+
+  it('counts the rate in segments: a 3-segment message spends three tokens', async () => {
+    await h.http().put('/api/sms/settings').set(headers).send({ rateSegmentsPerSecond: 6 }).expect(200);
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      subAccountId: tenant.subAccountId,
+      phoneNumber: `+1415${String(7_100_000 + i)}`,
+      message: `Long ${i}`,
+      segments: 3,
+      notBefore: new Date(clock.now().getTime() - 1_000),
+    }));
+    await db.database.db.insert(smsMessages).values(rows);
+    expect(await tickAll([h])).toBe(6); // six whole tokens: six messages may start, 18 segments are charged
+    expect(await tickAll([h])).toBe(0);
+    clock.advance(2_000); // 12 segments of the 12 owed: still nothing
+    expect(await tickAll([h])).toBe(0);
+    clock.advance(1_000); // one second more: a full bucket again
+    expect(await tickAll([h])).toBe(4);
+  });
+
+  it('claims single sends before campaign rows of the same SubAccount', async () => {
+    await h.http().put('/api/sms/settings').set(headers).send({ rateSegmentsPerSecond: 2 }).expect(200);
+    const campaign = await h
+      .http()
+      .post('/api/sms/campaigns')
+      .set(headers)
+      .send({ name: 'Bulk', message: 'Sale', recipients: ['+14155550201', '+14155550202', '+14155550203'] })
+      .expect(201);
+    expect(campaign.body.campaignId).toBeDefined();
+    const single = (await send(headers, '+14155550299')).body.id as number;
+    await tickAll([h]);
+    expect(await row(single)).toMatchObject({ status: 'sent' });
+    expect(await countStatus(tenant, 'sent')).toBe(2); // the single send and one campaign row
   });
 
   it('halves the in-flight cap after a 429, and honours it when claiming', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from 'src/core/clock/clock';
+import { SMS_PROVIDER, type SmsProvider } from 'src/shared/sms/interfaces/sms-provider.interface';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
 import { bootEngine, waitFor, type EngineHarness } from '../support/engine-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -94,5 +95,45 @@ describe('lost status callbacks are reconciled from Twilio', () => {
     const gaps = checksAt.slice(1).map((t, i) => t - checksAt[i]!);
     expect(gaps[1]!).toBeGreaterThan(gaps[0]!);
     expect((await message(res.body.id)).status).toBe('sent');
+  });
+
+  it('collects the prices of delivered messages with one list call, not one fetch per message', async () => {
+    h.sim.setKnobs({ dropCallbackRate: 0 });
+    const provider = h.app.get<SmsProvider>(SMS_PROVIDER);
+    const calls = { fetch: 0, list: 0 };
+    const fetch = provider.fetch.bind(provider);
+    const list = provider.listSentBetween.bind(provider);
+    provider.fetch = (c, sid) => (calls.fetch++, fetch(c, sid));
+    provider.listSentBetween = (c, q) => (calls.list++, list(c, q));
+    try {
+      const ids: number[] = [];
+      for (let i = 0; i < 5; i++)
+        ids.push(
+          (
+            await h
+              .http()
+              .post('/api/sms/send')
+              .set(headers)
+              .send({ phoneNumber: `+1415555020${i}`, message: 'priced later' })
+              .expect(202)
+          ).body.id as number,
+        );
+      await h.dispatcher.drain();
+      await waitFor(
+        async () => (await Promise.all(ids.map(message))).every((m) => m.status === 'delivered'),
+        10_000,
+        'delivery callbacks',
+      );
+      // Callbacks carry no price: not known yet, which is not $0.
+      expect((await message(ids[0]!)).price).toBeNull();
+
+      clock.advance(3 * 60_000);
+      await h.dispatcher.tick();
+      for (const id of ids) expect(Number((await message(id)).price)).toBeLessThan(0);
+      expect(calls).toEqual({ fetch: 0, list: 1 });
+    } finally {
+      provider.fetch = fetch;
+      provider.listSentBetween = list;
+    }
   });
 });

@@ -301,14 +301,14 @@ describe('Twilio status webhook', () => {
 
     // Hold recordSent's transaction open after it looked for buffered callbacks, before it commits.
     const events = h.app.get(SmsEventsRepository);
-    const take = events.takeEarlyCallbacks.bind(events);
+    const take = events.takeEarlyCallbacksFor.bind(events);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let reached!: () => void;
     const atGate = new Promise<void>((resolve) => (reached = resolve));
-    events.takeEarlyCallbacks = async (dbOrTx, s) => {
+    events.takeEarlyCallbacksFor = async (dbOrTx, s) => {
       const taken = await take(dbOrTx, s);
-      events.takeEarlyCallbacks = take;
+      events.takeEarlyCallbacksFor = take;
       reached();
       await gate;
       return taken;
@@ -353,7 +353,7 @@ describe('Twilio status webhook', () => {
       expect((await posting).status).toBe(200);
       if (db.database.driver === 'postgres') expect(applied).toEqual(['unknown_sid', 'changed']);
     } finally {
-      events.takeEarlyCallbacks = take;
+      events.takeEarlyCallbacksFor = take;
       lifecycle.applyTwilioStatus = applyStatus;
       release();
     }

@@ -22,6 +22,8 @@ export interface AppConfig {
   };
   sms: {
     rateLimitPerMinute: number;
+    /** Overrides rateLimitPerMinute: Twilio's unit (message segments per second per sender). */
+    rateSegmentsPerSecond: number | undefined;
     maxBatchSize: number;
     retryAttempts: number;
     maxInFlight: number;
@@ -106,6 +108,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sms: {
       rateLimitPerMinute: env.SMS_RATE_LIMIT_PER_MINUTE,
+      rateSegmentsPerSecond: env.SMS_RATE_SEGMENTS_PER_SECOND,
       maxBatchSize: env.SMS_MAX_BATCH_SIZE,
       retryAttempts: env.SMS_RETRY_ATTEMPTS,
       maxInFlight: env.SMS_MAX_IN_FLIGHT,

@@ -88,7 +88,12 @@ export const envSchema = z.object({
   SMS_RATE_LIMIT_PER_MINUTE: int(60, 1),
   SMS_MAX_BATCH_SIZE: int(100, 1),
   SMS_RETRY_ATTEMPTS: int(3, 0),
-  SMS_MAX_IN_FLIGHT: int(10, 1),
+  SMS_RATE_SEGMENTS_PER_SECOND: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number({ message: 'expected number' }).positive('must be > 0').max(10_000).optional(),
+  ),
+  // Requests in flight per sender at once; Twilio answers 429 (20429) above its account concurrency.
+  SMS_MAX_IN_FLIGHT: int(100, 1),
   SMS_MAX_UPLOAD_MB: int(50, 1),
   SMS_STATUS_RECONCILE_AFTER_MINUTES: int(60, 1),
   SMS_LEASE_SECONDS: int(60, 5),

@@ -4,7 +4,11 @@ import { APP_CONFIG } from 'src/core/config/config.module';
 import { SmsAuditRepository } from './audit/sms-audit.repository';
 import { ClaimService } from './dispatch/claim.service';
 import { LeaseRecoveryService } from './dispatch/lease-recovery.service';
+import { CampaignProgressService } from './dispatch/campaign-progress.service';
 import { MessageLifecycleService } from './dispatch/message-lifecycle.service';
+import { MessageSenderService } from './dispatch/message-sender.service';
+import { SentRecorderService } from './dispatch/sent-recorder.service';
+import { StatusApplyService } from './dispatch/status-apply.service';
 import { SenderHealthService } from './dispatch/sender-health.service';
 import { QuietHoursService } from './dispatch/quiet-hours.service';
 import { SmsDispatcherService } from './dispatch/sms-dispatcher.service';
@@ -66,6 +70,10 @@ const repositories = [
     SenderService,
     SmsService,
     MessageLifecycleService,
+    CampaignProgressService,
+    StatusApplyService,
+    SentRecorderService,
+    MessageSenderService,
     ClaimService,
     LeaseRecoveryService,
     SenderHealthService,

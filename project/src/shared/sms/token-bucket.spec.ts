@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { refill, take, waitMsFor } from 'src/shared/sms/token-bucket';
+import { capacityFor, charge, grant, refill, waitMsFor, type Bucket } from 'src/shared/sms/token-bucket';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-const RATE = 60; // one token per second
+const RATE = 1; // one segment per second
 
 describe('refill', () => {
   it('adds tokens in proportion to elapsed time', () => {
@@ -23,54 +23,66 @@ describe('refill', () => {
   });
 });
 
-describe('take', () => {
-  it('grants what was asked when enough tokens are there', () => {
-    const { granted, bucket } = take({ tokens: 10, updatedAt: t0 }, 4, t0, RATE, 60);
-    expect(granted).toBe(4);
-    expect(bucket.tokens).toBe(6);
+describe('capacityFor', () => {
+  it('holds about one second of the rate, and at least one message', () => {
+    expect(capacityFor(225)).toBe(225);
+    expect(capacityFor(10)).toBe(10);
+    expect(capacityFor(1 / 60)).toBe(1);
+  });
+});
+
+describe('grant and charge', () => {
+  it('grants one message per whole token, up to what was asked', () => {
+    expect(grant({ tokens: 10, updatedAt: t0 }, 4, t0, RATE, 60)).toBe(4);
+    expect(grant({ tokens: 2.9, updatedAt: t0 }, 4, t0, RATE, 60)).toBe(2);
   });
 
-  it('grants only whole tokens that are available', () => {
-    const { granted, bucket } = take({ tokens: 2.7, updatedAt: t0 }, 10, t0, RATE, 60);
-    expect(granted).toBe(2);
-    expect(bucket.tokens).toBeCloseTo(0.7);
+  it('charges the segments taken, going into debt for long messages that the next claims wait out', () => {
+    const after = charge({ tokens: 1, updatedAt: t0 }, 10, t0, RATE, 1);
+    expect(after.tokens).toBe(-9);
+    expect(grant(after, 5, at(9_000), RATE, 1)).toBe(0);
+    expect(grant(after, 5, at(10_000), RATE, 1)).toBe(1);
+    expect(waitMsFor(after, 1, t0, RATE)).toBe(10_000);
   });
 
-  it('refills before taking', () => {
-    expect(take({ tokens: 0, updatedAt: t0 }, 10, at(5_000), RATE, 60).granted).toBe(5);
+  it('achieves the configured rate within 5% over a minute when claimed as fast as allowed', () => {
+    // 10 segments/s, 2-segment messages, a claimer asking every 37 ms (not aligned with the refill).
+    const rate = 10;
+    const capacity = capacityFor(rate);
+    let bucket: Bucket = { tokens: capacity, updatedAt: t0 };
+    let segments = 0;
+    for (let ms = 0; ms < 60_000; ms += 37) {
+      const n = grant(bucket, 100, at(ms), rate, capacity);
+      if (n === 0) continue;
+      bucket = charge(bucket, 2 * n, at(ms), rate, capacity);
+      segments += 2 * n;
+    }
+    expect(Math.abs(segments - 600) / 600).toBeLessThan(0.05);
   });
 
-  it('grants nothing from an empty bucket and keeps it empty', () => {
-    expect(take({ tokens: 0, updatedAt: t0 }, 3, t0, RATE, 60)).toEqual({
-      granted: 0,
-      bucket: { tokens: 0, updatedAt: t0 },
-    });
-  });
-
-  it('allows a full burst and then the steady rate', () => {
-    let bucket = { tokens: 60, updatedAt: t0 };
-    const first = take(bucket, 100, t0, RATE, 60);
-    expect(first.granted).toBe(60);
-    bucket = first.bucket;
-    expect(take(bucket, 100, at(10_000), RATE, 60).granted).toBe(10);
+  it('sends at most about one second more than the rate in the first minute (the bucket does not start with a minute)', () => {
+    const rate = 1; // 60 a minute
+    const capacity = capacityFor(rate);
+    let bucket: Bucket = { tokens: capacity, updatedAt: t0 };
+    let sent = 0;
+    for (let ms = 0; ms < 60_000; ms += 100) {
+      const n = grant(bucket, 1000, at(ms), rate, capacity);
+      bucket = charge(bucket, n, at(ms), rate, capacity);
+      sent += n;
+    }
+    expect(sent).toBeLessThanOrEqual(61);
+    expect(sent).toBeGreaterThanOrEqual(59);
   });
 });
 
 describe('waitMsFor', () => {
-  it('is zero when the tokens are there', () => {
-    expect(waitMsFor({ tokens: 3, updatedAt: t0 }, 3, t0, RATE)).toBe(0);
+  it('is 0 when the tokens are there', () => {
+    expect(waitMsFor({ tokens: 3, updatedAt: t0 }, 2, t0, RATE)).toBe(0);
   });
-
-  it('is the time to accrue the missing tokens', () => {
-    expect(waitMsFor({ tokens: 0.5, updatedAt: t0 }, 3, t0, RATE)).toBe(2_500);
-    expect(waitMsFor({ tokens: 0, updatedAt: t0 }, 1, t0, 6)).toBe(10_000);
+  it('counts the refill still to come', () => {
+    expect(waitMsFor({ tokens: 0, updatedAt: t0 }, 1, at(400), RATE)).toBe(600);
   });
-
-  it('counts tokens accrued since the last update', () => {
-    expect(waitMsFor({ tokens: 0, updatedAt: t0 }, 3, at(1_000), RATE)).toBe(2_000);
-  });
-
-  it('is infinite at a zero rate', () => {
+  it('is Infinity when the rate is 0 and tokens are missing', () => {
     expect(waitMsFor({ tokens: 0, updatedAt: t0 }, 1, t0, 0)).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -122,6 +122,10 @@ export const smsMessages = pgTable(
     index('sms_messages_claim_idx')
       .on(t.subAccountId, t.notBefore, t.id)
       .where(sql`status = 'pending'`),
+    // claimDue's first lane: single sends, replies and automation steps (no campaign) go before bulk rows
+    index('sms_messages_claim_direct_idx')
+      .on(t.subAccountId, t.notBefore, t.id)
+      .where(sql`status = 'pending' and campaign_id is null`),
     // reapExpiredLeases and the in-flight count per SubAccount
     index('sms_messages_lease_idx')
       .on(t.lockedUntil)
@@ -210,6 +214,8 @@ export const smsSettings = pgTable(
     phoneNumber: varchar({ length: 20 }),
     messagingServiceSid: varchar({ length: 34 }),
     rateLimitPerMinute: integer(),
+    /** Twilio's unit; when set it wins over rateLimitPerMinute. */
+    rateSegmentsPerSecond: doublePrecision(),
     maxInFlight: integer(),
     spendingCapSegments: integer(),
     credentialsStatus: varchar({ length: 10 }).$type<'ok' | 'rejected' | 'unknown'>().notNull().default('unknown'),

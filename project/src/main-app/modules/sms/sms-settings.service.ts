@@ -49,6 +49,8 @@ export class SmsSettingsService {
       usesSharedSender: sender.usesSharedSender,
       rateLimitPerMinute: row?.rateLimitPerMinute ?? null,
       effectiveRateLimitPerMinute: sender.rateLimitPerMinute,
+      rateSegmentsPerSecond: row?.rateSegmentsPerSecond ?? null,
+      effectiveSegmentsPerSecond: sender.segmentsPerSecond,
       maxInFlight: row?.maxInFlight ?? null,
       spendingCapSegments: row?.spendingCapSegments ?? null,
       defaultCountry: subAccount.defaultCountry,

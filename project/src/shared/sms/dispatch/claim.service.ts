@@ -4,12 +4,32 @@ import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
-import { SmsRateBucketsRepository } from '../repositories/sms-rate-buckets.repository';
+import { SmsRateBucketsRepository, type RateBucketRow } from '../repositories/sms-rate-buckets.repository';
 import type { Sender } from '../settings/sender.service';
-import { take } from '../token-bucket';
+import { capacityFor, charge, grant, waitMsFor } from '../token-bucket';
 import { MessageLifecycleService } from './message-lifecycle.service';
 
-/** Claims a SubAccount's due messages within its token bucket and in-flight cap, in one transaction. */
+export interface ClaimResult {
+  rows: SmsMessageRow[];
+  /** Requests the sender could still take before this claim (its in-flight cap minus what is in flight). */
+  room: number;
+  /** Messages the bucket allowed (rows.length below it: nothing more is due). */
+  granted: number;
+  /** When the bucket allows the next message (0: now). */
+  waitMs: number;
+}
+
+/** The cap on a sender's requests in flight: the setting, or half of it (and less) for a while after a 429. */
+export function inFlightCapOf(bucket: RateBucketRow, sender: Sender, now: Date): number {
+  return bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap
+    ? bucket.inFlightCap
+    : sender.maxInFlight;
+}
+
+/**
+ * The first step of claim → send → record: takes a SubAccount's due messages, as many as its in-flight cap has
+ * room for and its token bucket (segments per second, shared by every process) allows, in one transaction.
+ */
 @Injectable()
 export class ClaimService {
   constructor(
@@ -21,33 +41,29 @@ export class ClaimService {
     private readonly clock: Clock,
   ) {}
 
-  /** Burst size: a batch at most, and never more than a minute's worth. */
-  capacityOf(sender: Sender): number {
-    return Math.max(1, Math.min(sender.rateLimitPerMinute, this.config.sms.maxBatchSize));
+  async claim(sender: Sender): Promise<SmsMessageRow[]> {
+    return (await this.claimBatch(sender)).rows;
   }
 
-  async claim(sender: Sender): Promise<SmsMessageRow[]> {
+  async claimBatch(sender: Sender): Promise<ClaimResult> {
     const now = this.clock.now();
-    const rate = sender.rateLimitPerMinute;
-    const capacity = this.capacityOf(sender);
+    const rate = sender.segmentsPerSecond;
+    const capacity = capacityFor(rate);
     const leaseUntil = new Date(now.getTime() + this.config.sms.leaseSeconds * 1000);
     return this.database.transaction(async (tx) => {
+      // A new bucket holds one second's worth, not a minute's.
       const bucket = await this.buckets.lock(tx, sender.subAccountId, now, capacity);
-      const cap =
-        bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap
-          ? bucket.inFlightCap
-          : sender.maxInFlight;
-      const room = cap - (await this.messages.countInFlight(tx, sender.subAccountId));
-      const want = Math.max(0, Math.min(room, this.config.sms.maxBatchSize));
+      const room = inFlightCapOf(bucket, sender, now) - (await this.messages.countInFlight(tx, sender.subAccountId));
       const state = { tokens: bucket.tokens, updatedAt: bucket.refilledAt };
-      const { granted } = take(state, want, now, rate, capacity);
+      const granted = grant(state, Math.max(0, Math.min(room, this.config.sms.maxBatchSize)), now, rate, capacity);
       const rows = await this.messages.claimDue(tx, sender.subAccountId, granted, now, leaseUntil);
       const sending = rows.filter((r) => r.status === 'sending');
       for (const r of rows) if (r.status === 'canceled') await this.lifecycle.cancelPending(tx, r, 'opted_out', true);
-      // Only messages actually claimed spend tokens.
-      const spent = take(state, sending.length, now, rate, capacity).bucket;
+      // Only messages actually claimed spend tokens, each its segments (Twilio counts its rate in segments).
+      const segments = sending.reduce((sum, r) => sum + Math.max(1, r.segments), 0);
+      const spent = charge(state, segments, now, rate, capacity);
       await this.buckets.save(tx, sender.subAccountId, { tokens: spent.tokens, refilledAt: spent.updatedAt });
-      return sending;
+      return { rows: sending, room: Math.max(0, room), granted, waitMs: waitMsFor(spent, 1, now, rate) };
     });
   }
 

@@ -5,6 +5,7 @@ import { DomainEvents } from 'src/core/events/domain-events';
 import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
 import { SmsRateBucketsRepository } from '../repositories/sms-rate-buckets.repository';
 import type { Sender } from '../settings/sender.service';
+import { inFlightCapOf } from './claim.service';
 import { SmsSettingsRepository } from '../settings/sms-settings.repository';
 
 const HALVED_FOR_MS = 60_000;
@@ -32,10 +33,7 @@ export class SenderHealthService {
     const now = this.clock.now();
     await this.database.transaction(async (tx) => {
       const bucket = await this.buckets.lock(tx, sender.subAccountId, now, 0);
-      const current =
-        bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap
-          ? bucket.inFlightCap
-          : sender.maxInFlight;
+      const current = inFlightCapOf(bucket, sender, now);
       await this.buckets.save(tx, sender.subAccountId, {
         inFlightCap: Math.max(1, Math.floor(current / 2)),
         inFlightCapUntil: new Date(now.getTime() + HALVED_FOR_MS),

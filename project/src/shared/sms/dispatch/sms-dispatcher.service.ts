@@ -8,61 +8,71 @@ import {
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
-import { DomainEvents } from 'src/core/events/domain-events';
 import { DatabaseService } from 'src/core/database/database.service';
-import { MetricsService } from 'src/core/metrics/metrics.service';
 import { FailureBackoff } from 'src/core/scheduling/periodic-task';
-import { SmsAuditRepository } from '../audit/sms-audit.repository';
-import { ProviderError, SMS_PROVIDER, type SmsProvider } from '../interfaces/sms-provider.interface';
-import { maskPhone, maskPhonesIn } from '../phone.rules';
 import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
-import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
-import { SmsOptOutsRepository } from '../repositories/sms-opt-outs.repository';
-import { SenderService, type Sender } from '../settings/sender.service';
+import { SmsMessagesRepository } from '../repositories/sms-messages.repository';
+import { SenderService } from '../settings/sender.service';
 import { ClaimService } from './claim.service';
-import { MessageLifecycleService } from './message-lifecycle.service';
 import { LeaseRecoveryService } from './lease-recovery.service';
-import { decideOutcome } from './send-outcome';
-import { QuietHoursService } from './quiet-hours.service';
-import { SenderHealthService } from './sender-health.service';
+import { MessageSenderService } from './message-sender.service';
 import { StatusReconcilerService } from './status-reconciler.service';
 
+/** The fastest the idle poll goes (just after work). */
+const MIN_POLL_MS = 20;
+
+interface Pump {
+  busy: boolean;
+  again: boolean;
+  timer?: NodeJS.Timeout;
+}
+
 /**
- * The outbox dispatcher: claims due messages under each SubAccount's rate budget, sends them through
- * the provider, and records the outcome. Runs in every process with SMS_ROLE=all|worker.
+ * The outbox dispatcher: a stream of claim → send → record per SubAccount. Started (SMS_ROLE=all|worker), it
+ * refills a sender's freed slot at once: each finished send asks its SubAccount's pump for more, and a pump
+ * claims as many as are free and due (one claim at a time per SubAccount and process; sends finishing meanwhile
+ * are claimed together next). A sender out of tokens is woken when its bucket has one again. SubAccounts pump
+ * independently, each inside its own budget, so one tenant's campaign does not hold another's sends back.
+ * A quiet system polls for new work ever more slowly, up to SMS_DISPATCH_INTERVAL_MS.
+ * Not started (tests), `tick()` does one claim per SubAccount and nothing moves by itself.
  */
 @Injectable()
 export class SmsDispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SmsDispatcher');
   private readonly inFlight = new Map<number, Promise<void>>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly pumps = new Map<number, Pump>();
+  private looping = false;
   private stopping = false;
+  private loopDone: Promise<void> | undefined;
+  private wakeLoop: (() => void) | undefined;
   private ticking: Promise<number> | undefined;
-  /** Injected in tests for deterministic backoff. */
-  random: () => number = Math.random;
+  private lastHousekeeping = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
     private readonly database: DatabaseService,
     private readonly messages: SmsMessagesRepository,
     private readonly campaigns: SmsCampaignsEngineRepository,
-    private readonly optOuts: SmsOptOutsRepository,
     private readonly senders: SenderService,
     private readonly claims: ClaimService,
-    private readonly lifecycle: MessageLifecycleService,
+    private readonly sender: MessageSenderService,
     private readonly recovery: LeaseRecoveryService,
     private readonly reconciler: StatusReconcilerService,
-    private readonly quietHours: QuietHoursService,
-    private readonly senderHealth: SenderHealthService,
-    private readonly audit: SmsAuditRepository,
-    private readonly metrics: MetricsService,
     private readonly clock: Clock,
-    private readonly domainEvents: DomainEvents,
   ) {}
 
+  /** Injected in tests for deterministic backoff. */
+  set random(fn: () => number) {
+    this.sender.random = fn;
+  }
+
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.looping;
+  }
+
+  /** Requests to Twilio in flight from this process. */
+  get inFlightCount(): number {
+    return this.inFlight.size;
   }
 
   onApplicationBootstrap(): void {
@@ -70,20 +80,60 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
   }
 
   start(): void {
-    if (this.timer || this.stopping) return;
-    // While the database is unreachable, ticks fail: back off (up to 10 s) instead of failing every interval.
-    const backoff = new FailureBackoff('Dispatch tick', this.config.sms.dispatchIntervalMs, this.logger);
-    const loop = async () => {
-      const delay = await this.tick().then(
-        () => backoff.succeeded(),
-        (e: unknown) => backoff.failed(e),
-      );
-      if (!this.stopping) this.timer = setTimeout(() => void loop(), delay);
-    };
-    this.timer = setTimeout(() => void loop(), 0);
+    if (this.looping || this.stopping) return;
+    this.looping = true;
+    this.loopDone = this.loop();
   }
 
-  /** One pass: recover expired leases, then claim and start sending for every SubAccount with due work. */
+  /** New work may be due now (e.g. a message accepted in this process): poll at once. */
+  wake(): void {
+    this.wakeLoop?.();
+  }
+
+  private async loop(): Promise<void> {
+    let idleMs = MIN_POLL_MS;
+    // The loop never dies: a lost database or a bug in one pass is logged once, waited out and tried again.
+    const backoff = new FailureBackoff('Dispatch pass', MIN_POLL_MS, this.logger);
+    while (!this.stopping) {
+      let delay: number;
+      try {
+        const found = await this.poll();
+        backoff.succeeded();
+        idleMs = found > 0 ? MIN_POLL_MS : Math.min(idleMs * 2, this.config.sms.dispatchIntervalMs);
+        delay = idleMs;
+      } catch (e) {
+        delay = backoff.failed(e);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wakeLoop = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeLoop = undefined;
+    }
+  }
+
+  /** Housekeeping at most every SMS_DISPATCH_INTERVAL_MS; then every SubAccount with due work is pumped. */
+  private async poll(): Promise<number> {
+    const now = this.clock.now();
+    if (Date.now() - this.lastHousekeeping >= this.config.sms.dispatchIntervalMs) {
+      this.lastHousekeeping = Date.now();
+      await this.housekeeping(now);
+    }
+    const due = await this.messages.subAccountsWithDueWork(now);
+    for (const subAccountId of due) this.pump(subAccountId);
+    return due.length;
+  }
+
+  private async housekeeping(now: Date): Promise<void> {
+    await this.campaigns.startDueScheduled(this.database.db, now);
+    await this.recovery.recoverExpiredLeases(now);
+    await this.reconciler.reconcileDue(now);
+  }
+
+  /** One pass (tests and drain): housekeeping, then one claim for every SubAccount with due work. */
   tick(): Promise<number> {
     this.ticking ??= this.runTick().finally(() => (this.ticking = undefined));
     return this.ticking;
@@ -102,15 +152,17 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
-  /** Waits for the sends started so far. */
+  /** Waits for the sends started so far (and, while streaming, the ones they started). */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.inFlight.values()]);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.looping = false;
+    this.wake();
+    for (const p of this.pumps.values()) clearTimeout(p.timer);
+    await this.loopDone?.catch(() => undefined);
     await this.ticking?.catch(() => undefined);
     await this.settled();
   }
@@ -118,113 +170,70 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
   private async runTick(): Promise<number> {
     if (this.stopping) return 0;
     const now = this.clock.now();
-    await this.campaigns.startDueScheduled(this.database.db, now);
-    await this.recovery.recoverExpiredLeases(now);
-    await this.reconciler.reconcileDue(now);
+    await this.housekeeping(now);
     let claimed = 0;
     for (const subAccountId of await this.messages.subAccountsWithDueWork(now)) {
       if (this.stopping) break;
-      claimed += await this.dispatchFor(subAccountId);
+      claimed += (await this.claimAndSend(subAccountId)).claimed;
     }
     return claimed;
   }
 
-  private async dispatchFor(subAccountId: number): Promise<number> {
-    const sender = await this.senders.resolve(subAccountId);
-    if (sender.pausedReason || !sender.credentials) return 0;
-    const claimed = await this.claims.claim(sender);
-    for (const row of claimed) this.track(row.id, this.sendOne(row, sender));
-    return claimed.length;
+  /** Asks a SubAccount's pump for more (coalesced: one claim at a time, repeated while asked meanwhile). */
+  private pump(subAccountId: number): void {
+    if (this.stopping || !this.looping) return;
+    const p = this.pumps.get(subAccountId) ?? { busy: false, again: false };
+    this.pumps.set(subAccountId, p);
+    if (p.busy) {
+      p.again = true;
+      return;
+    }
+    p.busy = true;
+    clearTimeout(p.timer);
+    void this.runPump(subAccountId, p);
   }
 
-  private track(id: number, work: Promise<void>): void {
+  private async runPump(subAccountId: number, p: Pump): Promise<void> {
+    try {
+      do {
+        p.again = false;
+        const r = await this.claimAndSend(subAccountId);
+        // A full claim may leave more due; an empty bucket is woken when a token is back.
+        if (r.claimed > 0 && r.claimed === r.granted && r.room > r.claimed) p.again = true;
+        else if (r.claimed === 0 && r.room > 0 && r.waitMs > 0) this.pumpLater(subAccountId, p, r.waitMs);
+      } while (p.again && !this.stopping);
+    } catch (e) {
+      this.logger.error(`Dispatch for SubAccount ${subAccountId} failed: ${String(e)}`);
+    } finally {
+      p.busy = false;
+    }
+  }
+
+  private pumpLater(subAccountId: number, p: Pump, waitMs: number): void {
+    clearTimeout(p.timer);
+    p.timer = setTimeout(() => this.pump(subAccountId), Math.min(waitMs, this.config.sms.dispatchIntervalMs * 4));
+  }
+
+  private async claimAndSend(
+    subAccountId: number,
+  ): Promise<{ claimed: number; granted: number; room: number; waitMs: number }> {
+    const sender = await this.senders.resolve(subAccountId);
+    if (sender.pausedReason || !sender.credentials) return { claimed: 0, granted: 0, room: 0, waitMs: 0 };
+    const batch = await this.claims.claimBatch(sender);
+    const claimed = batch.rows.length;
+    const rows = claimed > 0 ? await this.sender.dropOptedOut(batch.rows, sender) : [];
+    for (const row of rows) this.track(row.id, subAccountId, this.sender.send(row, sender));
+    return { claimed, granted: batch.granted, room: batch.room, waitMs: batch.waitMs };
+  }
+
+  private track(id: number, subAccountId: number, work: Promise<void>): void {
     const tracked = work
       .catch((e: unknown) => this.logger.error(`Send of message ${id} crashed: ${String(e)}`))
-      .finally(() => this.inFlight.delete(id));
+      .finally(() => {
+        this.inFlight.delete(id);
+        // The slot is free: refill it now, not at the next poll.
+        this.pump(subAccountId);
+      });
     this.inFlight.set(id, tracked);
-  }
-
-  private async sendOne(row: SmsMessageRow, sender: Sender): Promise<void> {
-    // A STOP may have committed since the claim: look once more right before the call.
-    if (await this.optOuts.isOptedOut(row.subAccountId, row.phoneNumber)) {
-      await this.claims.cancelClaimed(row, 'opted_out');
-      return;
-    }
-    const quietUntil = await this.quietHours.waitUntil(row, sender, this.clock.now());
-    if (quietUntil) {
-      await this.lifecycle.deferForQuietHours(row.id, quietUntil);
-      return;
-    }
-    const started = Date.now();
-    try {
-      const accepted = await this.provider.send(sender.credentials!, {
-        to: row.phoneNumber,
-        body: row.message,
-        from: sender.from,
-        messagingServiceSid: sender.messagingServiceSid,
-        statusCallback: `${this.config.publicBaseUrl}/api/sms/webhooks/twilio/status`,
-      });
-      this.metrics.providerLatency.observe({ operation: 'create' }, (Date.now() - started) / 1000);
-      this.metrics.sendLatency.observe(Math.max(0, Date.now() - row.notBefore.getTime()) / 1000);
-      this.metrics.sendOutcomes.inc({ outcome: 'sent' });
-      await this.lifecycle.recordSent(row.id, accepted);
-    } catch (e) {
-      if (!(e instanceof ProviderError)) throw e;
-      await this.handleFailure(row, sender, e);
-    }
-  }
-
-  /** Twilio says the person replied STOP to it directly: on our list too, audited like a STOP keyword. */
-  private async addOptOutFrom21610(row: SmsMessageRow): Promise<void> {
-    await this.database.transaction(async (tx) => {
-      if (!(await this.optOuts.add(row.subAccountId, row.phoneNumber, 'error_21610', {}, tx))) return;
-      await this.audit.record(
-        {
-          subAccountId: row.subAccountId,
-          actorKind: 'twilio',
-          action: 'opt_out.add',
-          targetType: 'phone',
-          targetId: maskPhone(row.phoneNumber),
-          details: { source: 'error_21610', messageId: row.id },
-        },
-        tx,
-      );
-      await this.domainEvents.emit(tx, {
-        type: 'sms.opted_out',
-        subAccountId: row.subAccountId,
-        phoneNumber: row.phoneNumber,
-        source: 'error_21610',
-      });
-    });
-  }
-
-  private async handleFailure(row: SmsMessageRow, sender: Sender, error: ProviderError): Promise<void> {
-    const outcome = decideOutcome(error, {
-      now: this.clock.now(),
-      attempts: row.attempts,
-      retryAttempts: this.config.sms.retryAttempts,
-      random: this.random,
-    });
-    this.metrics.sendOutcomes.inc({ outcome: outcome.action });
-    this.logger.warn(
-      `Send to ${maskPhone(row.phoneNumber)} (message ${row.id}): ${outcome.action}: ${maskPhonesIn(error.message)}`,
-    );
-    switch (outcome.action) {
-      case 'retry':
-        if (outcome.rateLimited) await this.senderHealth.halveInFlightCap(sender);
-        await this.lifecycle.requeue(row.id, outcome.notBefore, outcome);
-        return;
-      case 'fail':
-        if (outcome.optedOut) await this.addOptOutFrom21610(row);
-        await this.lifecycle.recordFailed(row.id, outcome);
-        return;
-      case 'pause_sender':
-        await this.senderHealth.pauseForCredentials(sender, outcome.message);
-        await this.lifecycle.requeue(row.id, this.clock.now(), outcome, true);
-        return;
-      case 'verify_at_twilio':
-        await this.recovery.verifyAfterNoAnswer(row, sender, outcome.message);
-        return;
-    }
   }
 }

@@ -50,6 +50,11 @@ export interface SmsProvider {
     credentials: ProviderCredentials,
     query: { to: string; from?: string; since: Date },
   ): Promise<ProviderMessage[]>;
+  /** One page (up to `limit`, at most 1,000) of the account's messages sent in [since, until] (price collection). */
+  listSentBetween(
+    credentials: ProviderCredentials,
+    query: { since: Date; until: Date; limit: number },
+  ): Promise<ProviderMessage[]>;
   /** Cheap authenticated call to check credentials. */
   verify(credentials: ProviderCredentials): Promise<void>;
   /**

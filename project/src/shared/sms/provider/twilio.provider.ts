@@ -66,6 +66,19 @@ export class TwilioProvider implements SmsProvider {
     return listed.map(toProviderMessage).filter((m) => !m.dateCreated || m.dateCreated >= query.since);
   }
 
+  async listSentBetween(credentials: ProviderCredentials, query: { since: Date; until: Date; limit: number }) {
+    const pageSize = Math.min(1_000, query.limit);
+    const listed = await this.call(() =>
+      this.client(credentials).messages.list({
+        dateSentAfter: query.since,
+        dateSentBefore: query.until,
+        pageSize,
+        limit: pageSize,
+      }),
+    );
+    return listed.map(toProviderMessage);
+  }
+
   async verify(credentials: ProviderCredentials): Promise<void> {
     await this.call(() => this.client(credentials).messages.list({ limit: 1 }));
   }

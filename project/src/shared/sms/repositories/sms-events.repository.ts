@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from 'src/core/database/database.service';
 import { smsEarlyCallbacks, smsEvents } from 'src/core/database/schema';
 
@@ -25,6 +25,34 @@ export class SmsEventsRepository {
     return rows.length === 1;
   }
 
+  /** Many events in one statement (a batch of recorded sends); none carries a dedupe key. */
+  async recordMany(db: DbOrTx, events: SmsEventInsert[]): Promise<void> {
+    if (events.length === 0) return;
+    await db.insert(smsEvents).values(events.map((e) => ({ ...e, payload: e.payload ?? {} })));
+  }
+
+  /** lockSid for many sids in one statement, in a fixed order so two batches cannot deadlock. */
+  async lockSids(tx: Tx, sids: string[]): Promise<void> {
+    if (sids.length === 0) return;
+    await tx.execute(sql`
+      select pg_advisory_xact_lock(hashtext('sms_sid:' || s))
+        from (select json_array_elements_text(${JSON.stringify([...sids].sort())}::json) as s) x
+       order by hashtext('sms_sid:' || s)`);
+  }
+
+  /** takeEarlyCallbacks for many sids: each sid's buffered callbacks, oldest first. */
+  async takeEarlyCallbacksFor(db: DbOrTx, sids: string[]): Promise<Map<string, Record<string, string>[]>> {
+    const bySid = new Map<string, Record<string, string>[]>();
+    if (sids.length === 0) return bySid;
+    const rows = await db
+      .delete(smsEarlyCallbacks)
+      .where(sql`${smsEarlyCallbacks.twilioSid} in (select json_array_elements_text(${JSON.stringify(sids)}::json))`)
+      .returning();
+    rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+    for (const r of rows) bySid.set(r.twilioSid, [...(bySid.get(r.twilioSid) ?? []), r.params]);
+    return bySid;
+  }
+
   /**
    * Orders, per sid, the commit that stores a sid and a callback buffered for it: both take this lock in
    * their transaction, so either the send sees the buffered callback or the callback sees the stored sid.
@@ -35,11 +63,6 @@ export class SmsEventsRepository {
 
   async bufferEarlyCallback(db: DbOrTx, sid: string, dedupeKey: string, params: Record<string, string>): Promise<void> {
     await db.insert(smsEarlyCallbacks).values({ twilioSid: sid, dedupeKey, params }).onConflictDoNothing();
-  }
-
-  async takeEarlyCallbacks(db: DbOrTx, sid: string): Promise<Record<string, string>[]> {
-    const rows = await db.delete(smsEarlyCallbacks).where(eq(smsEarlyCallbacks.twilioSid, sid)).returning();
-    return rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime()).map((r) => r.params);
   }
 
   async purgeEarlyCallbacksBefore(db: DbOrTx, before: Date): Promise<void> {

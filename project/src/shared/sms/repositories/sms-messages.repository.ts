@@ -48,6 +48,15 @@ export class SmsMessagesRepository {
     return row;
   }
 
+  async findByIds(ids: number[], db: DbOrTx = this.db): Promise<SmsMessageRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(smsMessages)
+      .where(sql`${smsMessages.id} in ${ids}`)
+      .orderBy(asc(smsMessages.id));
+  }
+
   /** Locks one message for a status change (served by the primary key / twilio_sid index). */
   async lockForUpdate(db: DbOrTx, where: { id: number } | { sid: string }): Promise<SmsMessageRow | undefined> {
     const cond = 'id' in where ? eq(smsMessages.id, where.id) : eq(smsMessages.twilioSid, where.sid);
@@ -107,10 +116,10 @@ export class SmsMessagesRepository {
 
   /**
    * Claims up to `limit` due messages of one SubAccount: `FOR UPDATE SKIP LOCKED`, so concurrent
-   * dispatchers never claim the same row. Skips campaigns that are not sending (paused, canceled).
-   * A row whose number is on the opt-out list is canceled (reason opted_out) by this same statement,
-   * so a STOP committed before the claim stops every later message.
-   * Served by sms_messages_claim_idx (sub_account_id, not_before, id) where status = 'pending'.
+   * dispatchers never claim the same row. Two lanes: messages outside campaigns (single sends, replies,
+   * automation steps; sms_messages_claim_direct_idx) first, then campaign rows (sms_messages_claim_idx), skipping
+   * campaigns that are not sending (paused, canceled). A row whose number is on the opt-out list is canceled
+   * (reason opted_out) by the same statement, so a STOP committed before the claim stops every later message.
    */
   async claimDue(
     db: DbOrTx,
@@ -120,6 +129,34 @@ export class SmsMessagesRepository {
     leaseUntil: Date,
   ): Promise<SmsMessageRow[]> {
     if (limit <= 0) return [];
+    const direct = await this.claimLane(db, subAccountId, limit, now, leaseUntil, 'direct');
+    const bulk =
+      direct.length < limit
+        ? await this.claimLane(db, subAccountId, limit - direct.length, now, leaseUntil, 'bulk')
+        : [];
+    const ids = [...direct, ...bulk];
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select()
+      .from(smsMessages)
+      .where(sql`${smsMessages.id} in ${ids}`);
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  }
+
+  private async claimLane(
+    db: DbOrTx,
+    subAccountId: number,
+    limit: number,
+    now: Date,
+    leaseUntil: Date,
+    lane: 'direct' | 'bulk',
+  ): Promise<number[]> {
+    const laneWhere =
+      lane === 'direct'
+        ? sql`c.campaign_id is null`
+        : sql`c.campaign_id is not null
+              and exists (select 1 from sms_campaigns k where k.id = c.campaign_id and k.status = 'sending')`;
     const result = await db.execute(sql`
       with picked as (
         select c.id,
@@ -127,8 +164,7 @@ export class SmsMessagesRepository {
                         where o.sub_account_id = c.sub_account_id and o.phone_number = c.phone_number) as opted_out
           from sms_messages c
          where c.sub_account_id = ${subAccountId} and c.status = 'pending' and c.not_before <= ${now.toISOString()}
-           and (c.campaign_id is null
-                or exists (select 1 from sms_campaigns k where k.id = c.campaign_id and k.status = 'sending'))
+           and ${laneWhere}
          order by c.not_before, c.id
          limit ${limit}
          for update of c skip locked)
@@ -142,9 +178,34 @@ export class SmsMessagesRepository {
         from picked p
        where m.id = p.id
       returning m.id`);
+    return rowsOf<{ id: number }>(result).map((r) => r.id);
+  }
+
+  /**
+   * A batch of sends Twilio accepted, in one statement: each row still `sending` becomes `sent` with its sid
+   * (served by the primary key). Returns the rows that changed.
+   */
+  async markSentMany(
+    tx: DbOrTx,
+    items: { id: number; sid: string; from: string | null; segments: number | null }[],
+    now: Date,
+    checkAt: Date,
+  ): Promise<SmsMessageRow[]> {
+    if (items.length === 0) return [];
+    const sorted = [...items].sort((a, b) => a.id - b.id);
+    const result = await tx.execute(sql`
+      update sms_messages m
+         set status = 'sent', status_reason = null, twilio_sid = v.sid,
+             from_number = coalesce(v.from_number, m.from_number), segments = coalesce(v.segments, m.segments),
+             sent_at = ${now.toISOString()}, locked_until = null, error_code = null, error_message = null,
+             next_status_check_at = ${checkAt.toISOString()}, updated_at = now()
+        from (select (e->>'id')::int as id, e->>'sid' as sid, e->>'from' as from_number, (e->>'segments')::int as segments
+                from json_array_elements(${JSON.stringify(sorted)}::json) e) v
+       where m.id = v.id and m.status = 'sending'
+      returning m.id`);
     const ids = rowsOf<{ id: number }>(result).map((r) => r.id);
     if (ids.length === 0) return [];
-    return db
+    return tx
       .select()
       .from(smsMessages)
       .where(sql`${smsMessages.id} in ${ids}`)

@@ -63,7 +63,7 @@ export class SmsStatsRepository {
   }
 
   /** One upsert on the (sub_account_id, day, campaign_id, error_code, outcome) primary key. */
-  async bumpErrors(db: DbOrTx, key: ErrorKey, delta: 1 | -1): Promise<void> {
+  async bumpErrors(db: DbOrTx, key: ErrorKey, delta: number): Promise<void> {
     await db
       .insert(smsErrorStats)
       .values({ ...key, campaignId: key.campaignId ?? 0, errorCode: key.errorCode ?? 0, count: delta })

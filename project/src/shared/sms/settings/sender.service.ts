@@ -5,6 +5,7 @@ import { decryptSecret } from 'src/core/crypto/secret-box';
 import type { DbOrTx } from 'src/core/database/database.service';
 import type { ProviderCredentials } from '../interfaces/sms-provider.interface';
 import type { QuietHours } from '../quiet-hours';
+import { perSecondFromPerMinute } from '../token-bucket';
 import { SmsSettingsRepository, type SmsSettingsRow } from './sms-settings.repository';
 
 /** Everything the dispatcher needs to send for one SubAccount. */
@@ -17,6 +18,8 @@ export interface Sender {
   /** Sends from the installation's shared sender (no own credentials, number or Messaging Service). */
   usesSharedSender: boolean;
   rateLimitPerMinute: number;
+  /** The rate the dispatcher keeps, in Twilio's unit: message segments per second from this sender. */
+  segmentsPerSecond: number;
   maxInFlight: number;
   spendingCapSegments: number | null;
   /** Why dispatch is paused for this SubAccount (e.g. credentials rejected), or null. */
@@ -54,6 +57,7 @@ export class SenderService {
       messagingServiceSid: s?.messagingServiceSid ?? (shared ? this.config.twilio.messagingServiceSid : undefined),
       usesSharedSender: shared && Boolean(this.config.twilio.phoneNumber || this.config.twilio.messagingServiceSid),
       rateLimitPerMinute: s?.rateLimitPerMinute ?? this.config.sms.rateLimitPerMinute,
+      segmentsPerSecond: this.segmentsPerSecond(s),
       maxInFlight: s?.maxInFlight ?? this.config.sms.maxInFlight,
       spendingCapSegments: s?.spendingCapSegments ?? null,
       pausedReason: s?.dispatchPausedReason ?? null,
@@ -65,6 +69,13 @@ export class SenderService {
       },
       timeZone: subAccount?.timeZone ?? 'America/New_York',
     };
+  }
+
+  /** The SubAccount's own rate (segments/s, else messages/min) wins over the installation's (the same order). */
+  private segmentsPerSecond(s: SmsSettingsRow | undefined): number {
+    if (s?.rateSegmentsPerSecond) return s.rateSegmentsPerSecond;
+    if (s?.rateLimitPerMinute) return perSecondFromPerMinute(s.rateLimitPerMinute);
+    return this.config.sms.rateSegmentsPerSecond ?? perSecondFromPerMinute(this.config.sms.rateLimitPerMinute);
   }
 
   /** Only the account that signs this SubAccount's webhooks (one read of its settings). */

@@ -3,6 +3,7 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
+  IsNumber,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
@@ -48,6 +49,19 @@ export class UpdateSmsSettingsDto {
   @Min(1)
   @Max(60_000)
   rateLimitPerMinute?: number | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 0.01,
+    maximum: 10000,
+    description: "Twilio's unit: message segments per second from this sender; wins over rateLimitPerMinute",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({}, { message: 'rateSegmentsPerSecond must be a number' })
+  @Min(0.01)
+  @Max(10_000)
+  rateSegmentsPerSecond?: number | null;
 
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 1000 })
   @IsOptional()
@@ -105,6 +119,9 @@ export class SmsSettingsDto {
   usesSharedSender!: boolean;
   @ApiProperty({ type: Number, nullable: true }) rateLimitPerMinute!: number | null;
   @ApiProperty() effectiveRateLimitPerMinute!: number;
+  @ApiProperty({ type: Number, nullable: true }) rateSegmentsPerSecond!: number | null;
+  @ApiProperty({ description: 'The rate the dispatcher keeps, in segments per second' })
+  effectiveSegmentsPerSecond!: number;
   @ApiProperty({ type: Number, nullable: true }) maxInFlight!: number | null;
   @ApiProperty({ type: Number, nullable: true }) spendingCapSegments!: number | null;
   @ApiProperty() defaultCountry!: string;

@@ -6,7 +6,7 @@
 // --seconds each) against every list endpoint of the API (SMS_ROLE=api, a bench-only API_RATE_LIMIT_PER_MINUTE)
 // and prints p50 / p99 / req/s per endpoint with the row counts.
 //
-//   npm run build -w project && node bench/reads.mjs --rows 1000000 --other-rows 1000000
+//   npm run build -w project && npm run bench -- reads --rows 1000000 --other-rows 1000000
 //
 // Flags: --pg postgres://postgres@127.0.0.1:5432/postgres  --port 4510  --keep (keep the database)
 //        --reuse <database> (measure a database kept by --keep: no fill, no callbacks)  --explain (print plans)
@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { Client } = require(require.resolve('pg', { paths: [path.join(root, 'project')] }));
 const apiMain = path.join(root, 'project/dist/main.js');
 const ADMIN = { email: 'admin@demo.loctelli.test', password: 'demo-password' };
@@ -382,7 +382,7 @@ function report({ started, counts, callbacks, results, explains }) {
   const lines = [
     `Run ${started.toISOString()} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
       `node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end (machine shared).`,
-    `Command: node bench/reads.mjs --rows ${opts.rows} --other-rows ${opts.otherRows} --callbacks ${opts.callbacks} ` +
+    `Command: npm run bench -- reads --rows ${opts.rows} --other-rows ${opts.otherRows} --callbacks ${opts.callbacks} ` +
       `--connections ${opts.connections} --seconds ${opts.seconds}`,
     `Rows: ${counts.total.toLocaleString('en-US')} messages (${counts.subAccount.toLocaleString('en-US')} in the ` +
       `measured SubAccount; sms_messages with indexes ${counts.tableMb} MB), ${counts.conversations} conversations, ` +

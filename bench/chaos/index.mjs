@@ -21,10 +21,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isStale } from '../scripts/lib/staleness.mjs';
-import { Supervisor } from '../scripts/lib/supervisor.mjs';
+import { isStale } from '../../scripts/lib/staleness.mjs';
+import { Supervisor } from '../../scripts/lib/supervisor.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { Client } = createRequire(path.join(root, 'project/package.json'))('pg');
 const SID = 'AC' + 'c'.repeat(32);
 const TOKEN = 'chaosAuthToken000000000000000000';

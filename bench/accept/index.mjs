@@ -3,7 +3,7 @@
 // (SMS_ROLE=api: nothing is sent, only accepted) on PostgreSQL, a spending cap set so the cap check runs.
 // Prints p50/p99/max latency and the status counts. Target: p99 ≤ 50 ms at 500 req/s.
 //
-//   node bench/accept.mjs --pg postgres://postgres@127.0.0.1:5432/postgres --rate 500 --seconds 10
+//   npm run bench -- accept --pg postgres://postgres@127.0.0.1:5432/postgres --rate 500 --seconds 10
 //
 // Other flags: --port (the API's; default a free one), --connections 100, --warmup-seconds 3, --profile (run the API under --cpu-prof and print its
 // hottest functions), --keep (keep the API's log and profile). Sends are throttled per user (120 a minute,
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const apiMain = path.join(root, 'project/dist/main.js');
 const ADMIN = { email: 'admin@demo.loctelli.test', password: 'demo-password' };
 const SENDS_PER_USER_PER_MINUTE = 120; // @Throttle on POST /sms/send

@@ -1,0 +1,2 @@
+ALTER TABLE "sms_settings" ADD COLUMN "rate_segments_per_second" double precision;--> statement-breakpoint
+CREATE INDEX "sms_messages_claim_direct_idx" ON "sms_messages" USING btree ("sub_account_id","not_before","id") WHERE status = 'pending' and campaign_id is null;
