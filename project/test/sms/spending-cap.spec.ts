@@ -120,4 +120,22 @@ describe('spending cap under concurrent sends', () => {
     expect(await counter()).toBe(6);
     expect(await charged()).toBe(6);
   });
+
+  it('refuses a scheduled campaign body edited to more segments than the cap has room for', async () => {
+    const csv = ['phone', phoneAt(100), phoneAt(101), phoneAt(102)].join('\n');
+    const created = await upload(h, headers, csv, {
+      message: 'short',
+      scheduledAt: new Date(Date.now() + 3_600_000).toISOString(),
+    }).expect(201);
+    for (let i = 0; i < 5; i++) await send(phoneAt(i)).expect(202);
+    expect(await counter()).toBe(8);
+    const edit = (message: string) =>
+      h.http().patch(`/api/sms/campaigns/${created.body.campaignId}`).set(headers).send({ message });
+    const over = await edit('x'.repeat(161)).expect(422); // 2 segments × 3 rows: 3 more than the 2 left
+    expect(over.body.message).toMatch(/spending cap/i);
+    expect(await counter()).toBe(8);
+    await edit('still short').expect(200);
+    expect(await counter()).toBe(8);
+    expect(await charged()).toBe(8);
+  });
 });
