@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDotEnv } from './lib/dotenv.mjs';
+import { missingBuildFiles, panelEnv } from './lib/panel-build.mjs';
 import { isStale } from './lib/staleness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,15 +25,19 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-/** Builds when the build's output is missing or older than its sources (so `npm run build` counts too). */
-function build(name, sources, output, args) {
-  if (!isStale(root, sources, output)) return;
+/** Builds when the build's output is missing, incomplete or older than its sources (`npm run build` counts too). */
+function build(name, sources, output, args, { complete, buildEnv = env } = {}) {
+  if (!isStale(root, sources, output, { complete })) return;
   console.log(`▸ building ${name}…`);
-  run('npm', args);
+  run('npm', args, { env: buildEnv });
+  if (complete && !complete(path.dirname(path.join(root, output)))) {
+    console.error(`\n✖ the ${name} build finished without ${output}'s companions; run \`npm run build -w my-app\``);
+    process.exit(1);
+  }
 }
 
-function start(name, cmd, args, extraEnv = {}, cwd = root) {
-  const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
+function start(name, cmd, args, extraEnv = {}, cwd = root, baseEnv = env) {
+  const child = spawn(cmd, args, { cwd, env: { ...baseEnv, ...extraEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (shuttingDown) return;
     console.error(`\n✖ ${name} stopped (${signal ?? `exit ${code}`}); stopping everything`);
@@ -83,6 +88,7 @@ if (!dev)
     ['my-app/app', 'my-app/components', 'my-app/lib', 'my-app/types', 'my-app/next.config.ts'],
     'my-app/.next/BUILD_ID',
     ['run', 'build', '-w', 'my-app'],
+    { complete: (dir) => missingBuildFiles(dir).length === 0, buildEnv: panelEnv(env, 'build') },
   );
 
 const simulated = !env.TWILIO_ACCOUNT_SID;
@@ -121,6 +127,7 @@ start(
   nextArgs,
   { API_URL: `http://127.0.0.1:${apiPort}`, PORT: String(webPort) },
   path.join(root, 'my-app'),
+  panelEnv(env, dev ? 'dev' : 'start'),
 );
 await waitForUrl(`http://127.0.0.1:${webPort}/login`, 'admin panel', 180_000);
 

@@ -108,9 +108,20 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** A short human sentence for any thrown value. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return readableMessage(error);
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
+}
+
+/**
+ * The API's message without the field-name prefix it puts on validation errors ("message: the lead has
+ * no value…" reads "The lead has no value…"): a user reads the sentence, the form puts it on the field.
+ */
+function readableMessage(error: ApiError): string {
+  const details = error.details ?? [];
+  if (!details.length || error.message !== details.map((d) => `${d.field}: ${d.message}`).join('; '))
+    return error.message;
+  return details.map((d) => d.message.charAt(0).toUpperCase() + d.message.slice(1)).join('; ');
 }
 
 export function buildQuery(params?: QueryParams): string {

@@ -225,6 +225,14 @@ export interface SmsSettings {
   /** ISO weekdays, 1 (Mon) … 7 (Sun). */
   quietHoursDays?: number[];
   helpText?: string | null;
+  /** Twilio's status callback (set on every send) and the number's inbound webhook, as the API sees itself. */
+  statusWebhookUrl: string;
+  inboundWebhookUrl: string;
+  /** The number or Messaging Service SID sends really use: the environment's when the SubAccount has none. */
+  effectiveSender: string | null;
+  senderSource: 'subaccount' | 'environment' | 'none';
+  /** USD per segment for estimates before Twilio reports a price. */
+  estimatedPricePerSegment: number;
 }
 
 export interface UpdateSmsSettingsDto {

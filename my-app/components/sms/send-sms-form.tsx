@@ -33,7 +33,9 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { useLead } from '@/lib/queries/crm';
 import { useSendSms, useSmsSettings } from '@/lib/queries/sms';
 import { toCountryCode } from '@/lib/sms/countries';
-import { MAX_SMS_CHARACTERS } from '@/lib/sms/segments';
+import { MAX_SMS_CHARACTERS, analyzeMessage } from '@/lib/sms/segments';
+import { placeholders, renderTemplate } from '@/lib/sms/template';
+import { formatCost } from '@/lib/format';
 import { uuid } from '@/lib/uuid';
 import type { Lead } from '@/types/crm';
 import type { SendSmsResult } from '@/types/sms';
@@ -53,6 +55,16 @@ export const sendSmsSchema = z
     scheduledAt: z.string(),
   })
   .superRefine((v, ctx) => {
+    // Without a lead only {{name|default}} can be filled in; the API refuses the rest by name too.
+    const unfilled = v.leadId === undefined ? placeholders(v.message).filter((p) => p.fallback === undefined) : [];
+    if (unfilled.length) {
+      const names = unfilled.map((p) => `{{${p.name}}}`).join(', ');
+      ctx.addIssue({
+        code: 'custom',
+        path: ['message'],
+        message: `${names} needs a lead to fill it in: choose a lead or add a default like {{${unfilled[0]!.name}|there}}`,
+      });
+    }
     if (!v.scheduleLater) return;
     if (!v.scheduledAt) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'Pick a date and time' });
     else if (Date.parse(v.scheduledAt) <= Date.now())
@@ -81,6 +93,7 @@ export function SendSmsForm() {
 
   const form = useForm<SendSmsValues>({ resolver: zodResolver(sendSmsSchema), defaultValues: EMPTY });
   const scheduleLater = useWatch({ control: form.control, name: 'scheduleLater' });
+  const message = useWatch({ control: form.control, name: 'message' });
 
   // /admin/sms/send?leadId=12 (from a lead's page) starts with that lead.
   const leadIdParam = Number(searchParams.get('leadId'));
@@ -193,6 +206,11 @@ export function SendSmsForm() {
                       }
                     />
                   </FormControl>
+                  <SendPreview
+                    message={message}
+                    withLead={lead !== null}
+                    pricePerSegment={settings.data?.estimatedPricePerSegment}
+                  />
                   <FormMessage />
                 </FormItem>
               )}
@@ -240,5 +258,41 @@ export function SendSmsForm() {
         </Form>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * What the phone will receive when no lead fills the placeholders (their defaults), and what it should cost
+ * at the estimated price per segment; Twilio's real price is recorded once it reports it.
+ */
+function SendPreview({
+  message,
+  withLead,
+  pricePerSegment,
+}: {
+  message: string;
+  withLead: boolean;
+  pricePerSegment: number | undefined;
+}) {
+  const hasPlaceholders = placeholders(message).length > 0;
+  const text = withLead || !hasPlaceholders ? message : renderTemplate(message, {});
+  const { segments } = analyzeMessage(text);
+  if (!message.trim()) return null;
+  return (
+    <div className="grid gap-1 text-xs text-muted-foreground" data-testid="send-preview">
+      {!withLead && hasPlaceholders && (
+        <p>
+          Will be sent as: <span className="text-foreground" data-testid="send-preview-text">{text}</span>
+        </p>
+      )}
+      {withLead && hasPlaceholders && <p>Placeholders are filled in from the lead when sent.</p>}
+      {pricePerSegment !== undefined && (
+        <p data-testid="send-estimated-cost">
+          Estimated cost: {formatCost(segments * pricePerSegment)} ({segments}{' '}
+          {segments === 1 ? 'segment' : 'segments'} × {formatCost(pricePerSegment)}); Twilio reports the real price
+          after sending.
+        </p>
+      )}
+    </div>
   );
 }

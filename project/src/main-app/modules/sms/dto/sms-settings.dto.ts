@@ -115,6 +115,18 @@ export class SmsSettingsDto {
   @ApiProperty() quietHoursEnd!: string;
   @ApiProperty({ type: [Number] }) quietHoursDays!: number[];
   @ApiProperty({ type: String, nullable: true }) helpText!: string | null;
+  @ApiProperty({ description: "Twilio's status callback for this API (set on every send)" }) statusWebhookUrl!: string;
+  @ApiProperty({ description: "The URL to set as the Twilio number's 'A message comes in' webhook" })
+  inboundWebhookUrl!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The number or Messaging Service SID sends really use (the environment’s when the SubAccount has none)',
+  })
+  effectiveSender!: string | null;
+  @ApiProperty({ enum: ['subaccount', 'environment', 'none'] }) senderSource!: string;
+  @ApiProperty({ description: 'USD per segment used for estimates before Twilio reports a price' })
+  estimatedPricePerSegment!: number;
 }
 
 export class TestConnectionDto {
