@@ -351,6 +351,11 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'quietHoursEnd',
       'quietHoursDays',
       'helpText',
+      'statusWebhookUrl',
+      'inboundWebhookUrl',
+      'effectiveSender',
+      'senderSource',
+      'estimatedPricePerSegment',
     ),
   },
   UpdateSmsSettingsDto: {

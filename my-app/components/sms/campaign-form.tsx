@@ -286,7 +286,7 @@ export function CampaignForm() {
                       <FormControl>
                         <Textarea
                           rows={6}
-                          placeholder={'+14155552671\n(415) 555-2672'}
+                          placeholder={'One number per line, e.g.\n+1 415 555 0100\n(415) 555-0101'}
                           className="font-mono"
                           {...field}
                         />

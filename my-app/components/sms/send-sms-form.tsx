@@ -282,15 +282,17 @@ function SendPreview({
     <div className="grid gap-1 text-xs text-muted-foreground" data-testid="send-preview">
       {!withLead && hasPlaceholders && (
         <p>
-          Will be sent as: <span className="text-foreground" data-testid="send-preview-text">{text}</span>
+          Will be sent as:{' '}
+          <span className="text-foreground" data-testid="send-preview-text">
+            {text}
+          </span>
         </p>
       )}
       {withLead && hasPlaceholders && <p>Placeholders are filled in from the lead when sent.</p>}
       {pricePerSegment !== undefined && (
         <p data-testid="send-estimated-cost">
-          Estimated cost: {formatCost(segments * pricePerSegment)} ({segments}{' '}
-          {segments === 1 ? 'segment' : 'segments'} × {formatCost(pricePerSegment)}); Twilio reports the real price
-          after sending.
+          Estimated cost: {formatCost(segments * pricePerSegment)} ({segments} {segments === 1 ? 'segment' : 'segments'}{' '}
+          × {formatCost(pricePerSegment)}); Twilio reports the real price after sending.
         </p>
       )}
     </div>

@@ -40,7 +40,7 @@ const ERRORS: Record<'undelivered' | 'failed', [number, string][]> = {
 /** A small deterministic generator, so every fresh demo looks the same. */
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 const price = (segments: number) => (-PRICE * segments).toFixed(5);
@@ -55,14 +55,19 @@ export async function seedDemoHistory(tx: Tx, people: DemoPeople, now = new Date
   const { subAccountId } = people;
   const templates = await tx
     .insert(smsTemplates)
-    .values([
-      ['Welcome', 'Hi {{first_name|there}}, thanks for contacting Demo Roofing Co.! Reply here with any questions.'],
-      ['Estimate follow-up', 'Hi {{first_name|there}}, just checking in on your roof estimate. Any questions for us?'],
+    .values(
       [
-        'Appointment reminder',
-        'Reminder: your roof inspection with {{company|Demo Roofing Co.}} is tomorrow. Reply C to confirm.',
-      ],
-    ].map(([name, body]) => ({ subAccountId, name: name!, body: body! })))
+        ['Welcome', 'Hi {{first_name|there}}, thanks for contacting Demo Roofing Co.! Reply here with any questions.'],
+        [
+          'Estimate follow-up',
+          'Hi {{first_name|there}}, just checking in on your roof estimate. Any questions for us?',
+        ],
+        [
+          'Appointment reminder',
+          'Reminder: your roof inspection with {{company|Demo Roofing Co.}} is tomorrow. Reply C to confirm.',
+        ],
+      ].map(([name, body]) => ({ subAccountId, name: name!, body: body! })),
+    )
     .returning({ id: smsTemplates.id });
   const [strategy] = await tx
     .insert(strategies)
@@ -97,10 +102,7 @@ export async function seedDemoHistory(tx: Tx, people: DemoPeople, now = new Date
   const rows = outboundHistory(people, campaign!.id, now);
   const inserted = await tx.insert(smsMessages).values(rows).returning();
   const campaignRows = inserted.filter((m) => m.campaignId === campaign!.id);
-  await tx
-    .update(smsCampaigns)
-    .set(campaignCounters(campaignRows))
-    .where(eq(smsCampaigns.id, campaign!.id));
+  await tx.update(smsCampaigns).set(campaignCounters(campaignRows)).where(eq(smsCampaigns.id, campaign!.id));
   await seedRollups(tx, subAccountId, inserted);
   await seedConversations(tx, people, now);
 }

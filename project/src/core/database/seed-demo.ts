@@ -52,12 +52,12 @@ export async function seedDemo(database: DatabaseService, password: string): Pro
           ['Jenny Wilson', '+14155550107', 'new'],
           ['Guy Hawkins', '+14155550108', 'lost'],
         ].map(([name, phone, status]) => ({
-        subAccountId: sub!.id,
-        ownerId: user!.id,
-        strategyId: strategy!.id,
-        name: name!,
-        phone: phone!,
-        email: `${name!.split(' ')[0]!.toLowerCase()}@example.com`,
+          subAccountId: sub!.id,
+          ownerId: user!.id,
+          strategyId: strategy!.id,
+          name: name!,
+          phone: phone!,
+          email: `${name!.split(' ')[0]!.toLowerCase()}@example.com`,
           status: status as 'new',
         })),
       )

@@ -121,7 +121,8 @@ export class SmsSettingsDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The number or Messaging Service SID sends really use (the environment’s when the SubAccount has none)',
+    description:
+      'The number or Messaging Service SID sends really use (the environment’s when the SubAccount has none)',
   })
   effectiveSender!: string | null;
   @ApiProperty({ enum: ['subaccount', 'environment', 'none'] }) senderSource!: string;
