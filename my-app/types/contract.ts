@@ -141,7 +141,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
   SendSmsDto: {
     schemas: ['SendSmsDto'],
     direction: 'request',
-    keys: keysOf<SendSmsDto>()('phoneNumber', 'message', 'leadId', 'scheduledAt'),
+    keys: keysOf<SendSmsDto>()('phoneNumber', 'message', 'leadId', 'scheduledAt', 'ignoreQuietHours'),
   },
   SendSmsResult: {
     schemas: ['SendResultDto'],
@@ -404,6 +404,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'canceled',
       'segments',
       'cost',
+      'awaitingPrice',
       'progress',
       'scheduledAt',
       'startedAt',

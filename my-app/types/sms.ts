@@ -78,6 +78,8 @@ export interface SendSmsDto {
   message: string;
   leadId?: number;
   scheduledAt?: string;
+  /** Admins only: send now even inside the recipient's quiet hours (audited). */
+  ignoreQuietHours?: boolean;
 }
 
 export interface SendSmsResult {
@@ -129,6 +131,8 @@ export interface SmsCampaign {
   segments: number;
   /** USD */
   cost: number;
+  /** Sent messages whose price Twilio has not reported yet (counted up to 1000): the cost may still grow. */
+  awaitingPrice: number;
   /** 0..1: share of recipients no longer pending. */
   progress: number;
   scheduledAt: string | null;

@@ -31,14 +31,15 @@ import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useLead } from '@/lib/queries/crm';
-import { useSendSms, useSmsSettings } from '@/lib/queries/sms';
+import { useCancelMessage, useSendSms, useSmsSettings } from '@/lib/queries/sms';
+import { errorMessage } from '@/lib/api-client';
 import { toCountryCode } from '@/lib/sms/countries';
 import { MAX_SMS_CHARACTERS, analyzeMessage } from '@/lib/sms/segments';
 import { placeholders, renderTemplate } from '@/lib/sms/template';
 import { formatCost } from '@/lib/format';
 import { uuid } from '@/lib/uuid';
 import type { Lead } from '@/types/crm';
-import type { SendSmsResult } from '@/types/sms';
+import type { SendSmsDto, SendSmsResult } from '@/types/sms';
 
 export const sendSmsSchema = z
   .object({
@@ -90,6 +91,8 @@ export function SendSmsForm() {
   const [lead, setLead] = React.useState<Pick<Lead, 'id' | 'name' | 'phone'> | null>(null);
   const [result, setResult] = React.useState<SendSmsResult | null>(null);
   const send = useSendSms();
+  const cancel = useCancelMessage();
+  const lastSent = React.useRef<SendSmsDto | null>(null);
 
   const form = useForm<SendSmsValues>({ resolver: zodResolver(sendSmsSchema), defaultValues: EMPTY });
   const scheduleLater = useWatch({ control: form.control, name: 'scheduleLater' });
@@ -112,16 +115,15 @@ export function SendSmsForm() {
   }, [initialLead.data, pickLead]);
 
   const onSubmit = async (values: SendSmsValues) => {
+    const data: SendSmsDto = {
+      phoneNumber: values.phoneNumber,
+      message: values.message,
+      leadId: values.leadId,
+      scheduledAt: values.scheduleLater ? values.scheduledAt : undefined,
+    };
+    lastSent.current = data;
     try {
-      const res = await send.mutateAsync({
-        idempotencyKey: uuid(),
-        data: {
-          phoneNumber: values.phoneNumber,
-          message: values.message,
-          leadId: values.leadId,
-          scheduledAt: values.scheduleLater ? values.scheduledAt : undefined,
-        },
-      });
+      const res = await send.mutateAsync({ idempotencyKey: uuid(), data });
       setResult(res);
       toast.success(values.scheduleLater ? 'Message scheduled' : 'Message accepted for sending');
     } catch (error) {
@@ -135,7 +137,25 @@ export function SendSmsForm() {
     form.reset(EMPTY);
   };
 
-  if (result) return <MessageStatusLive result={result} onReset={reset} />;
+  const sendNowAnyway = async () => {
+    if (!result || !lastSent.current) return;
+    try {
+      await cancel.mutateAsync(result.id);
+      const res = await send.mutateAsync({
+        idempotencyKey: uuid(),
+        data: { ...lastSent.current, scheduledAt: undefined, ignoreQuietHours: true },
+      });
+      setResult(res);
+      toast.success('Sending now, inside quiet hours');
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  if (result)
+    return (
+      <MessageStatusLive result={result} onReset={reset} onSendNow={session?.isAdmin ? sendNowAnyway : undefined} />
+    );
 
   return (
     <Card>

@@ -199,7 +199,11 @@ export class CampaignsService {
   }
 
   async toDto(c: CampaignRow): Promise<SmsCampaignDto> {
-    return mapCampaign(c, await this.campaigns.countOpen(c.id));
+    const [open, awaitingPrice] = await Promise.all([
+      this.campaigns.countOpen(c.id),
+      this.campaigns.countAwaitingPrice(c.id),
+    ]);
+    return mapCampaign(c, open, awaitingPrice);
   }
 
   private async record(

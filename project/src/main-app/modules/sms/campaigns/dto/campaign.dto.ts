@@ -161,7 +161,11 @@ export class SmsCampaignDto {
   @ApiProperty() optedOut!: number;
   @ApiProperty() canceled!: number;
   @ApiProperty() segments!: number;
-  @ApiProperty() cost!: number;
+  @ApiProperty({ description: 'USD, from the prices Twilio has reported so far' }) cost!: number;
+  @ApiProperty({
+    description: 'Messages sent whose price Twilio has not reported yet (counted up to 1000): the cost may still grow',
+  })
+  awaitingPrice!: number;
   @ApiProperty({ description: '0..1: share of recipients no longer pending' }) progress!: number;
   @ApiProperty({ type: Date, nullable: true }) scheduledAt!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) startedAt!: Date | null;
@@ -173,6 +177,7 @@ export class SmsCampaignDto {
 export function mapCampaign(
   r: CampaignRow,
   open: { pending: number; sending: number; quietHours: number },
+  awaitingPrice = 0,
 ): SmsCampaignDto {
   const pending = open.pending + open.sending;
   return {
@@ -194,6 +199,7 @@ export function mapCampaign(
     canceled: r.canceledCount,
     segments: r.segments,
     cost: Number(r.cost),
+    awaitingPrice,
     progress:
       r.totalRecipients > 0 ? Math.round(((r.totalRecipients - pending) / r.totalRecipients) * 10_000) / 10_000 : 0,
     scheduledAt: r.scheduledAt,
