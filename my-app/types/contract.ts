@@ -416,7 +416,15 @@ export const CONTRACT: Record<string, ContractEntry> = {
   CreateCampaignDto: {
     schemas: ['CreateCampaignDto'],
     direction: 'request',
-    keys: keysOf<CreateCampaignDto>()('name', 'message', 'templateId', 'recipients', 'leadIds', 'scheduledAt'),
+    keys: keysOf<CreateCampaignDto>()(
+      'name',
+      'message',
+      'templateId',
+      'recipients',
+      'leadIds',
+      'scheduledAt',
+      'dryRun',
+    ),
   },
   BulkSmsResult: {
     schemas: ['ImportReportDto'],

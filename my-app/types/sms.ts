@@ -155,6 +155,8 @@ export interface CreateCampaignDto {
   recipients?: (string | CampaignRecipient)[];
   leadIds?: number[];
   scheduledAt?: string;
+  /** Check and estimate only: nothing is created or sent. */
+  dryRun?: boolean;
 }
 
 export interface UpdateCampaignDto {
