@@ -475,6 +475,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'subAccountId',
       'actorKind',
       'actorId',
+      'actorName',
       'action',
       'targetType',
       'targetId',

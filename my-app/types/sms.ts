@@ -377,6 +377,8 @@ export interface AuditEntry {
   subAccountId: number;
   actorKind: AuditActorKind;
   actorId: number | null;
+  /** The user's or admin's name; null for system and Twilio. */
+  actorName: string | null;
   /** `sms.send`, `campaign.pause`, `opt_out.add`… */
   action: string;
   targetType: string | null;

@@ -26,44 +26,42 @@ export function PasteRecipients({
 }) {
   return (
     <>
-    <div className="grid grid-cols-1 max-w-xs gap-2">
-      <Label>Country for numbers without +</Label>
-      <CountrySelect value={country} onChange={onCountryChange} />
-    </div>
-    <FormField
-      control={form.control}
-      name="recipients"
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>Phone numbers</FormLabel>
-          <FormControl>
-            <Textarea
-              rows={6}
-              placeholder={'One number per line, e.g.\n+1 415 555 0100\n(415) 555-0101'}
-              className="font-mono"
-              {...field}
-            />
-          </FormControl>
-          <FormDescription>One per line, or separated by commas.</FormDescription>
-          <FormMessage />
-        </FormItem>
+      <div className="grid grid-cols-1 max-w-xs gap-2">
+        <Label>Country for numbers without +</Label>
+        <CountrySelect value={country} onChange={onCountryChange} />
+      </div>
+      <FormField
+        control={form.control}
+        name="recipients"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>Phone numbers</FormLabel>
+            <FormControl>
+              <Textarea
+                rows={6}
+                placeholder={'One number per line, e.g.\n+1 415 555 0100\n(415) 555-0101'}
+                className="font-mono"
+                {...field}
+              />
+            </FormControl>
+            <FormDescription>One per line, or separated by commas.</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      {text.trim() && (
+        <p className="text-sm" aria-live="polite" data-testid="paste-summary">
+          <span className="font-medium text-emerald-700">{formatNumber(parsed.numbers.length)} valid</span>
+          {parsed.duplicates > 0 && <span className="text-muted-foreground"> · {parsed.duplicates} duplicates</span>}
+          {parsed.invalid.length > 0 && (
+            <span className="text-destructive">
+              {' '}
+              · {parsed.invalid.length} invalid: {parsed.invalid.slice(0, 3).join(', ')}
+              {parsed.invalid.length > 3 ? '…' : ''} (skipped)
+            </span>
+          )}
+        </p>
       )}
-    />
-    {text.trim() && (
-      <p className="text-sm" aria-live="polite" data-testid="paste-summary">
-        <span className="font-medium text-emerald-700">{formatNumber(parsed.numbers.length)} valid</span>
-        {parsed.duplicates > 0 && (
-          <span className="text-muted-foreground"> · {parsed.duplicates} duplicates</span>
-        )}
-        {parsed.invalid.length > 0 && (
-          <span className="text-destructive">
-            {' '}
-            · {parsed.invalid.length} invalid: {parsed.invalid.slice(0, 3).join(', ')}
-            {parsed.invalid.length > 3 ? '…' : ''} (skipped)
-          </span>
-        )}
-      </p>
-    )}
     </>
   );
 }
