@@ -14,7 +14,15 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
@@ -63,7 +71,7 @@ export class CampaignsController {
       },
     },
   })
-  @ApiOkResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: ImportReportDto })
   upload(
     @CurrentAuth() auth: AuthContext,
     @Req() req: Request,
@@ -73,7 +81,7 @@ export class CampaignsController {
   }
 
   @Post('campaigns')
-  @ApiOkResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: ImportReportDto })
   create(
     @CurrentAuth() auth: AuthContext,
     @Body() dto: CreateCampaignDto,
@@ -83,7 +91,7 @@ export class CampaignsController {
   }
 
   @Post('campaigns/from-leads')
-  @ApiOkResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: ImportReportDto })
   createFromLeads(
     @CurrentAuth() auth: AuthContext,
     @Body() dto: CreateCampaignFromLeadsDto,
