@@ -39,13 +39,10 @@ import type {
   SmsCampaign,
   SmsMessage,
   SmsMessageDetail,
-  SmsSettings,
   SmsStats,
   SmsTemplate,
   SmsTemplateDto,
-  TestConnectionResult,
   UpdateCampaignDto,
-  UpdateSmsSettingsDto,
 } from '@/types/sms';
 import type { PaginationParams } from '@/types/api';
 import { authStorage } from '@/lib/auth-storage';
@@ -179,7 +176,7 @@ export function endSession(): void {
   window.location.assign(`/login?next=${next}`);
 }
 
-function authHeaders(): Record<string, string> {
+export function authHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const token = authStorage.getAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -243,7 +240,7 @@ async function send(
   return res;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     const text = await res.text();
@@ -477,9 +474,6 @@ export const smsApi = {
   getStats: () => apiClient.get<SmsStats>('/sms/stats'),
 
   // Settings
-  getSettings: () => apiClient.get<SmsSettings>('/sms/settings'),
-  updateSettings: (data: UpdateSmsSettingsDto) => apiClient.put<SmsSettings>('/sms/settings', data),
-  testSettings: () => apiClient.post<TestConnectionResult>('/sms/settings/test'),
 
   // Templates
   getTemplates: (params?: PaginationParams) =>

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { isStale } from '../../scripts/lib/staleness.mjs';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(appDir, '..');
@@ -28,7 +29,7 @@ function freePort() {
   });
 }
 
-async function waitFor(url, child, timeoutMs = 60_000) {
+async function waitFor(url, child, timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}) before serving ${url}`);
@@ -46,8 +47,10 @@ async function waitFor(url, child, timeoutMs = 60_000) {
 /** The document from OPENAPI_URL, or from an API booted here on an embedded database in a temp dir. */
 async function loadDocument() {
   if (process.env.OPENAPI_URL) return (await fetch(process.env.OPENAPI_URL)).json();
-  const build = spawnSync('npm', ['run', 'build', '-w', 'project'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('the API did not build');
+  if (isStale(root, ['project/src'], 'project/dist/main.js')) {
+    const build = spawnSync('npm', ['run', 'build', '-w', 'project'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the API did not build');
+  }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loctelli-openapi-'));
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SMS_ROLE: 'api', LOG_LEVEL: 'warn' };
@@ -64,7 +67,7 @@ async function loadDocument() {
 const document = await loadDocument();
 const ast = await openapiTS(document, { exportType: true, alphabetize: true });
 const banner =
-  '// Generated from the API\'s OpenAPI document by scripts/generate-api-types.mjs: do not edit.\n' +
+  "// Generated from the API's OpenAPI document by scripts/generate-api-types.mjs: do not edit.\n" +
   '// Regenerate with `npm run api:types -w my-app`.\n\n';
 fs.writeFileSync(out, banner + astToString(ast));
 spawnSync(path.join(root, 'node_modules/.bin/prettier'), ['--write', out], { stdio: 'inherit' });

@@ -1,3 +1,4 @@
+import type { Schema } from '@/lib/api/typed-client';
 /**
  * The SMS module's types, named as in the plan (SmsMessage, SmsCampaign, SmsStats, SendSmsDto,
  * CreateCampaignDto) and extended to what the API returns.
@@ -207,39 +208,8 @@ export interface SmsStats {
 export type SmsMode = 'simulator' | 'live';
 export type CredentialsStatus = 'ok' | 'rejected' | 'unknown';
 
-export interface SmsSettings {
-  accountSid: string | null;
-  authTokenLast4: string | null;
-  phoneNumber: string | null;
-  messagingServiceSid: string | null;
-  /** Where the credentials in use come from. */
-  credentialsSource?: 'subaccount' | 'environment' | 'none';
-  /** The SubAccount's override; null means the server default. */
-  rateLimitPerMinute: number | null;
-  effectiveRateLimitPerMinute?: number;
-  maxInFlight?: number | null;
-  spendingCapSegments: number | null;
-  defaultCountry: string;
-  mode: SmsMode;
-  credentialsStatus: CredentialsStatus;
-  dispatchPaused: boolean;
-  dispatchPausedReason?: string | null;
-  quietHoursEnabled?: boolean;
-  /** HH:MM in the recipient's (or SubAccount's) time zone. */
-  quietHoursStart?: string;
-  quietHoursEnd?: string;
-  /** ISO weekdays, 1 (Mon) … 7 (Sun). */
-  quietHoursDays?: number[];
-  helpText?: string | null;
-  /** Twilio's status callback (set on every send) and the number's inbound webhook, as the API sees itself. */
-  statusWebhookUrl: string;
-  inboundWebhookUrl: string;
-  /** The number or Messaging Service SID sends really use: the environment's when the SubAccount has none. */
-  effectiveSender: string | null;
-  senderSource: 'subaccount' | 'environment' | 'none';
-  /** USD per segment for estimates before Twilio reports a price. */
-  estimatedPricePerSegment: number;
-}
+/** As the API documents it (types/api.generated.ts, `npm run api:types`). */
+export type SmsSettings = Schema<'SmsSettingsDto'>;
 
 export interface UpdateSmsSettingsDto {
   accountSid?: string | null;

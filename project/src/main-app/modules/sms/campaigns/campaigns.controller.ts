@@ -19,6 +19,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -40,10 +41,13 @@ import {
   CreateCampaignDto,
   CreateCampaignFromLeadsDto,
   ImportReportDto,
+  RecipientDto,
   SmsCampaignDto,
   UpdateCampaignDto,
 } from './dto/campaign.dto';
 
+// CreateCampaignDto.recipients refers to RecipientDto by $ref: it must be in the document's schemas.
+@ApiExtraModels(RecipientDto)
 @ApiTags('sms campaigns')
 @ApiBearerAuth()
 @Controller('sms')
