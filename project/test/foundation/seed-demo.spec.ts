@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsMessages } from 'src/core/database/schema';
 import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seedDemo } from 'src/core/database/seed-demo';
 import { login } from '../support/fixtures';
 import { bootTestApp, type TestApp } from '../support/test-app';
@@ -45,6 +47,20 @@ describe('the demo seed', () => {
     expect(stats.body.totalCost).toBeGreaterThan(0);
     const campaigns = await t.http().get('/api/sms/campaigns').set(admin).expect(200);
     expect(campaigns.body.items).toEqual([expect.objectContaining({ name: 'Spring roof check', status: 'completed' })]);
+  });
+
+  it("says a campaign's cost is still growing while a sent message waits for its price", async () => {
+    const campaigns = await t.http().get('/api/sms/campaigns').set(admin).expect(200);
+    const id = campaigns.body.items[0].id as number;
+    expect(campaigns.body.items[0].awaitingPrice).toBe(0);
+    const [priced] = await db.database.db
+      .update(smsMessages)
+      .set({ price: null, priceUnit: null })
+      .where(and(eq(smsMessages.campaignId, id), eq(smsMessages.status, 'delivered')))
+      .returning({ id: smsMessages.id });
+    expect(priced).toBeDefined();
+    const detail = await t.http().get(`/api/sms/campaigns/${id}`).set(admin).expect(200);
+    expect(detail.body.awaitingPrice).toBeGreaterThan(0);
   });
 
   it('has templates and a strategy whose sequence has two steps', async () => {
