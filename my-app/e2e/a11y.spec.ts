@@ -35,6 +35,8 @@ test('axe finds no WCAG A/AA violation on the login page', async ({ page }) => {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no WCAG A/AA violation on any page (${scheme})`, async ({ page }) => {
+    // Eighteen pages, each analysed in full: minutes on a busy machine.
+    test.setTimeout(900_000);
     await page.emulateMedia({ colorScheme: scheme });
     await login(page);
     const found: Record<string, string[]> = {};
