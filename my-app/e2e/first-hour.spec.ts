@@ -199,9 +199,7 @@ test.describe('8. polish', () => {
     await expect(page.getByText(/Invalid phone number/)).toHaveCount(0);
   });
 
-  test('a canceled campaign with nothing sent shows 0%, and the audit log names who canceled it', async ({
-    page,
-  }) => {
+  test('a canceled campaign with nothing sent shows 0%, and the audit log names who canceled it', async ({ page }) => {
     await login(page);
     const headers = await apiAuth(page);
     const created = await page.request.post('/api/sms/campaigns', {
@@ -228,7 +226,9 @@ test.describe('8. polish', () => {
     await login(page);
     await page.goto('/admin/sms/bulk');
     const csv = ['name,phone', 'Ok,+14155550191', 'Bad,12345', 'Mangled,4.15555E+10'].join('\n');
-    await page.getByTestId('csv-input').setInputFiles({ name: 'reasons.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByTestId('csv-input')
+      .setInputFiles({ name: 'reasons.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('message-composer').fill('Reasons');
     await page.getByTestId('bulk-dry-run').click();
     const table = page.getByTestId('rejections-table');
