@@ -65,7 +65,7 @@ test.describe('3. templates are in the sidebar, and the demo has something to sh
     await page.goto('/admin/sms/reports');
     await expect(page.getByTestId('usage-row').first()).toBeVisible();
     await page.goto('/admin/strategies');
-    await page.getByRole('link', { name: 'Estimate follow-up' }).click();
+    await page.getByRole('link', { name: 'Estimate follow-up', exact: true }).click();
     await expect(page.getByTestId('sequence-step')).toHaveCount(2);
     await expectNoErrors(page);
   });
@@ -76,8 +76,8 @@ test.describe('4. Settings says what Twilio needs', () => {
     await login(page);
     await page.goto('/admin/sms/settings');
     const hooks = page.getByTestId('webhooks-card');
-    await expect(hooks.getByLabel('Inbound webhook URL')).toHaveValue(/\/api\/sms\/webhooks\/twilio\/inbound$/);
-    await expect(hooks.getByLabel('Status callback URL')).toHaveValue(/\/api\/sms\/webhooks\/twilio\/status$/);
+    await expect(hooks.getByLabel('Inbound webhook URL', { exact: true })).toHaveValue(/\/api\/sms\/webhooks\/twilio\/inbound$/);
+    await expect(hooks.getByLabel('Status callback URL', { exact: true })).toHaveValue(/\/api\/sms\/webhooks\/twilio\/status$/);
     await expect(hooks.getByRole('button', { name: 'Copy Inbound webhook URL' })).toBeVisible();
     await expect(page.getByTestId('effective-sender')).toContainText('+15005550006');
     await expect(page.getByTestId('effective-sender')).toContainText('server’s sender');
