@@ -63,6 +63,19 @@ describe('the demo seed', () => {
     expect(detail.body.awaitingPrice).toBeGreaterThan(0);
   });
 
+  it('checks and estimates a campaign from a list without creating it (dryRun)', async () => {
+    const res = await t
+      .http()
+      .post('/api/sms/campaigns')
+      .set(admin)
+      .send({ name: 'Estimate', message: 'Hi {{first_name|there}}', recipients: ['+14155550171'], dryRun: true })
+      .expect(201);
+    expect(res.body).toMatchObject({ campaignId: null, dryRun: true, counts: { valid: 1 } });
+    expect(res.body.estimatedCost).toBeGreaterThan(0);
+    const campaigns = await t.http().get('/api/sms/campaigns').set(admin).expect(200);
+    expect(campaigns.body.items.map((c: { name: string }) => c.name)).not.toContain('Estimate');
+  });
+
   it('has templates and a strategy whose sequence has two steps', async () => {
     const templates = await t.http().get('/api/sms/templates').set(admin).expect(200);
     expect((templates.body.items ?? templates.body).length).toBeGreaterThanOrEqual(3);

@@ -69,6 +69,11 @@ export class CreateCampaignDto {
   @IsISO8601({ strict: true })
   @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
   scheduledAt?: string;
+
+  @ApiPropertyOptional({ description: 'Check the recipients and estimate the cost only; nothing is created' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 /** The leads list's filters, as the "text these leads" action sends them. */
