@@ -76,8 +76,12 @@ test.describe('4. Settings says what Twilio needs', () => {
     await login(page);
     await page.goto('/admin/sms/settings');
     const hooks = page.getByTestId('webhooks-card');
-    await expect(hooks.getByLabel('Inbound webhook URL', { exact: true })).toHaveValue(/\/api\/sms\/webhooks\/twilio\/inbound$/);
-    await expect(hooks.getByLabel('Status callback URL', { exact: true })).toHaveValue(/\/api\/sms\/webhooks\/twilio\/status$/);
+    await expect(hooks.getByLabel('Inbound webhook URL', { exact: true })).toHaveValue(
+      /\/api\/sms\/webhooks\/twilio\/inbound$/,
+    );
+    await expect(hooks.getByLabel('Status callback URL', { exact: true })).toHaveValue(
+      /\/api\/sms\/webhooks\/twilio\/status$/,
+    );
     await expect(hooks.getByRole('button', { name: 'Copy Inbound webhook URL' })).toBeVisible();
     await expect(page.getByTestId('effective-sender')).toContainText('+15005550006');
     await expect(page.getByTestId('effective-sender')).toContainText('server’s sender');
@@ -155,9 +159,15 @@ test.describe('7. dark mode', () => {
   test('follows the system, and the account menu overrides it', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await login(page);
-    // The body's background, as Chromium reports it: oklch(L C H) with L from 0 (black) to 1 (white).
+    // The body's background lightness, 0 (black) to 1 (white), from oklch(L …) or rgb(r, g, b).
     const lightness = () =>
-      page.evaluate(() => Number(/oklch\(([\d.]+)/.exec(getComputedStyle(document.body).backgroundColor)?.[1] ?? -1));
+      page.evaluate(() => {
+        const bg = getComputedStyle(document.body).backgroundColor;
+        const oklch = /oklch\(([\d.]+)/.exec(bg);
+        if (oklch) return Number(oklch[1]);
+        const [r = 0, g = 0, b = 0] = (bg.match(/[\d.]+/g) ?? []).map(Number);
+        return (r + g + b) / 765;
+      });
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
     expect(await lightness()).toBeLessThan(0.3);
     await page.getByRole('button', { name: 'Account menu' }).click();
