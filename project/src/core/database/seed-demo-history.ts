@@ -181,7 +181,8 @@ function campaignCounters(rows: MessageRow[]) {
   const count = (s: Status) => rows.filter((m) => m.status === s).length;
   return {
     totalRecipients: rows.length,
-    sentCount: rows.length,
+    // A message Twilio refused never counted as sent (the breakdown chart reads sent − delivered − undelivered as in flight).
+    sentCount: rows.length - count('failed'),
     deliveredCount: count('delivered'),
     undeliveredCount: count('undelivered'),
     failedCount: count('failed'),
