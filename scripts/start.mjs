@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBalancer } from './lib/balancer.mjs';
 import { loadDotEnv } from './lib/dotenv.mjs';
+import { missingBuildFiles, panelEnv } from './lib/panel-build.mjs';
 import { isStale } from './lib/staleness.mjs';
 import { Supervisor } from './lib/supervisor.mjs';
 
@@ -58,15 +59,19 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-/** Builds when the build's output is missing or older than its sources (so `npm run build` counts too). */
-function build(name, sources, output, args) {
-  if (!isStale(root, sources, output)) return;
+/** Builds when the build's output is missing, incomplete or older than its sources (`npm run build` counts too). */
+function build(name, sources, output, args, { complete, buildEnv = env } = {}) {
+  if (!isStale(root, sources, output, { complete })) return;
   console.log(`▸ building ${name}…`);
-  run('npm', args);
+  run('npm', args, { env: buildEnv });
+  if (complete && !complete(path.dirname(path.join(root, output)))) {
+    console.error(`\n✖ the ${name} build finished without ${output}'s companions; run \`npm run build -w my-app\``);
+    process.exit(1);
+  }
 }
 
-function start(name, cmd, args, extraEnv = {}, cwd = root) {
-  return supervisor.add({ name, cmd, args, cwd, env: { ...env, ...extraEnv } });
+function start(name, cmd, args, extraEnv = {}, cwd = root, baseEnv = env) {
+  return supervisor.add({ name, cmd, args, cwd, env: { ...baseEnv, ...extraEnv } });
 }
 
 async function waitForUrl(url, what, timeoutMs = 120_000) {
@@ -111,6 +116,7 @@ if (!dev && args.panel)
     ['my-app/app', 'my-app/components', 'my-app/lib', 'my-app/types', 'my-app/next.config.ts'],
     'my-app/.next/BUILD_ID',
     ['run', 'build', '-w', 'my-app'],
+    { complete: (dir) => missingBuildFiles(dir).length === 0, buildEnv: panelEnv(env, 'build') },
   );
 
 const simulated = !env.TWILIO_ACCOUNT_SID;
@@ -181,6 +187,7 @@ if (args.panel) {
     nextArgs,
     { API_URL: `http://127.0.0.1:${apiPort}`, PORT: String(webPort) },
     path.join(root, 'my-app'),
+    panelEnv(env, dev ? 'dev' : 'start'),
   );
   await waitForUrl(`http://127.0.0.1:${webPort}/login`, 'admin panel', 180_000);
 }

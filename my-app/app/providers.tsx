@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Toaster } from '@/components/ui/sonner';
 import { TooltipProvider } from '@/components/ui/tooltip';
 import { ApiError } from '@/lib/api-client';
+import { useThemeSync } from '@/lib/theme';
 
 function makeQueryClient() {
   return new QueryClient({
@@ -25,6 +26,7 @@ function makeQueryClient() {
 
 export function Providers({ children }: { children: React.ReactNode }) {
   const [client] = React.useState(makeQueryClient);
+  useThemeSync();
   return (
     <QueryClientProvider client={client}>
       <TooltipProvider>

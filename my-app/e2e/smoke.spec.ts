@@ -6,6 +6,7 @@ const PAGES = [
   { link: 'Send SMS', path: '/admin/sms/send', heading: 'Send SMS', shot: 'sms-send' },
   { link: 'Bulk SMS', path: '/admin/sms/bulk', heading: 'Bulk SMS', shot: 'sms-bulk' },
   { link: 'Campaigns', path: '/admin/sms/campaigns', heading: 'Campaigns', shot: 'sms-campaigns' },
+  { link: 'Templates', path: '/admin/sms/templates', heading: 'Templates', shot: 'sms-templates' },
   { link: 'History', path: '/admin/sms/history', heading: 'History', shot: 'sms-history' },
   { link: 'Opt-outs', path: '/admin/sms/opt-outs', heading: 'Opt-outs', shot: 'sms-opt-outs' },
   { link: 'Audit log', path: '/admin/sms/audit', heading: 'Audit log', shot: 'sms-audit' },

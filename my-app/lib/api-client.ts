@@ -39,13 +39,10 @@ import type {
   SmsCampaign,
   SmsMessage,
   SmsMessageDetail,
-  SmsSettings,
   SmsStats,
   SmsTemplate,
   SmsTemplateDto,
-  TestConnectionResult,
   UpdateCampaignDto,
-  UpdateSmsSettingsDto,
 } from '@/types/sms';
 import type { PaginationParams } from '@/types/api';
 import { authStorage } from '@/lib/auth-storage';
@@ -108,9 +105,20 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** A short human sentence for any thrown value. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return readableMessage(error);
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
+}
+
+/**
+ * The API's message without the field-name prefix it puts on validation errors ("message: the lead has
+ * no value…" reads "The lead has no value…"): a user reads the sentence, the form puts it on the field.
+ */
+function readableMessage(error: ApiError): string {
+  const details = error.details ?? [];
+  if (!details.length || error.message !== details.map((d) => `${d.field}: ${d.message}`).join('; '))
+    return error.message;
+  return details.map((d) => d.message.charAt(0).toUpperCase() + d.message.slice(1)).join('; ');
 }
 
 export function buildQuery(params?: QueryParams): string {
@@ -168,7 +176,7 @@ export function endSession(): void {
   window.location.assign(`/login?next=${next}`);
 }
 
-function authHeaders(): Record<string, string> {
+export function authHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const token = authStorage.getAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -232,7 +240,7 @@ async function send(
   return res;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     const text = await res.text();
@@ -468,9 +476,6 @@ export const smsApi = {
   getStats: () => apiClient.get<SmsStats>('/sms/stats'),
 
   // Settings
-  getSettings: () => apiClient.get<SmsSettings>('/sms/settings'),
-  updateSettings: (data: UpdateSmsSettingsDto) => apiClient.put<SmsSettings>('/sms/settings', data),
-  testSettings: () => apiClient.post<TestConnectionResult>('/sms/settings/test'),
 
   // Templates
   getTemplates: (params?: PaginationParams) =>

@@ -31,6 +31,10 @@ export function formatCost(value: number | string | null | undefined, unit = 'US
   }
 }
 
+/**
+ * "Dec 5, 2026, 10:00:00 AM EST": always with its zone, in `timeZone` (the SubAccount's, for schedules and
+ * quiet hours) or the browser's; a time without a zone reads as the wrong hour to someone elsewhere.
+ */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
@@ -42,6 +46,7 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
+    timeZoneName: 'short',
     timeZone,
   });
 }

@@ -141,7 +141,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
   SendSmsDto: {
     schemas: ['SendSmsDto'],
     direction: 'request',
-    keys: keysOf<SendSmsDto>()('phoneNumber', 'message', 'leadId', 'scheduledAt'),
+    keys: keysOf<SendSmsDto>()('phoneNumber', 'message', 'leadId', 'scheduledAt', 'ignoreQuietHours'),
   },
   SendSmsResult: {
     schemas: ['SendResultDto'],
@@ -352,6 +352,11 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'quietHoursEnd',
       'quietHoursDays',
       'helpText',
+      'statusWebhookUrl',
+      'inboundWebhookUrl',
+      'effectiveSender',
+      'senderSource',
+      'estimatedPricePerSegment',
     ),
   },
   UpdateSmsSettingsDto: {
@@ -400,6 +405,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'canceled',
       'segments',
       'cost',
+      'awaitingPrice',
       'progress',
       'scheduledAt',
       'startedAt',
@@ -411,7 +417,15 @@ export const CONTRACT: Record<string, ContractEntry> = {
   CreateCampaignDto: {
     schemas: ['CreateCampaignDto'],
     direction: 'request',
-    keys: keysOf<CreateCampaignDto>()('name', 'message', 'templateId', 'recipients', 'leadIds', 'scheduledAt'),
+    keys: keysOf<CreateCampaignDto>()(
+      'name',
+      'message',
+      'templateId',
+      'recipients',
+      'leadIds',
+      'scheduledAt',
+      'dryRun',
+    ),
   },
   BulkSmsResult: {
     schemas: ['ImportReportDto'],
@@ -470,6 +484,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'subAccountId',
       'actorKind',
       'actorId',
+      'actorName',
       'action',
       'targetType',
       'targetId',

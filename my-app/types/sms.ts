@@ -1,3 +1,4 @@
+import type { Schema } from '@/lib/api/typed-client';
 /**
  * The SMS module's types, named as in the plan (SmsMessage, SmsCampaign, SmsStats, SendSmsDto,
  * CreateCampaignDto) and extended to what the API returns.
@@ -78,6 +79,8 @@ export interface SendSmsDto {
   message: string;
   leadId?: number;
   scheduledAt?: string;
+  /** Admins only: send now even inside the recipient's quiet hours (audited). */
+  ignoreQuietHours?: boolean;
 }
 
 export interface SendSmsResult {
@@ -129,6 +132,8 @@ export interface SmsCampaign {
   segments: number;
   /** USD */
   cost: number;
+  /** Sent messages whose price Twilio has not reported yet (counted up to 1000): the cost may still grow. */
+  awaitingPrice: number;
   /** 0..1: share of recipients no longer pending. */
   progress: number;
   scheduledAt: string | null;
@@ -151,6 +156,8 @@ export interface CreateCampaignDto {
   recipients?: (string | CampaignRecipient)[];
   leadIds?: number[];
   scheduledAt?: string;
+  /** Check and estimate only: nothing is created or sent. */
+  dryRun?: boolean;
 }
 
 export interface UpdateCampaignDto {
@@ -201,33 +208,8 @@ export interface SmsStats {
 export type SmsMode = 'simulator' | 'live';
 export type CredentialsStatus = 'ok' | 'rejected' | 'unknown';
 
-export interface SmsSettings {
-  accountSid: string | null;
-  authTokenLast4: string | null;
-  phoneNumber: string | null;
-  messagingServiceSid: string | null;
-  /** Where the credentials in use come from. */
-  credentialsSource?: 'subaccount' | 'environment' | 'none';
-  /** Sends from the installation's shared sender (no number of its own). */
-  usesSharedSender?: boolean;
-  /** The SubAccount's override; null means the server default. */
-  rateLimitPerMinute: number | null;
-  effectiveRateLimitPerMinute?: number;
-  maxInFlight?: number | null;
-  spendingCapSegments: number | null;
-  defaultCountry: string;
-  mode: SmsMode;
-  credentialsStatus: CredentialsStatus;
-  dispatchPaused: boolean;
-  dispatchPausedReason?: string | null;
-  quietHoursEnabled?: boolean;
-  /** HH:MM in the recipient's (or SubAccount's) time zone. */
-  quietHoursStart?: string;
-  quietHoursEnd?: string;
-  /** ISO weekdays, 1 (Mon) … 7 (Sun). */
-  quietHoursDays?: number[];
-  helpText?: string | null;
-}
+/** As the API documents it (types/api.generated.ts, `npm run api:types`). */
+export type SmsSettings = Schema<'SmsSettingsDto'>;
 
 export interface UpdateSmsSettingsDto {
   accountSid?: string | null;
@@ -367,6 +349,8 @@ export interface AuditEntry {
   subAccountId: number;
   actorKind: AuditActorKind;
   actorId: number | null;
+  /** The user's or admin's name; null for system and Twilio. */
+  actorName: string | null;
   /** `sms.send`, `campaign.pause`, `opt_out.add`… */
   action: string;
   targetType: string | null;

@@ -13,10 +13,14 @@ function newestMtime(p) {
   return newest;
 }
 
-/** A build is stale when its output is missing or older than any of its sources. */
-export function isStale(root, sources, stamp) {
+/**
+ * A build is stale when its output is missing, older than any of its sources, or (with `complete`, given
+ * the stamp's directory) not whole: a timestamp alone does not tell a finished build from a broken one.
+ */
+export function isStale(root, sources, stamp, { complete } = {}) {
   const stampPath = path.join(root, stamp);
   if (!fs.existsSync(stampPath)) return true;
+  if (complete && !complete(path.dirname(stampPath))) return true;
   const built = fs.statSync(stampPath).mtimeMs;
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }

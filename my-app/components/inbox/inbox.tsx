@@ -97,7 +97,11 @@ function InboxFilters() {
   const owner = url.get('owner') ?? 'all';
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-      <Tabs value={url.get('show') ?? 'all'} onValueChange={(show) => url.set({ show: show === 'all' ? null : show })}>
+      <Tabs
+        withPanels={false}
+        value={url.get('show') ?? 'all'}
+        onValueChange={(show) => url.set({ show: show === 'all' ? null : show })}
+      >
         <TabsList>
           <TabsTrigger value="all">All</TabsTrigger>
           <TabsTrigger value="unread">Unread</TabsTrigger>

@@ -1,6 +1,6 @@
 'use client';
 
-import { LogOut } from 'lucide-react';
+import { LogOut, Monitor, Moon, Sun } from 'lucide-react';
 import { useSession } from '@/components/auth/session-provider';
 import { Button } from '@/components/ui/button';
 import {
@@ -8,9 +8,12 @@ import {
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { setThemeChoice, useThemeChoice, type ThemeChoice } from '@/lib/theme';
 
 const ROLE_LABELS = { super_admin: 'Super admin', admin: 'Admin', manager: 'Manager', user: 'User' } as const;
 
@@ -27,6 +30,7 @@ function initials(name: string): string {
 
 export function UserMenu() {
   const { me, logout } = useSession();
+  const theme = useThemeChoice();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -42,6 +46,19 @@ export function UserMenu() {
           <p className="truncate text-xs text-muted-foreground">{me.email}</p>
           <p className="mt-1 text-xs text-muted-foreground">{ROLE_LABELS[me.role] ?? me.role}</p>
         </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Theme</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={theme} onValueChange={(v) => setThemeChoice(v as ThemeChoice)}>
+          <DropdownMenuRadioItem value="system" onSelect={(e) => e.preventDefault()}>
+            <Monitor /> System
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="light" onSelect={(e) => e.preventDefault()}>
+            <Sun /> Light
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="dark" onSelect={(e) => e.preventDefault()}>
+            <Moon /> Dark
+          </DropdownMenuRadioItem>
+        </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void logout()}>
           <LogOut /> Log out

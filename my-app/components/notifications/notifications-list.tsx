@@ -38,7 +38,11 @@ export function NotificationsList() {
   return (
     <div className="grid grid-cols-1 gap-4">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <Tabs value={show} onValueChange={(v) => url.set({ show: v === 'unread' ? 'unread' : null })}>
+        <Tabs
+          withPanels={false}
+          value={show}
+          onValueChange={(v) => url.set({ show: v === 'unread' ? 'unread' : null })}
+        >
           <TabsList>
             <TabsTrigger value="all">All</TabsTrigger>
             <TabsTrigger value="unread">Unread{unread > 0 ? ` (${unread})` : ''}</TabsTrigger>

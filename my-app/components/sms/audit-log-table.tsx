@@ -51,6 +51,7 @@ export function useAuditFilters() {
 
 function actorLabel(e: AuditEntry): string {
   const kind = ACTOR_LABELS[e.actorKind] ?? e.actorKind;
+  if (e.actorName) return `${e.actorName} (${kind.toLowerCase()})`;
   return e.actorId !== null && e.actorId !== undefined ? `${kind} #${e.actorId}` : kind;
 }
 

@@ -4,6 +4,7 @@ import * as React from 'react';
 import Link from 'next/link';
 import { ArrowLeft, Download, Loader2, TriangleAlert } from 'lucide-react';
 import { toast } from 'sonner';
+import { useOptionalSession } from '@/components/auth/session-provider';
 import { DataPagination } from '@/components/common/data-pagination';
 import { PageHeader } from '@/components/common/page-header';
 import { EmptyState, ErrorState, QueryTableRows } from '@/components/common/states';
@@ -30,6 +31,7 @@ export function CampaignDetail({ id }: { id: number }) {
   const query = useCampaign(id);
   const campaign = query.data;
   const stream = useCampaignEvents(id, isCampaignActive(campaign));
+  const timeZone = useOptionalSession()?.subAccount?.timeZone;
 
   if (query.isLoading) {
     return (
@@ -69,7 +71,7 @@ export function CampaignDetail({ id }: { id: number }) {
               <CampaignStatusBadge status={campaign.status} />
             </span>
             <LiveIndicator state={stream} />
-            <span>Created {formatDateTime(campaign.createdAt)}</span>
+            <span>Created {formatDateTime(campaign.createdAt, timeZone)}</span>
           </span>
         }
         actions={
@@ -91,7 +93,7 @@ export function CampaignDetail({ id }: { id: number }) {
         <Card>
           <CardHeader>
             <CardTitle>Delivery</CardTitle>
-            <CardDescription>{describeTiming(campaign)}</CardDescription>
+            <CardDescription data-testid="campaign-timing">{describeTiming(campaign, timeZone)}</CardDescription>
           </CardHeader>
           <CardContent>
             <CampaignProgress campaign={campaign} />
@@ -137,10 +139,11 @@ function BackLink() {
   );
 }
 
-function describeTiming(c: SmsCampaign): string {
-  if (c.completedAt) return `Finished ${formatDateTime(c.completedAt)}.`;
-  if (c.startedAt) return `Started ${formatDateTime(c.startedAt)}.`;
-  if (c.scheduledAt) return `Scheduled for ${formatDateTime(c.scheduledAt)}.`;
+function describeTiming(c: SmsCampaign, timeZone: string | undefined): string {
+  const zone = timeZone ? ` (${timeZone.replace(/_/g, ' ')})` : '';
+  if (c.completedAt) return `Finished ${formatDateTime(c.completedAt, timeZone)}.`;
+  if (c.startedAt) return `Started ${formatDateTime(c.startedAt, timeZone)}.`;
+  if (c.scheduledAt) return `Scheduled for ${formatDateTime(c.scheduledAt, timeZone)}${zone}.`;
   return 'Not started.';
 }
 

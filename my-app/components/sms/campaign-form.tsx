@@ -4,73 +4,38 @@ import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
-import { ClipboardList, FileSpreadsheet, Loader2, Rocket, Users } from 'lucide-react';
+import { Calculator, ClipboardList, FileSpreadsheet, Loader2, Rocket, Users } from 'lucide-react';
 import { toast } from 'sonner';
 import { useQueryClient } from '@tanstack/react-query';
 import { useOptionalSession } from '@/components/auth/session-provider';
-import { SearchInput } from '@/components/common/search-input';
-import { CountrySelect } from '@/components/sms/country-select';
+import { campaignSchema, type CampaignValues } from '@/components/sms/campaign/campaign-schema';
+import { LeadsFilter, type LeadFilter } from '@/components/sms/campaign/leads-filter';
+import { PasteRecipients } from '@/components/sms/campaign/paste-recipients';
 import { CsvDropzone } from '@/components/sms/csv-dropzone';
 import { CsvPreviewTable } from '@/components/sms/csv-preview-table';
+import { DryRunReport } from '@/components/sms/dry-run-report';
 import { MessageComposer } from '@/components/sms/message-composer';
 import { ScheduleInput } from '@/components/sms/schedule-input';
 import { TemplatePicker } from '@/components/sms/template-picker';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-  FormRootError,
-} from '@/components/ui/form';
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, FormRootError } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { Progress } from '@/components/ui/progress';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Switch } from '@/components/ui/switch';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { Textarea } from '@/components/ui/textarea';
 import { crmApi, smsApi } from '@/lib/api-client';
-import { formatNumber } from '@/lib/format';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useLeads, useStrategies } from '@/lib/queries/crm';
 import { smsKeys, useCreateCampaign, useSmsSettings } from '@/lib/queries/sms';
 import { toCountryCode } from '@/lib/sms/countries';
 import { phoneColumnParam, previewCsv, readFileHead, variableNames, type CsvPreview } from '@/lib/sms/csv-preview';
 import { parseRecipients } from '@/lib/sms/recipients';
-import { MAX_SMS_CHARACTERS } from '@/lib/sms/segments';
 import { LEAD_VARIABLES } from '@/lib/sms/template';
-import { LEAD_STATUSES, type LeadListParams, type LeadStatus } from '@/types/crm';
+import type { LeadListParams } from '@/types/crm';
 import type { BulkSmsResult } from '@/types/sms';
 
 type Source = 'paste' | 'csv' | 'leads';
-
-const campaignSchema = z
-  .object({
-    name: z.string().trim().min(1, 'Give the campaign a name').max(200, 'At most 200 characters'),
-    message: z
-      .string()
-      .refine((v) => v.trim().length > 0, 'Write a message')
-      .refine((v) => v.length <= MAX_SMS_CHARACTERS, `At most ${MAX_SMS_CHARACTERS} characters`),
-    source: z.enum(['paste', 'csv', 'leads']),
-    recipients: z.string(),
-    scheduleLater: z.boolean(),
-    scheduledAt: z.string(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.scheduleLater) {
-      if (!v.scheduledAt) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'Pick a date and time' });
-      else if (Date.parse(v.scheduledAt) <= Date.now())
-        ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'The time must be in the future' });
-    }
-  });
-type CampaignValues = z.infer<typeof campaignSchema>;
 
 const FIELDS = ['name', 'message', 'recipients', 'scheduledAt'] as const;
 
@@ -113,9 +78,8 @@ export function CampaignForm() {
   const [uploadProgress, setUploadProgress] = React.useState<number | null>(null);
 
   // Lead source
-  const [leadFilter, setLeadFilter] = React.useState<{ status?: LeadStatus; strategyId?: number; search?: string }>({});
-  const leadCount = useLeads({ ...leadFilter, page: 1, limit: 1 });
-  const strategies = useStrategies();
+  const [leadFilter, setLeadFilter] = React.useState<LeadFilter>({});
+  const [estimate, setEstimate] = React.useState<BulkSmsResult | null>(null);
 
   const form = useForm<CampaignValues>({
     resolver: zodResolver(campaignSchema),
@@ -144,8 +108,10 @@ export function CampaignForm() {
     }
   };
 
-  const onSubmit = async (v: CampaignValues) => {
+  /** Creates the campaign, or with `dryRun` only checks the recipients and estimates the cost (like Bulk SMS). */
+  const submit = async (v: CampaignValues, dryRun: boolean) => {
     const scheduledAt = v.scheduleLater ? v.scheduledAt : undefined;
+    setEstimate(null);
     try {
       let report: BulkSmsResult;
       if (v.source === 'csv') {
@@ -159,6 +125,7 @@ export function CampaignForm() {
           scheduledAt,
           phoneColumn: preview?.phoneColumn ? phoneColumnParam(preview, preview.phoneColumn) : undefined,
           onProgress: setUploadProgress,
+          dryRun,
         });
         void qc.invalidateQueries({ queryKey: smsKeys.campaignsAll() });
       } else if (v.source === 'paste') {
@@ -171,6 +138,7 @@ export function CampaignForm() {
           message: v.message,
           recipients: parsed.numbers,
           scheduledAt,
+          dryRun,
         });
       } else {
         const leadIds = await collectLeadIds(leadFilter);
@@ -178,7 +146,11 @@ export function CampaignForm() {
           form.setError('root.server', { message: 'No lead with a phone number matches this filter.' });
           return;
         }
-        report = await create.mutateAsync({ name: v.name, message: v.message, leadIds, scheduledAt });
+        report = await create.mutateAsync({ name: v.name, message: v.message, leadIds, scheduledAt, dryRun });
+      }
+      if (dryRun) {
+        setEstimate(report);
+        return;
       }
       if (!report.campaignId) {
         form.setError('root.server', { message: `No campaign was created: ${describeRejected(report)}.` });
@@ -206,7 +178,7 @@ export function CampaignForm() {
   return (
     <Form {...form}>
       <form
-        onSubmit={form.handleSubmit(onSubmit)}
+        onSubmit={form.handleSubmit((v) => submit(v, false))}
         className="grid grid-cols-1 gap-6"
         noValidate
         data-testid="campaign-form"
@@ -273,44 +245,13 @@ export function CampaignForm() {
                 </TabsTrigger>
               </TabsList>
               <TabsContent value="paste" className="grid grid-cols-1 gap-3 pt-3">
-                <div className="grid grid-cols-1 max-w-xs gap-2">
-                  <Label>Country for numbers without +</Label>
-                  <CountrySelect value={effectiveCountry} onChange={setCountry} />
-                </div>
-                <FormField
-                  control={form.control}
-                  name="recipients"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>Phone numbers</FormLabel>
-                      <FormControl>
-                        <Textarea
-                          rows={6}
-                          placeholder={'+14155552671\n(415) 555-2672'}
-                          className="font-mono"
-                          {...field}
-                        />
-                      </FormControl>
-                      <FormDescription>One per line, or separated by commas.</FormDescription>
-                      <FormMessage />
-                    </FormItem>
-                  )}
+                <PasteRecipients
+                  form={form}
+                  country={effectiveCountry}
+                  onCountryChange={setCountry}
+                  parsed={parsed}
+                  text={recipientsText}
                 />
-                {recipientsText.trim() && (
-                  <p className="text-sm" aria-live="polite" data-testid="paste-summary">
-                    <span className="font-medium text-emerald-700">{formatNumber(parsed.numbers.length)} valid</span>
-                    {parsed.duplicates > 0 && (
-                      <span className="text-muted-foreground"> · {parsed.duplicates} duplicates</span>
-                    )}
-                    {parsed.invalid.length > 0 && (
-                      <span className="text-destructive">
-                        {' '}
-                        · {parsed.invalid.length} invalid: {parsed.invalid.slice(0, 3).join(', ')}
-                        {parsed.invalid.length > 3 ? '…' : ''} (skipped)
-                      </span>
-                    )}
-                  </p>
-                )}
               </TabsContent>
               <TabsContent value="csv" className="grid grid-cols-1 gap-3 pt-3">
                 <CsvDropzone
@@ -337,73 +278,7 @@ export function CampaignForm() {
                 )}
               </TabsContent>
               <TabsContent value="leads" className="grid grid-cols-1 gap-3 pt-3">
-                <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-                  <div className="grid grid-cols-1 gap-1.5">
-                    <Label htmlFor="lead-search">Search</Label>
-                    <SearchInput
-                      id="lead-search"
-                      className="sm:w-full"
-                      placeholder="Name, email, company…"
-                      label="Search leads"
-                      value={leadFilter.search ?? ''}
-                      onChange={(search) => setLeadFilter((f) => ({ ...f, search: search || undefined }))}
-                    />
-                  </div>
-                  <div className="grid grid-cols-1 gap-1.5">
-                    <Label>Status</Label>
-                    <Select
-                      value={leadFilter.status ?? 'all'}
-                      onValueChange={(v) =>
-                        setLeadFilter((f) => ({ ...f, status: v === 'all' ? undefined : (v as LeadStatus) }))
-                      }
-                    >
-                      <SelectTrigger aria-label="Lead status">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value="all">Any status</SelectItem>
-                        {LEAD_STATUSES.map((s) => (
-                          <SelectItem key={s} value={s} className="capitalize">
-                            {s}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  </div>
-                  <div className="grid grid-cols-1 gap-1.5">
-                    <Label>Strategy</Label>
-                    <Select
-                      value={leadFilter.strategyId ? String(leadFilter.strategyId) : 'all'}
-                      onValueChange={(v) =>
-                        setLeadFilter((f) => ({ ...f, strategyId: v === 'all' ? undefined : Number(v) }))
-                      }
-                    >
-                      <SelectTrigger aria-label="Strategy">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value="all">Any strategy</SelectItem>
-                        {(strategies.data?.items ?? []).map((s) => (
-                          <SelectItem key={s.id} value={String(s.id)}>
-                            {s.name}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  </div>
-                </div>
-                <p className="text-sm" aria-live="polite">
-                  {leadCount.isLoading ? (
-                    'Counting leads…'
-                  ) : leadCount.isError ? (
-                    <span className="text-destructive">Could not count leads.</span>
-                  ) : (
-                    <>
-                      <span className="font-medium">{formatNumber(leadCount.data?.total ?? 0)}</span> leads match. Leads
-                      without a phone number are skipped.
-                    </>
-                  )}
-                </p>
+                <LeadsFilter filter={leadFilter} onChange={setLeadFilter} />
               </TabsContent>
             </Tabs>
           </CardContent>
@@ -445,13 +320,27 @@ export function CampaignForm() {
                 )}
               />
             )}
+            {estimate && (
+              <div className="grid gap-2 rounded-lg border p-4" data-testid="campaign-estimate">
+                <p className="text-sm font-medium">Dry run: nothing was sent or saved.</p>
+                <DryRunReport result={estimate} />
+              </div>
+            )}
             <FormRootError />
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               <Button type="submit" disabled={busy} data-testid="campaign-submit">
                 {busy ? <Loader2 className="animate-spin" /> : <Rocket />}
                 {scheduleLater ? 'Schedule campaign' : 'Start campaign'}
               </Button>
-              <Button variant="outline" onClick={() => router.back()} disabled={busy}>
+              <Button
+                variant="outline"
+                disabled={busy}
+                data-testid="campaign-dry-run"
+                onClick={form.handleSubmit((v) => submit(v, true))}
+              >
+                <Calculator /> Check and estimate cost
+              </Button>
+              <Button variant="ghost" onClick={() => router.back()} disabled={busy}>
                 Cancel
               </Button>
             </div>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { Plus, Upload } from 'lucide-react';
+import { useOptionalSession } from '@/components/auth/session-provider';
 import { DataPagination } from '@/components/common/data-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, QueryTableRows } from '@/components/common/states';
@@ -25,6 +26,7 @@ export function CampaignList() {
   const { page, limit } = url.getPage();
   const search = url.get('search');
   const query = useCampaigns({ page, limit, status, search });
+  const timeZone = useOptionalSession()?.subAccount?.timeZone;
   const items = query.data?.items ?? [];
   const filtered = !!(status || search);
 
@@ -115,7 +117,7 @@ export function CampaignList() {
                     <span className={c.failedCount ? 'text-red-700' : undefined}>{formatNumber(c.failedCount)}</span>
                   </TableCell>
                   <TableCell className="text-muted-foreground">
-                    {c.scheduledAt ? formatDateTime(c.scheduledAt) : formatDateTime(c.createdAt)}
+                    {formatDateTime(c.scheduledAt ?? c.createdAt, timeZone)}
                   </TableCell>
                 </TableRow>
               )}

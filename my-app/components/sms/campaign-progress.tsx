@@ -7,8 +7,13 @@ import type { StreamState } from '@/lib/queries/use-campaign-events';
 import type { SmsCampaign } from '@/types/sms';
 import { cn } from '@/lib/utils';
 
-export function progressPercent(c: Pick<SmsCampaign, 'progress'>): number {
-  const p = Number.isFinite(c.progress) ? c.progress : 0;
+/**
+ * How far a campaign got. A canceled one shows the share actually sent, not the share "no longer pending"
+ * (canceling its messages would otherwise read 100% with nothing sent).
+ */
+export function progressPercent(c: Pick<SmsCampaign, 'progress' | 'status' | 'sentCount' | 'totalRecipients'>): number {
+  const sentShare = c.totalRecipients > 0 ? c.sentCount / c.totalRecipients : 0;
+  const p = c.status === 'canceled' ? sentShare : Number.isFinite(c.progress) ? c.progress : 0;
   return Math.max(0, Math.min(100, Math.floor(p * 100)));
 }
 
@@ -55,13 +60,19 @@ export function CampaignProgress({ campaign }: { campaign: SmsCampaign }) {
     { key: 'optedOut', label: 'Opted out', value: formatNumber(campaign.optedOut) },
     { key: 'canceled', label: 'Canceled', value: formatNumber(campaign.canceled) },
     { key: 'segments', label: 'Segments', value: formatNumber(campaign.segments) },
-    { key: 'cost', label: 'Cost', value: formatCost(campaign.cost) },
+    {
+      key: 'cost',
+      label: campaign.awaitingPrice > 0 ? 'Cost so far' : 'Cost',
+      value: formatCost(campaign.cost),
+    },
   ];
   return (
     <div className="grid grid-cols-1 gap-4" aria-live="polite">
       <div className="grid grid-cols-1 gap-2">
         <div className="flex items-baseline justify-between text-sm">
-          <span className="font-medium">Progress</span>
+          <span className="font-medium">
+            {campaign.status === 'canceled' ? 'Sent before it was canceled' : 'Progress'}
+          </span>
           <span className="text-2xl font-semibold tabular-nums" data-testid="campaign-progress-pct">
             {pct}%
           </span>
@@ -72,6 +83,13 @@ export function CampaignProgress({ campaign }: { campaign: SmsCampaign }) {
         <p className="text-sm text-muted-foreground" data-testid="quiet-hours-note">
           {formatNumber(campaign.waitingQuietHours)} of the pending messages wait for their recipients&apos; quiet hours
           to end.
+        </p>
+      )}
+      {campaign.awaitingPrice > 0 && (
+        <p className="text-sm text-muted-foreground" data-testid="cost-pending-note">
+          Prices are still arriving: Twilio reports each message&apos;s price a few minutes after it is sent, and{' '}
+          {campaign.awaitingPrice >= 1000 ? 'over 1,000' : formatNumber(campaign.awaitingPrice)}{' '}
+          {campaign.awaitingPrice === 1 ? 'has' : 'have'} none yet, so the cost may still grow.
         </p>
       )}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">

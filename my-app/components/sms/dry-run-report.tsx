@@ -7,8 +7,11 @@ import { formatCost, formatNumber, formatPhone } from '@/lib/format';
 import type { BulkSmsResult } from '@/types/sms';
 import { cn } from '@/lib/utils';
 
-const REASONS: Record<string, string> = {
+/** The API's rejection codes (shared/sms/campaigns), as a person reads them. */
+export const REJECTION_REASONS: Record<string, string> = {
   invalid: 'Invalid number',
+  invalid_phone: 'Invalid number',
+  spreadsheet_mangled: 'Number mangled by a spreadsheet (e.g. 4.15555E+10)',
   duplicate: 'Duplicate',
   opted_out: 'Opted out',
   optedOut: 'Opted out',
@@ -72,7 +75,7 @@ export function DryRunReport({ result }: { result: BulkSmsResult }) {
                   <TableRow key={`${r.row}-${i}`} data-testid="rejection-row">
                     <TableCell className="tabular-nums">{r.row}</TableCell>
                     <TableCell className="max-w-48 truncate font-mono text-xs">{r.value || '(empty)'}</TableCell>
-                    <TableCell>{REASONS[r.reason] ?? r.reason}</TableCell>
+                    <TableCell>{REJECTION_REASONS[r.reason] ?? r.reason}</TableCell>
                     <TableCell className="max-w-80 truncate whitespace-normal text-muted-foreground">
                       {r.message}
                     </TableCell>

@@ -1,7 +1,9 @@
 'use client';
 
+import * as React from 'react';
 import Link from 'next/link';
-import { ExternalLink, Loader2 } from 'lucide-react';
+import { ExternalLink, Loader2, Send } from 'lucide-react';
+import { useOptionalSession } from '@/components/auth/session-provider';
 import { SmsStatusBadge } from '@/components/sms/status-badges';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -10,10 +12,22 @@ import { useMessage } from '@/lib/queries/sms';
 import { FINAL_SMS_STATUSES, type SendSmsResult } from '@/types/sms';
 
 /** The outcome of a send, following the message's status until it is final. */
-export function MessageStatusLive({ result, onReset }: { result: SendSmsResult; onReset: () => void }) {
+export function MessageStatusLive({
+  result,
+  onReset,
+  onSendNow,
+}: {
+  result: SendSmsResult;
+  onReset: () => void;
+  /** Admins: cancel the held message and send it again ignoring quiet hours. */
+  onSendNow?: () => Promise<void>;
+}) {
   const { data: message } = useMessage(result.id);
   const status = message?.status ?? result.status;
   const final = FINAL_SMS_STATUSES.includes(status);
+  const timeZone = useOptionalSession()?.subAccount?.timeZone;
+  const [sendingNow, setSendingNow] = React.useState(false);
+  const held = Boolean(result.quietHoursUntil) && status === 'pending';
   return (
     <Card data-testid="send-result" aria-live="polite">
       <CardHeader>
@@ -25,10 +39,10 @@ export function MessageStatusLive({ result, onReset }: { result: SendSmsResult; 
           {!final && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating" />}
         </CardTitle>
         <CardDescription>
-          {result.quietHoursUntil && status === 'pending'
-            ? `Held for the recipient's quiet hours until ${formatDateTime(result.quietHoursUntil)}.`
+          {held
+            ? `Held for the recipient's quiet hours until ${formatDateTime(result.quietHoursUntil, timeZone)}${zoneNote(timeZone)}.`
             : result.notBefore && Date.parse(result.notBefore) > Date.now() + 5000 && status === 'pending'
-              ? `Scheduled for ${formatDateTime(result.notBefore)}.`
+              ? `Scheduled for ${formatDateTime(result.notBefore, timeZone)}${zoneNote(timeZone)}.`
               : final
                 ? 'This message will not change any more.'
                 : 'Accepted. The status updates here as Twilio reports it.'}
@@ -64,9 +78,31 @@ export function MessageStatusLive({ result, onReset }: { result: SendSmsResult; 
               <ExternalLink /> View message
             </Link>
           </Button>
+          {held && onSendNow && (
+            <Button
+              variant="outline"
+              disabled={sendingNow}
+              data-testid="send-now-anyway"
+              onClick={async () => {
+                setSendingNow(true);
+                try {
+                  await onSendNow();
+                } finally {
+                  setSendingNow(false);
+                }
+              }}
+            >
+              {sendingNow ? <Loader2 className="animate-spin" /> : <Send />} Send now anyway
+            </Button>
+          )}
           <Button onClick={onReset}>Send another</Button>
         </div>
       </CardContent>
     </Card>
   );
+}
+
+/** Quiet hours are the recipient's; times here are shown in the SubAccount's zone, named. */
+function zoneNote(timeZone: string | undefined): string {
+  return timeZone ? ` (${timeZone.replace(/_/g, ' ')} time)` : '';
 }

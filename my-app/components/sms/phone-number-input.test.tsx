@@ -79,4 +79,24 @@ describe('PhoneNumberInput', () => {
     expect(input().value).toBe('+44 7911 123456');
     expect(screen.getByTestId('value').textContent).toBe('+447911123456');
   });
+
+  it('shows 12345 as typed rather than as "1 (234) 5"', () => {
+    render(<Harness />);
+    typeChars('12345');
+    expect(input().value).toBe('12345');
+  });
+
+  it('keeps every digit when the same number is pasted over the whole field', () => {
+    render(<Harness />);
+    typeChars('4155552671');
+    expect(input().value).toBe('(415) 555-2671');
+    fireEvent.change(input(), { target: { value: '4155552671' } });
+    expect(input().value).toBe('(415) 555-2671');
+    expect(screen.getByTestId('value').textContent).toBe('+14155552671');
+  });
+
+  it('leaves the message to the form when the form marks the field invalid', () => {
+    render(<PhoneNumberInput value="555" country="US" onChange={() => undefined} showValidation aria-invalid />);
+    expect(screen.queryByTestId('phone-status')).toBeNull();
+  });
 });

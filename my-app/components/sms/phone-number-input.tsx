@@ -37,6 +37,8 @@ export interface PhoneNumberInputProps {
   className?: string;
 }
 
+const MIN_DIGITS_TO_FORMAT = 7;
+
 /** Keeps the digits and a leading +, the only characters AsYouType needs. */
 function cleanInput(text: string): string {
   const plus = text.trimStart().startsWith('+');
@@ -50,7 +52,10 @@ export function checkPhone(input: string, country: CountryCode): { formatted: st
     return { formatted: cleaned, e164: null, possible: false, valid: false, country: undefined };
   }
   const typer = new AsYouType(country);
-  const formatted = typer.input(cleaned);
+  const typed = typer.input(cleaned);
+  // A leading trunk prefix with too few digits to know the shape yet ("12345" is not "1 (234) 5"): as typed.
+  const prefixed = !cleaned.startsWith('+') && typer.getNationalNumber() !== cleaned;
+  const formatted = prefixed && cleaned.length < MIN_DIGITS_TO_FORMAT ? cleaned : typed;
   const number = typer.getNumber();
   return {
     formatted,
@@ -116,9 +121,12 @@ export function PhoneNumberInput({
 
   const handleChange = (event: React.ChangeEvent<HTMLInputElement>) => {
     let text = event.target.value;
-    // Deleting only a formatting character (")" or "-") would be undone by the formatter;
-    // treat it as deleting the digit before it.
-    if (text.length < display.length && cleanInput(text) === cleanInput(display)) {
+    // Deleting only a formatting character (")" or "-") would be undone by the formatter; treat it as
+    // deleting the digit before it. Only for a one-character deletion: pasting the same number over a
+    // selection also yields the same digits, and must keep them all.
+    const inputType = (event.nativeEvent as InputEvent).inputType ?? '';
+    const deletedOneChar = !inputType.startsWith('insert') && display.length - text.length === 1;
+    if (deletedOneChar && cleanInput(text) === cleanInput(display)) {
       const cleaned = cleanInput(text);
       text = cleaned.slice(0, -1);
     }
@@ -153,6 +161,9 @@ export function PhoneNumberInput({
           check it before sending.
         </span>
       );
+    } else if ((touched || showValidation) && aria['aria-invalid']) {
+      // The form already says what is wrong on this field: one message, not two.
+      state = 'invalid';
     } else if (touched || showValidation) {
       state = 'invalid';
       status = (

@@ -31,12 +31,15 @@ import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useLead } from '@/lib/queries/crm';
-import { useSendSms, useSmsSettings } from '@/lib/queries/sms';
+import { useCancelMessage, useSendSms, useSmsSettings } from '@/lib/queries/sms';
+import { errorMessage } from '@/lib/api-client';
 import { toCountryCode } from '@/lib/sms/countries';
-import { MAX_SMS_CHARACTERS } from '@/lib/sms/segments';
+import { MAX_SMS_CHARACTERS, analyzeMessage } from '@/lib/sms/segments';
+import { placeholders, renderTemplate } from '@/lib/sms/template';
+import { formatCost } from '@/lib/format';
 import { uuid } from '@/lib/uuid';
 import type { Lead } from '@/types/crm';
-import type { SendSmsResult } from '@/types/sms';
+import type { SendSmsDto, SendSmsResult } from '@/types/sms';
 
 export const sendSmsSchema = z
   .object({
@@ -53,6 +56,16 @@ export const sendSmsSchema = z
     scheduledAt: z.string(),
   })
   .superRefine((v, ctx) => {
+    // Without a lead only {{name|default}} can be filled in; the API refuses the rest by name too.
+    const unfilled = v.leadId === undefined ? placeholders(v.message).filter((p) => p.fallback === undefined) : [];
+    if (unfilled.length) {
+      const names = unfilled.map((p) => `{{${p.name}}}`).join(', ');
+      ctx.addIssue({
+        code: 'custom',
+        path: ['message'],
+        message: `${names} needs a lead to fill it in: choose a lead or add a default like {{${unfilled[0]!.name}|there}}`,
+      });
+    }
     if (!v.scheduleLater) return;
     if (!v.scheduledAt) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'Pick a date and time' });
     else if (Date.parse(v.scheduledAt) <= Date.now())
@@ -78,9 +91,12 @@ export function SendSmsForm() {
   const [lead, setLead] = React.useState<Pick<Lead, 'id' | 'name' | 'phone'> | null>(null);
   const [result, setResult] = React.useState<SendSmsResult | null>(null);
   const send = useSendSms();
+  const cancel = useCancelMessage();
+  const lastSent = React.useRef<SendSmsDto | null>(null);
 
   const form = useForm<SendSmsValues>({ resolver: zodResolver(sendSmsSchema), defaultValues: EMPTY });
   const scheduleLater = useWatch({ control: form.control, name: 'scheduleLater' });
+  const message = useWatch({ control: form.control, name: 'message' });
 
   // /admin/sms/send?leadId=12 (from a lead's page) starts with that lead.
   const leadIdParam = Number(searchParams.get('leadId'));
@@ -99,16 +115,15 @@ export function SendSmsForm() {
   }, [initialLead.data, pickLead]);
 
   const onSubmit = async (values: SendSmsValues) => {
+    const data: SendSmsDto = {
+      phoneNumber: values.phoneNumber,
+      message: values.message,
+      leadId: values.leadId,
+      scheduledAt: values.scheduleLater ? values.scheduledAt : undefined,
+    };
+    lastSent.current = data;
     try {
-      const res = await send.mutateAsync({
-        idempotencyKey: uuid(),
-        data: {
-          phoneNumber: values.phoneNumber,
-          message: values.message,
-          leadId: values.leadId,
-          scheduledAt: values.scheduleLater ? values.scheduledAt : undefined,
-        },
-      });
+      const res = await send.mutateAsync({ idempotencyKey: uuid(), data });
       setResult(res);
       toast.success(values.scheduleLater ? 'Message scheduled' : 'Message accepted for sending');
     } catch (error) {
@@ -122,7 +137,25 @@ export function SendSmsForm() {
     form.reset(EMPTY);
   };
 
-  if (result) return <MessageStatusLive result={result} onReset={reset} />;
+  const sendNowAnyway = async () => {
+    if (!result || !lastSent.current) return;
+    try {
+      await cancel.mutateAsync(result.id);
+      const res = await send.mutateAsync({
+        idempotencyKey: uuid(),
+        data: { ...lastSent.current, scheduledAt: undefined, ignoreQuietHours: true },
+      });
+      setResult(res);
+      toast.success('Sending now, inside quiet hours');
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  if (result)
+    return (
+      <MessageStatusLive result={result} onReset={reset} onSendNow={session?.isAdmin ? sendNowAnyway : undefined} />
+    );
 
   return (
     <Card>
@@ -193,6 +226,11 @@ export function SendSmsForm() {
                       }
                     />
                   </FormControl>
+                  <SendPreview
+                    message={message}
+                    withLead={lead !== null}
+                    pricePerSegment={settings.data?.estimatedPricePerSegment}
+                  />
                   <FormMessage />
                 </FormItem>
               )}
@@ -240,5 +278,43 @@ export function SendSmsForm() {
         </Form>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * What the phone will receive when no lead fills the placeholders (their defaults), and what it should cost
+ * at the estimated price per segment; Twilio's real price is recorded once it reports it.
+ */
+function SendPreview({
+  message,
+  withLead,
+  pricePerSegment,
+}: {
+  message: string;
+  withLead: boolean;
+  pricePerSegment: number | undefined;
+}) {
+  const hasPlaceholders = placeholders(message).length > 0;
+  const text = withLead || !hasPlaceholders ? message : renderTemplate(message, {});
+  const { segments } = analyzeMessage(text);
+  if (!message.trim()) return null;
+  return (
+    <div className="grid gap-1 text-xs text-muted-foreground" data-testid="send-preview">
+      {!withLead && hasPlaceholders && (
+        <p>
+          Will be sent as:{' '}
+          <span className="text-foreground" data-testid="send-preview-text">
+            {text}
+          </span>
+        </p>
+      )}
+      {withLead && hasPlaceholders && <p>Placeholders are filled in from the lead when sent.</p>}
+      {pricePerSegment !== undefined && (
+        <p data-testid="send-estimated-cost">
+          Estimated cost: {formatCost(segments * pricePerSegment)} ({segments} {segments === 1 ? 'segment' : 'segments'}{' '}
+          × {formatCost(pricePerSegment)}); Twilio reports the real price after sending.
+        </p>
+      )}
+    </div>
   );
 }

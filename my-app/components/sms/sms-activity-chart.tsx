@@ -58,7 +58,7 @@ export function SmsActivityChart({
   const empty = data.every((p) => p.sent + p.delivered + p.failed === 0);
   return (
     <div className="grid grid-cols-1 gap-3">
-      <Tabs value={range} onValueChange={(v) => setRange(v as Range)}>
+      <Tabs withPanels={false} value={range} onValueChange={(v) => setRange(v as Range)}>
         <TabsList aria-label="Chart range">
           <TabsTrigger value="daily">Last 30 days</TabsTrigger>
           <TabsTrigger value="monthly">Last 12 months</TabsTrigger>

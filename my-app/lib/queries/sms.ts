@@ -1,5 +1,6 @@
 'use client';
 
+import { settingsApi } from '@/lib/api/settings-api';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { smsApi } from '@/lib/api-client';
 import { cleanParams } from '@/lib/queries/keys';
@@ -109,7 +110,7 @@ export function useCampaignMessages(id: number, filters: CampaignMessagesParams,
 }
 
 export function useSmsSettings() {
-  return useQuery({ queryKey: smsKeys.settings(), queryFn: smsApi.getSettings });
+  return useQuery({ queryKey: smsKeys.settings(), queryFn: settingsApi.getSettings });
 }
 
 export function useTemplates(filters: PaginationParams = { limit: 100 }) {
@@ -205,7 +206,7 @@ export function useCampaignAction(id: number) {
 export function useUpdateSmsSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (data: UpdateSmsSettingsDto) => smsApi.updateSettings(data),
+    mutationFn: (data: UpdateSmsSettingsDto) => settingsApi.updateSettings(data),
     onSuccess: (settings) => {
       if (settings) qc.setQueryData(smsKeys.settings(), settings);
       void qc.invalidateQueries({ queryKey: smsKeys.settings() });
@@ -216,7 +217,7 @@ export function useUpdateSmsSettings() {
 export function useTestSmsSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => smsApi.testSettings(),
+    mutationFn: () => settingsApi.testSettings(),
     onSettled: () => void qc.invalidateQueries({ queryKey: smsKeys.settings() }),
   });
 }

@@ -321,4 +321,24 @@ describe('sending to a lead with its fields as variables', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.message).toMatch(/message: the lead has no value for \{\{email\}\}/);
   });
+
+  it('fills defaults in a send without a lead, and refuses a placeholder without one by name', async () => {
+    const sent = await h
+      .http()
+      .post('/api/sms/send')
+      .set(admin)
+      .send({ phoneNumber: ANN, message: 'Hi {{first_name|there}}, {{ company | our team }} here' })
+      .expect(202);
+    const detail = await h.http().get(`/api/sms/messages/${sent.body.id}`).set(admin).expect(200);
+    expect(detail.body.message).toBe('Hi there, our team here');
+    const refused = await h
+      .http()
+      .post('/api/sms/send')
+      .set(admin)
+      .send({ phoneNumber: ANN, message: 'Hi {{first_name}}' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      { field: 'message', message: expect.stringMatching(/\{\{first_name\}\} needs a lead/) },
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ interface Entry {
   subAccountId: number;
   actorKind: string;
   actorId: number | null;
+  actorName: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -145,9 +146,11 @@ describe('GET /api/sms/audit', () => {
       expect(e.ip).toMatch(/127\.0\.0\.1/);
     }
     const byAction = (action: string) => page.items.filter((e) => e.action === action);
-    expect(byAction('sms.send').map((e) => [e.actorKind, e.actorId, e.requestId === 'req-audit-1'])).toEqual([
-      ['user', a.userId, false],
-      ['admin', a.adminId, true],
+    expect(
+      byAction('sms.send').map((e) => [e.actorKind, e.actorId, e.actorName, e.requestId === 'req-audit-1']),
+    ).toEqual([
+      ['user', a.userId, 'Audit A User', false],
+      ['admin', a.adminId, 'Audit A Admin', true],
     ]);
     expect(byAction('campaign.create')[0]).toMatchObject({
       targetType: 'sms_campaign',

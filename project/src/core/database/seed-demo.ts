@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from 'src/core/auth/password';
 import type { DatabaseService } from './database.service';
+import { seedDemoHistory } from './seed-demo-history';
 import { adminUsers, leads, strategies, subAccounts, users } from './schema';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.loctelli.test';
@@ -38,21 +39,35 @@ export async function seedDemo(database: DatabaseService, password: string): Pro
         tag: 'follow-up',
       })
       .returning();
-    await tx.insert(leads).values(
-      [
-        ['Jane Cooper', '+14155550101', 'new'],
-        ['Wade Warren', '+14155550102', 'contacted'],
-        ['Esther Howard', '+14155550103', 'qualified'],
-      ].map(([name, phone, status]) => ({
-        subAccountId: sub!.id,
-        ownerId: user!.id,
-        strategyId: strategy!.id,
-        name: name!,
-        phone: phone!,
-        email: `${name!.split(' ')[0]!.toLowerCase()}@example.com`,
-        status: status as 'new',
-      })),
-    );
+    const demoLeads = await tx
+      .insert(leads)
+      .values(
+        [
+          ['Jane Cooper', '+14155550101', 'new'],
+          ['Wade Warren', '+14155550102', 'contacted'],
+          ['Esther Howard', '+14155550103', 'qualified'],
+          ['Cameron Williamson', '+14155550104', 'contacted'],
+          ['Brooklyn Simmons', '+14155550105', 'customer'],
+          ['Leslie Alexander', '+14155550106', 'contacted'],
+          ['Jenny Wilson', '+14155550107', 'new'],
+          ['Guy Hawkins', '+14155550108', 'lost'],
+        ].map(([name, phone, status]) => ({
+          subAccountId: sub!.id,
+          ownerId: user!.id,
+          strategyId: strategy!.id,
+          name: name!,
+          phone: phone!,
+          email: `${name!.split(' ')[0]!.toLowerCase()}@example.com`,
+          status: status as 'new',
+        })),
+      )
+      .returning({ id: leads.id, name: leads.name, phone: leads.phone });
+    await seedDemoHistory(tx, {
+      subAccountId: sub!.id,
+      adminId: admin!.id,
+      userId: user!.id,
+      leads: demoLeads.map((l) => ({ ...l, phone: l.phone! })),
+    });
   });
   return true;
 }

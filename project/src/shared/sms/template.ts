@@ -66,6 +66,16 @@ export function compileTemplate(tpl: string): (vars: TemplateVars, base?: Templa
   };
 }
 
+/**
+ * The text a single send delivers: placeholders filled from `vars` (a lead's fields, or none), defaults
+ * included. `missing` names what has neither a value nor a default, so the caller can refuse the send;
+ * braces are never delivered.
+ */
+export function renderForSend(message: string, vars: TemplateVars): RenderResult {
+  if (!message.includes('{{')) return { ok: true, text: message };
+  return renderTemplate(message, vars);
+}
+
 /** 'First Name' -> 'first_name', 'phoneNumber' -> 'phone_number', 'Prénom' -> 'prenom'. */
 export function toSnakeCase(input: string): string {
   return input

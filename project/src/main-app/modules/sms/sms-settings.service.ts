@@ -9,8 +9,12 @@ import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import { SubAccountsRepository } from 'src/main-app/modules/subaccounts/subaccounts.repository';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { ProviderError, SMS_PROVIDER, type SmsProvider } from 'src/shared/sms/interfaces/sms-provider.interface';
-import { SenderService } from 'src/shared/sms/settings/sender.service';
-import { SmsSettingsRepository, type SmsSettingsUpdate } from 'src/shared/sms/settings/sms-settings.repository';
+import { SenderService, type Sender } from 'src/shared/sms/settings/sender.service';
+import {
+  SmsSettingsRepository,
+  type SmsSettingsRow,
+  type SmsSettingsUpdate,
+} from 'src/shared/sms/settings/sms-settings.repository';
 import type { SmsSettingsDto, TestConnectionDto, UpdateSmsSettingsDto } from './dto/sms-settings.dto';
 import { SenderClaimService } from './sender-claim.service';
 import { actorOf } from './sms.service';
@@ -63,6 +67,21 @@ export class SmsSettingsService {
       quietHoursEnd: row?.quietHoursEnd ?? '08:00',
       quietHoursDays: row?.quietHoursDays ?? [1, 2, 3, 4, 5, 6, 7],
       helpText: row?.helpText ?? null,
+      ...this.senderFacts(row, sender),
+    };
+  }
+
+  /** What an admin needs to wire Twilio: the webhook URLs and which sender sends really use. */
+  private senderFacts(row: SmsSettingsRow | undefined, sender: Sender) {
+    const base = `${this.config.publicBaseUrl}/api/sms/webhooks/twilio`;
+    const effectiveSender = sender.messagingServiceSid ?? sender.from ?? null;
+    const ownSender = Boolean(row?.messagingServiceSid ?? row?.phoneNumber);
+    return {
+      statusWebhookUrl: `${base}/status`,
+      inboundWebhookUrl: `${base}/inbound`,
+      effectiveSender,
+      senderSource: effectiveSender === null ? 'none' : ownSender ? 'subaccount' : 'environment',
+      estimatedPricePerSegment: this.config.sms.estimatedPricePerSegment,
     };
   }
 

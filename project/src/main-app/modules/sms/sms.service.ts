@@ -16,7 +16,7 @@ import {
 } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { SmsMessagesRepository, type SmsMessageRow } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService, type Actor } from 'src/shared/sms/sms.service';
-import { compileTemplate } from 'src/shared/sms/template';
+import { renderForSend, type TemplateVars } from 'src/shared/sms/template';
 import type { SendResultDto, SendSmsDto } from './dto/send-message.dto';
 import {
   mapMessage,
@@ -56,14 +56,15 @@ export class SmsModuleService {
       ]);
     }
     let phoneNumber = dto.phoneNumber;
-    let message = dto.message;
+    let lead: Parameters<typeof leadVariables>[0] | undefined;
     if (dto.leadId !== undefined) {
-      const lead = await this.leads.find(subAccountId, dto.leadId);
+      lead = (await this.leads.find(subAccountId, dto.leadId)) ?? undefined;
       if (!lead) throw AppError.validation('leadId', 'no such lead in this SubAccount');
       phoneNumber ??= lead.phone ?? undefined;
       if (!phoneNumber) throw AppError.validation('phoneNumber', 'the lead has no phone number; give one');
-      message = renderForLead(dto.message, lead);
     }
+
+    const message = renderOrRefuse(dto.message, lead ? leadVariables(lead) : {}, lead !== undefined);
     const { row, replayed } = await this.engine.send(subAccountId, actorOf(auth, meta), {
       phoneNumber: phoneNumber ?? '',
       message,
@@ -174,14 +175,19 @@ export function filtersOf(
   };
 }
 
-/** A message to a lead may use its fields: {{name}}, {{first_name}}, {{email}}, {{company}}… */
-function renderForLead(message: string, lead: Parameters<typeof leadVariables>[0]): string {
-  if (!message.includes('{{')) return message;
-  const rendered = compileTemplate(message)(leadVariables(lead));
+/**
+ * A message may use a lead's fields ({{first_name}}, {{company}}…) and defaults ({{first_name|there}}); without a
+ * lead only defaults fill in. A placeholder with neither is refused by name rather than delivered in braces.
+ */
+function renderOrRefuse(message: string, vars: TemplateVars, forLead: boolean): string {
+  const rendered = renderForSend(message, vars);
   if (rendered.ok) return rendered.text;
   const missing = rendered.missing.map((v) => `{{${v}}}`).join(', ');
+  const hint = `add a default like {{${rendered.missing[0]}|there}}`;
   throw AppError.validation(
     'message',
-    `the lead has no value for ${missing} (add a default like {{${rendered.missing[0]}|there}})`,
+    forLead
+      ? `the lead has no value for ${missing} (${hint})`
+      : `${missing} needs a lead to fill it in: choose a lead or ${hint}`,
   );
 }

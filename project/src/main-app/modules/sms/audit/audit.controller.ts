@@ -1,11 +1,11 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { and, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, like, lte, sql } from 'drizzle-orm';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AdminOnly, CurrentAuth, tenantOf } from 'src/core/auth/auth.decorators';
 import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService } from 'src/core/database/database.service';
-import { smsAuditLog } from 'src/core/database/schema';
+import { adminUsers, smsAuditLog, users } from 'src/core/database/schema';
 import { ApiPageResponse, offsetOf, type Page } from 'src/core/http/pagination';
 import { AuditEntryDto, AuditQueryDto } from './audit.dto';
 
@@ -31,8 +31,14 @@ export class AuditService {
     const db = this.database.db;
     const [items, total] = await Promise.all([
       db
-        .select()
+        .select({
+          ...getTableColumns(smsAuditLog),
+          // People read names, not "Admin #1"; null for system and Twilio, or a deleted account.
+          actorName: sql<string | null>`coalesce(${users.name}, ${adminUsers.name})`,
+        })
         .from(smsAuditLog)
+        .leftJoin(users, and(eq(smsAuditLog.actorKind, 'user'), eq(users.id, smsAuditLog.actorId)))
+        .leftJoin(adminUsers, and(eq(smsAuditLog.actorKind, 'admin'), eq(adminUsers.id, smsAuditLog.actorId)))
         .where(where)
         .orderBy(desc(smsAuditLog.createdAt), desc(smsAuditLog.id))
         .limit(q.limit)

@@ -23,6 +23,8 @@ export class AuditEntryDto {
   @ApiProperty() subAccountId!: number;
   @ApiProperty({ enum: ['user', 'admin', 'system', 'twilio'] }) actorKind!: 'user' | 'admin' | 'system' | 'twilio';
   @ApiProperty({ type: Number, nullable: true }) actorId!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: "The user's or admin's name (null for system, Twilio)" })
+  actorName!: string | null;
   @ApiProperty({ example: 'campaign.pause' }) action!: string;
   @ApiProperty({ type: String, nullable: true }) targetType!: string | null;
   @ApiProperty({ type: String, nullable: true }) targetId!: string | null;

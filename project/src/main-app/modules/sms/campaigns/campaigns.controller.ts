@@ -14,7 +14,16 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
@@ -32,11 +41,14 @@ import {
   CreateCampaignDto,
   CreateCampaignFromLeadsDto,
   ImportReportDto,
+  RecipientDto,
   SmsCampaignDto,
   UpdateCampaignDto,
 } from './dto/campaign.dto';
 import { RequireRole } from 'src/core/auth/roles';
 
+// CreateCampaignDto.recipients refers to RecipientDto by $ref: it must be in the document's schemas.
+@ApiExtraModels(RecipientDto)
 @ApiTags('sms campaigns')
 @ApiBearerAuth()
 @RequireRole('user')
@@ -65,7 +77,7 @@ export class CampaignsController {
       },
     },
   })
-  @ApiOkResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: ImportReportDto })
   upload(
     @CurrentAuth() auth: AuthContext,
     @Req() req: Request,
@@ -75,7 +87,7 @@ export class CampaignsController {
   }
 
   @Post('campaigns')
-  @ApiOkResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: ImportReportDto })
   create(
     @CurrentAuth() auth: AuthContext,
     @Body() dto: CreateCampaignDto,
@@ -85,7 +97,7 @@ export class CampaignsController {
   }
 
   @Post('campaigns/from-leads')
-  @ApiOkResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: ImportReportDto })
   createFromLeads(
     @CurrentAuth() auth: AuthContext,
     @Body() dto: CreateCampaignFromLeadsDto,

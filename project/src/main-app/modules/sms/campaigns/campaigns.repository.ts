@@ -121,6 +121,22 @@ export class CampaignsRepository {
     );
   }
 
+  /**
+   * Messages Twilio accepted whose price has not arrived yet (it comes with a later status callback), up to
+   * `cap`: enough to say "prices are still arriving" without counting a large campaign on every poll.
+   * Served by the campaign's index on sms_messages (campaign_id).
+   */
+  async countAwaitingPrice(campaignId: number, cap = 1000): Promise<number> {
+    const rows = rowsOf<{ n: number }>(
+      await this.db.execute(sql`select count(*)::int as n from (
+        select 1 from ${smsMessages}
+        where ${smsMessages.campaignId} = ${campaignId} and ${smsMessages.price} is null
+          and ${smsMessages.status} in ('sent', 'delivered', 'undelivered')
+        limit ${cap}) awaiting`),
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   leadsByIds(subAccountId: number, ids: number[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db

@@ -210,8 +210,11 @@ export class CampaignsService {
   }
 
   async toDto(c: CampaignRow): Promise<SmsCampaignDto> {
-    const open = await this.campaigns.countOpenUpTo([c.id]);
-    return mapCampaign(c, open.get(c.id) ?? NOTHING_OPEN);
+    const [open, awaitingPrice] = await Promise.all([
+      this.campaigns.countOpenUpTo([c.id]),
+      this.campaigns.countAwaitingPrice(c.id),
+    ]);
+    return mapCampaign(c, open.get(c.id) ?? NOTHING_OPEN, awaitingPrice);
   }
 
   private async record(

@@ -44,7 +44,7 @@ export class CreateCampaignService {
         template,
         templateId: dto.templateId,
         scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : undefined,
-        dryRun: false,
+        dryRun: Boolean(dto.dryRun),
         source: dto.leadIds?.length ? 'leads' : 'list',
         records: recordsOf(dto.recipients ?? [], leads),
       },

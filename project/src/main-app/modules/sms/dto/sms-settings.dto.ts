@@ -17,32 +17,32 @@ import {
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class UpdateSmsSettingsDto {
-  @ApiPropertyOptional({ example: 'AC0123456789abcdef0123456789abcdef', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'AC0123456789abcdef0123456789abcdef', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'accountSid must look like AC followed by 32 hex characters' })
   accountSid?: string | null;
 
-  @ApiPropertyOptional({ description: 'Write-only: never returned', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Write-only: never returned', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @Matches(/^[0-9a-zA-Z]{16,64}$/, { message: 'authToken must be 16 to 64 letters and digits' })
   authToken?: string | null;
 
-  @ApiPropertyOptional({ example: '+14155550100', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '+14155550100', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'phoneNumber must be an E.164 number such as +14155550100' })
   phoneNumber?: string | null;
 
-  @ApiPropertyOptional({ example: 'MG0123456789abcdef0123456789abcdef', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'MG0123456789abcdef0123456789abcdef', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^MG[0-9a-fA-F]{32}$/, { message: 'messagingServiceSid must look like MG followed by 32 hex characters' })
   messagingServiceSid?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 60000 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 60000 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -63,7 +63,7 @@ export class UpdateSmsSettingsDto {
   @Max(10_000)
   rateSegmentsPerSecond?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 1000 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -71,7 +71,7 @@ export class UpdateSmsSettingsDto {
   @Max(1000)
   maxInFlight?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Segments per calendar month; null for no cap' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Segments per calendar month; null for no cap' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -100,7 +100,7 @@ export class UpdateSmsSettingsDto {
   @Max(7, { each: true })
   quietHoursDays?: number[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -134,6 +134,19 @@ export class SmsSettingsDto {
   @ApiProperty() quietHoursEnd!: string;
   @ApiProperty({ type: [Number] }) quietHoursDays!: number[];
   @ApiProperty({ type: String, nullable: true }) helpText!: string | null;
+  @ApiProperty({ description: "Twilio's status callback for this API (set on every send)" }) statusWebhookUrl!: string;
+  @ApiProperty({ description: "The URL to set as the Twilio number's 'A message comes in' webhook" })
+  inboundWebhookUrl!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The number or Messaging Service SID sends really use (the environment’s when the SubAccount has none)',
+  })
+  effectiveSender!: string | null;
+  @ApiProperty({ enum: ['subaccount', 'environment', 'none'] }) senderSource!: string;
+  @ApiProperty({ description: 'USD per segment used for estimates before Twilio reports a price' })
+  estimatedPricePerSegment!: number;
 }
 
 export class TestConnectionDto {

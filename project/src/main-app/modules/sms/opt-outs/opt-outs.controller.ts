@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
@@ -28,7 +28,7 @@ export class OptOutsController {
   }
 
   @Post()
-  @ApiOkResponse({ type: OptOutDto })
+  @ApiCreatedResponse({ type: OptOutDto })
   add(@CurrentAuth() auth: AuthContext, @Body() dto: AddOptOutDto, @ReqMeta() meta: RequestMeta): Promise<OptOutDto> {
     return this.service.add(auth, dto.phoneNumber, meta);
   }

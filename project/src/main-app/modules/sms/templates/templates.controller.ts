@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, type Page } from 'src/core/http/pagination';
@@ -21,7 +21,7 @@ export class TemplatesController {
   }
 
   @Post()
-  @ApiOkResponse({ type: SmsTemplateDto })
+  @ApiCreatedResponse({ type: SmsTemplateDto })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateTemplateDto): Promise<SmsTemplateDto> {
     return this.service.create(auth, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { LeadSequenceDto, SaveSequenceDto, SmsSequenceDto } from './dto/sequence.dto';
@@ -36,7 +36,7 @@ export class SequencesController {
   }
 
   @Post('leads/:id/sms-sequence')
-  @ApiOkResponse({ type: LeadSequenceDto, description: "Enrols the lead in its strategy's sequence" })
+  @ApiCreatedResponse({ type: LeadSequenceDto, description: "Enrols the lead in its strategy's sequence" })
   enroll(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<LeadSequenceDto> {
     return this.service.enroll(auth, id);
   }

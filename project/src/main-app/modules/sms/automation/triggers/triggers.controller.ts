@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
@@ -21,7 +21,7 @@ export class TriggersController {
   }
 
   @Post()
-  @ApiOkResponse({ type: SmsTriggerDto })
+  @ApiCreatedResponse({ type: SmsTriggerDto })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateTriggerDto): Promise<SmsTriggerDto> {
     return this.service.create(auth, dto);
   }

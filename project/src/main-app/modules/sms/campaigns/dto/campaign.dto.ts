@@ -69,6 +69,11 @@ export class CreateCampaignDto {
   @IsISO8601({ strict: true })
   @Matches(OFFSET, { message: 'scheduledAt must include a time zone offset (Z or ±hh:mm)' })
   scheduledAt?: string;
+
+  @ApiPropertyOptional({ description: 'Check the recipients and estimate the cost only; nothing is created' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 /** The leads list's filters, as the "text these leads" action sends them. */
@@ -165,7 +170,11 @@ export class SmsCampaignDto {
   @ApiProperty() optedOut!: number;
   @ApiProperty() canceled!: number;
   @ApiProperty() segments!: number;
-  @ApiProperty() cost!: number;
+  @ApiProperty({ description: 'USD, from the prices Twilio has reported so far' }) cost!: number;
+  @ApiProperty({
+    description: 'Messages sent whose price Twilio has not reported yet (counted up to 1000): the cost may still grow',
+  })
+  awaitingPrice!: number;
   @ApiProperty({ description: '0..1: share of recipients no longer pending' }) progress!: number;
   @ApiProperty({ type: Date, nullable: true }) scheduledAt!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) startedAt!: Date | null;
@@ -178,7 +187,11 @@ export class SmsCampaignDto {
  * A campaign as the API shows it: its counters (roll-ups kept with each status change) and its open messages,
  * counted up to OPEN_EXACT_UP_TO; past that, recipients minus what has left the queue, by the counters.
  */
-export function mapCampaign(r: CampaignRow, open: { open: number; quietHours: number }): SmsCampaignDto {
+export function mapCampaign(
+  r: CampaignRow,
+  open: { open: number; quietHours: number },
+  awaitingPrice = 0,
+): SmsCampaignDto {
   const pendingExact = open.open <= OPEN_EXACT_UP_TO;
   const pending = pendingExact
     ? open.open
@@ -203,6 +216,7 @@ export function mapCampaign(r: CampaignRow, open: { open: number; quietHours: nu
     canceled: r.canceledCount,
     segments: r.segments,
     cost: Number(r.cost),
+    awaitingPrice,
     progress:
       r.totalRecipients > 0 ? Math.round(((r.totalRecipients - pending) / r.totalRecipients) * 10_000) / 10_000 : 0,
     scheduledAt: r.scheduledAt,
