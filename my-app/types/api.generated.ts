@@ -50,6 +50,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/refresh': {
     parameters: {
       query?: never;
@@ -60,6 +76,22 @@ export type paths = {
     get?: never;
     put?: never;
     post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/stream-ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_streamTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -866,6 +898,38 @@ export type paths = {
     patch: operations['TriggersController_update'];
     trace?: never;
   };
+  '/api/sms/unassigned': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UnassignedController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sms/unassigned/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UnassignedController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/strategies': {
     parameters: {
       query?: never;
@@ -986,6 +1050,10 @@ export type components = {
       /** @example +14155550142 */
       phoneNumber: string;
     };
+    AssignUnassignedDto: {
+      /** @description The SubAccount to file the reply under */
+      subAccountId: number;
+    };
     AuditEntryDto: {
       /** @example campaign.pause */
       action: string;
@@ -1006,6 +1074,11 @@ export type components = {
       targetId: string | null;
       targetType: string | null;
     };
+    ChangePasswordDto: {
+      currentPassword: string;
+      /** @description At most 72 bytes in UTF-8 (bcrypt ignores the rest) */
+      newPassword: string;
+    };
     ConversationDto: {
       id: number;
       /** @enum {string} */
@@ -1025,6 +1098,8 @@ export type components = {
       unreadCount: number;
     };
     CreateCampaignDto: {
+      /** @description Check the recipients and estimate the cost only; nothing is created */
+      dryRun?: boolean;
       /** @description Leads to text (their phone; lead fields as variables) */
       leadIds?: number[];
       /**
@@ -1120,6 +1195,7 @@ export type components = {
     CreateUserDto: {
       email: string;
       name: string;
+      /** @description At most 72 bytes in UTF-8 */
       password: string;
       /** @enum {string} */
       role?: 'user' | 'manager';
@@ -1340,6 +1416,11 @@ export type components = {
       createdByAdminId: number | null;
       createdByUserId: number | null;
       id: number;
+      /**
+       * @description Who can lift it: the recipient only (by texting START), or a SubAccount admin
+       * @enum {string}
+       */
+      liftableBy: 'recipient' | 'admin';
       phoneNumber: string;
       /** @enum {string} */
       source: 'keyword' | 'error_21610' | 'manual' | 'import';
@@ -1485,6 +1566,8 @@ export type components = {
       optedOut: number;
       /** @description Waiting to be sent (or in flight) */
       pending: number;
+      /** @description false: over 1,000 are pending, and pending (from the counters) and waitingQuietHours are estimates */
+      pendingExact: boolean;
       /** @description 0..1: share of recipients no longer pending */
       progress: number;
       rejectedCount: number;
@@ -1608,6 +1691,8 @@ export type components = {
       dispatchPaused: boolean;
       dispatchPausedReason: string | null;
       effectiveRateLimitPerMinute: number;
+      /** @description The rate the dispatcher keeps, in segments per second */
+      effectiveSegmentsPerSecond: number;
       /** @description The number or Messaging Service SID sends really use (the environment’s when the SubAccount has none) */
       effectiveSender: string | null;
       /** @description USD per segment used for estimates before Twilio reports a price */
@@ -1625,11 +1710,14 @@ export type components = {
       quietHoursEnd: string;
       quietHoursStart: string;
       rateLimitPerMinute: number | null;
+      rateSegmentsPerSecond: number | null;
       /** @enum {string} */
       senderSource: 'subaccount' | 'environment' | 'none';
       spendingCapSegments: number | null;
       /** @description Twilio's status callback for this API (set on every send) */
       statusWebhookUrl: string;
+      /** @description Sends from the installation's shared sender (no number of its own) */
+      usesSharedSender: boolean;
     };
     SmsStatsDto: {
       /** @description The last 30 days: { "YYYY-MM-DD": { … } } */
@@ -1686,6 +1774,12 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
     };
+    StreamTicketDto: {
+      /** @description Seconds the ticket stays valid */
+      expiresIn: number;
+      /** @description Pass as ?ticket= when opening an event stream; good once */
+      ticket: string;
+    };
     SubAccountDto: {
       /** Format: date-time */
       createdAt: string;
@@ -1712,6 +1806,23 @@ export type components = {
       expiresIn: number;
       refreshToken: string;
       user: components['schemas']['MeDto'];
+    };
+    UnassignedMessageDto: {
+      assignedAt: string | null;
+      assignedMessageId: number | null;
+      assignedSubAccountId: number | null;
+      body: string;
+      /** @description SubAccounts that know this phone (empty: none) */
+      candidateSubAccountIds: number[];
+      /** @description Who wrote it */
+      fromNumber: string;
+      id: number;
+      /** @enum {string|null} */
+      keyword: 'opt_out' | 'opt_in' | 'help' | null;
+      messagingServiceSid: string | null;
+      receivedAt: string;
+      /** @description The number it was sent to */
+      toNumber: string | null;
     };
     UnreadCountDto: {
       count: number;
@@ -1777,6 +1888,8 @@ export type components = {
       /** @example 21:00 */
       quietHoursStart?: string;
       rateLimitPerMinute?: number | null;
+      /** @description Twilio's unit: message segments per second from this sender; wins over rateLimitPerMinute */
+      rateSegmentsPerSecond?: number | null;
       /** @description Segments per calendar month; null for no cap */
       spendingCapSegments?: number | null;
     };
@@ -1825,7 +1938,9 @@ export type components = {
       toStatus?: 'new' | 'contacted' | 'qualified' | 'customer' | 'lost' | null;
     };
     UpdateUserDto: {
+      disabled?: boolean;
       name?: string;
+      /** @description At most 72 bytes in UTF-8 */
       password?: string;
       /** @enum {string} */
       role?: 'user' | 'manager';
@@ -1896,6 +2011,7 @@ export type components = {
     UserDto: {
       /** Format: date-time */
       createdAt: string;
+      disabled: boolean;
       email: string;
       id: number;
       name: string;
@@ -1983,6 +2099,32 @@ export interface operations {
       };
     };
   };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: {
+        'X-SubAccount-Id'?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description New tokens; every other session of the account has ended */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokensDto'];
+        };
+      };
+    };
+  };
   AuthController_refresh: {
     parameters: {
       query?: never;
@@ -2004,6 +2146,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TokensDto'];
+        };
+      };
+    };
+  };
+  AuthController_streamTicket: {
+    parameters: {
+      query?: never;
+      header?: {
+        'X-SubAccount-Id'?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamTicketDto'];
         };
       };
     };
@@ -2056,8 +2219,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['LeadListItemDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -2156,6 +2323,8 @@ export interface operations {
   LeadSmsController_thread: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         page?: number;
         /** @description Free-text search */
@@ -2179,8 +2348,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SmsMessageDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -2358,8 +2531,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['NotificationDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -2525,8 +2702,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['AuditEntryDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -2590,8 +2771,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SmsCampaignDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -2736,11 +2921,13 @@ export interface operations {
   CampaignsController_messages: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         page?: number;
         /** @description Free-text search */
         search?: string;
-        status?: string;
+        status?: 'pending' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'canceled' | 'received';
       };
       header?: {
         'X-SubAccount-Id'?: number;
@@ -2760,8 +2947,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SmsMessageDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -2904,8 +3095,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['ConversationDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -2937,6 +3132,8 @@ export interface operations {
   ConversationsController_messages: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         page?: number;
         /** @description Free-text search */
@@ -2960,8 +3157,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SmsMessageDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -3013,6 +3214,8 @@ export interface operations {
     parameters: {
       query?: {
         campaignId?: number;
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         direction?: 'outbound' | 'inbound';
         /** @description Created at or after (ISO 8601) */
         from?: string;
@@ -3041,8 +3244,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SmsMessageDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -3117,6 +3324,8 @@ export interface operations {
     parameters: {
       query?: {
         campaignId?: number;
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         direction?: 'outbound' | 'inbound';
         /** @description Created at or after (ISO 8601) */
         from?: string;
@@ -3169,8 +3378,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['OptOutDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -3466,8 +3679,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SmsTemplateDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -3591,8 +3808,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SmsTriggerDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -3694,6 +3915,68 @@ export interface operations {
       };
     };
   };
+  UnassignedController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        page?: number;
+        /** @description open: not yet filed */
+        state?: 'open' | 'all';
+      };
+      header?: {
+        'X-SubAccount-Id'?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['UnassignedMessageDto'][];
+            limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
+            page: number;
+            total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
+          };
+        };
+      };
+    };
+  };
+  UnassignedController_assign: {
+    parameters: {
+      query?: never;
+      header?: {
+        'X-SubAccount-Id'?: number;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignUnassignedDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnassignedMessageDto'];
+        };
+      };
+    };
+  };
   StrategiesController_list: {
     parameters: {
       query?: {
@@ -3718,8 +4001,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['StrategyDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -3889,8 +4176,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SubAccountDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };
@@ -4010,8 +4301,12 @@ export interface operations {
           'application/json': {
             items: components['schemas']['UserDto'][];
             limit: number;
+            /** @description cursor for the next page; null on the last */
+            nextCursor?: string | null;
             page: number;
             total: number;
+            /** @description false: total is an estimate (over 1,000 rows match; 100 for a search) */
+            totalExact?: boolean;
           };
         };
       };

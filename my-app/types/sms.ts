@@ -218,6 +218,8 @@ export interface UpdateSmsSettingsDto {
   phoneNumber?: string | null;
   messagingServiceSid?: string | null;
   rateLimitPerMinute?: number | null;
+  /** Twilio's unit; when set it wins over rateLimitPerMinute. */
+  rateSegmentsPerSecond?: number | null;
   maxInFlight?: number | null;
   spendingCapSegments?: number | null;
   defaultCountry?: string;

@@ -16,6 +16,7 @@ CREATE INDEX "sms_messages_campaign_recent_idx" ON "sms_messages" USING btree ("
 CREATE INDEX "sms_messages_campaign_quiet_idx" ON "sms_messages" USING btree ("campaign_id") WHERE status = 'pending' and status_reason = 'quiet_hours';--> statement-breakpoint
 CREATE INDEX "sms_messages_status_idx" ON "sms_messages" USING btree ("sub_account_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "sms_messages_campaign_idx" ON "sms_messages" USING btree ("campaign_id","status","created_at","id");--> statement-breakpoint
+CREATE INDEX "sms_messages_awaiting_price_idx" ON "sms_messages" USING btree ("campaign_id") WHERE price is null and status in ('sent', 'delivered', 'undelivered');--> statement-breakpoint
 -- Search (SmsMessageHistoryRepository): partial digits of a number and words of a body, in any position.
 -- IF NOT EXISTS: on a large existing table an operator may build these first with CREATE INDEX CONCURRENTLY.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint

@@ -115,19 +115,19 @@ function SettingsEditor({ settings }: { settings: SmsSettings }) {
             <LimitsSection form={form} settings={settings} />
             <QuietHoursSection form={form} />
             <FormRootError />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={form.formState.isSubmitting} data-testid="settings-save">
-              {form.formState.isSubmitting ? <Loader2 className="animate-spin" /> : <Save />}
-              Save settings
-            </Button>
-            <Button
-              variant="outline"
-              disabled={!form.formState.isDirty || form.formState.isSubmitting}
-              onClick={() => form.reset(toValues(settings))}
-            >
-              Discard changes
-            </Button>
-          </div>
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" disabled={form.formState.isSubmitting} data-testid="settings-save">
+                {form.formState.isSubmitting ? <Loader2 className="animate-spin" /> : <Save />}
+                Save settings
+              </Button>
+              <Button
+                variant="outline"
+                disabled={!form.formState.isDirty || form.formState.isSubmitting}
+                onClick={() => form.reset(toValues(settings))}
+              >
+                Discard changes
+              </Button>
+            </div>
           </fieldset>
         </form>
       </Form>

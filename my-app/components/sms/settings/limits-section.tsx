@@ -40,6 +40,30 @@ export function LimitsSection({ form, settings }: { form: UseFormReturn<Settings
         />
         <FormField
           control={form.control}
+          name="rateSegmentsPerSecond"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Segments per second</FormLabel>
+              <FormControl>
+                <Input
+                  type="number"
+                  min={0.01}
+                  step="any"
+                  inputMode="decimal"
+                  placeholder="Use messages per minute"
+                  data-testid="rate-segments-input"
+                  {...field}
+                />
+              </FormControl>
+              <FormDescription>
+                Twilio&apos;s own unit (a long code 1, toll-free 3 or more, 10DLC up to 225). Wins when set.
+              </FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
           name="maxInFlight"
           render={({ field }) => (
             <FormItem>

@@ -21,6 +21,13 @@ export const settingsSchema = z.object({
     'A Messaging Service SID is “MG” followed by 32 hexadecimal characters',
   ),
   rateLimitPerMinute: optionalInt(1, 60_000, 'A whole number from 1 to 60,000, or empty for the default'),
+  rateSegmentsPerSecond: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === '' || (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 0.01 && Number(v) <= 10_000),
+      'A number from 0.01 to 10,000, or empty to use messages per minute',
+    ),
   maxInFlight: optionalInt(1, 1000, 'A whole number from 1 to 1,000, or empty for the default'),
   spendingCapSegments: optionalInt(0, Number.MAX_SAFE_INTEGER, 'A whole number, or empty for no cap'),
   defaultCountry: z.string().length(2),
@@ -39,6 +46,7 @@ export const FIELDS: readonly Field[] = [
   'phoneNumber',
   'messagingServiceSid',
   'rateLimitPerMinute',
+  'rateSegmentsPerSecond',
   'maxInFlight',
   'spendingCapSegments',
   'defaultCountry',
@@ -59,6 +67,7 @@ export function toValues(s: SmsSettings): SettingsValues {
     phoneNumber: s.phoneNumber ?? '',
     messagingServiceSid: s.messagingServiceSid ?? '',
     rateLimitPerMinute: str(s.rateLimitPerMinute),
+    rateSegmentsPerSecond: str(s.rateSegmentsPerSecond),
     maxInFlight: str(s.maxInFlight),
     spendingCapSegments: str(s.spendingCapSegments),
     defaultCountry: s.defaultCountry || 'US',
@@ -78,6 +87,7 @@ export function settingsDto(v: SettingsValues, dirty: Partial<Record<Field, unkn
   if (dirty.phoneNumber) dto.phoneNumber = v.phoneNumber || null;
   if (dirty.messagingServiceSid) dto.messagingServiceSid = v.messagingServiceSid || null;
   if (dirty.rateLimitPerMinute) dto.rateLimitPerMinute = intOrNull(v.rateLimitPerMinute);
+  if (dirty.rateSegmentsPerSecond) dto.rateSegmentsPerSecond = intOrNull(v.rateSegmentsPerSecond);
   if (dirty.maxInFlight) dto.maxInFlight = intOrNull(v.maxInFlight);
   if (dirty.spendingCapSegments) dto.spendingCapSegments = intOrNull(v.spendingCapSegments);
   if (dirty.defaultCountry) dto.defaultCountry = v.defaultCountry;

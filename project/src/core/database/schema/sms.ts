@@ -162,6 +162,10 @@ export const smsMessages = pgTable(
     index('sms_messages_campaign_quiet_idx')
       .on(t.campaignId)
       .where(sql`status = 'pending' and status_reason = 'quiet_hours'`),
+    // a campaign's sent messages whose price Twilio has not reported yet ("prices are still arriving")
+    index('sms_messages_awaiting_price_idx')
+      .on(t.campaignId)
+      .where(sql`price is null and status in ('sent', 'delivered', 'undelivered')`),
     index('sms_messages_lead_idx')
       .on(t.leadId, t.createdAt)
       .where(sql`lead_id is not null`),

@@ -51,6 +51,7 @@ export class UpdateSmsSettingsDto {
   rateLimitPerMinute?: number | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 0.01,
     maximum: 10000,
