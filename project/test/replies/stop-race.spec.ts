@@ -253,7 +253,7 @@ describe('a STOP racing a running campaign', () => {
           .expect(202)
       ).body.id as number;
       const optOuts = h.app.get(SmsOptOutsRepository);
-      const isOptedOut = optOuts.isOptedOut.bind(optOuts);
+      const optedOutAmong = optOuts.optedOutAmong.bind(optOuts);
       const messages = h.app.get(SmsMessagesRepository);
       const hasSendInFlight = messages.hasSendInFlight.bind(messages);
       let answeredAt: number | undefined;
@@ -270,11 +270,11 @@ describe('a STOP racing a running campaign', () => {
         }
         return inFlight;
       };
-      // The dispatcher's check right before the provider call answers "not opted out"; then, before the
+      // The dispatcher's check right before the provider calls answers "not opted out"; then, before the
       // call is made, the STOP commits and either waits for this send (right) or is answered (wrong).
-      optOuts.isOptedOut = async (subAccountId, phoneNumber, database) => {
-        const result = await isOptedOut(subAccountId, phoneNumber, database);
-        if (phoneNumber === phone && !injected) {
+      optOuts.optedOutAmong = async (...args: Parameters<typeof optedOutAmong>) => {
+        const result = await optedOutAmong(...args);
+        if (args[1].includes(phone) && !injected) {
           injected = stop(phone).then((res) => {
             answeredAt = Date.now();
             return res;
@@ -287,7 +287,7 @@ describe('a STOP racing a running campaign', () => {
         await h.dispatcher.drain();
         await injected;
       } finally {
-        optOuts.isOptedOut = isOptedOut;
+        optOuts.optedOutAmong = optedOutAmong;
         messages.hasSendInFlight = hasSendInFlight;
       }
       expect(stopSawSend).toBe(true); // the interleaving under test happened

@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PrincipalStateCache } from 'src/core/auth/principal-state.cache';
 import { ManualClock } from 'src/core/clock/clock';
 import { smsMessages, smsOptOuts, smsRateBuckets } from 'src/core/database/schema';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
@@ -37,6 +38,8 @@ describe('dispatch rules', () => {
   });
   beforeEach(async () => {
     await db.reset();
+    // Truncated accounts come back with the same ids; the ManualClock never ages the guard's cache.
+    h.app.get(PrincipalStateCache).clear();
     h.sim.reset();
     clock.set(new Date());
     tenant = await createTenant(db.database, 'Rules Co');

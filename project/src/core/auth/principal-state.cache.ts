@@ -35,6 +35,11 @@ export class PrincipalStateCache {
     return state;
   }
 
+  /** Forgets every account (tests that truncate the accounts and so reuse their ids). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   forget(kind: PrincipalKind, id: number): void {
     this.entries.delete(`${kind}:${id}`);
   }
