@@ -12,9 +12,15 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
+const THEME_BOOT = `try{var c=localStorage.getItem('loctelli.theme');if(c==='light'||c==='dark'){var r=document.documentElement;r.classList.add(c);}}catch(e){}`;
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* The saved light/dark choice before the first paint (lib/theme.ts keeps it in step afterwards). */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
+      </head>
       <body className="min-h-dvh font-sans">
         <a
           href="#main"

@@ -169,19 +169,19 @@ test.describe('7. dark mode', () => {
         return (r + g + b) / 765;
       });
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
-    expect(await lightness()).toBeLessThan(0.3);
+    await expect.poll(lightness).toBeLessThan(0.3);
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitemradio', { name: 'Light' }).click();
     await expect(page.locator('html')).toHaveClass(/\blight\b/);
     await page.keyboard.press('Escape');
     await page.reload();
     await expect(page.locator('html')).toHaveClass(/\blight\b/);
-    expect(await lightness()).toBeGreaterThan(0.9);
+    await expect.poll(lightness).toBeGreaterThan(0.9);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitemradio', { name: 'Dark' }).click();
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
-    expect(await lightness()).toBeLessThan(0.3);
+    await expect.poll(lightness).toBeLessThan(0.3);
   });
 });
 

@@ -400,6 +400,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
       'rejectedCount',
       'pending',
       'waitingQuietHours',
+      'pendingExact',
       'sentCount',
       'deliveredCount',
       'failedCount',

@@ -134,6 +134,8 @@ export interface SmsCampaign {
   cost: number;
   /** Sent messages whose price Twilio has not reported yet (counted up to 1000): the cost may still grow. */
   awaitingPrice: number;
+  /** false: `pending` is estimated from the counters (a campaign with very many open messages). */
+  pendingExact: boolean;
   /** 0..1: share of recipients no longer pending. */
   progress: number;
   scheduledAt: string | null;

@@ -34,7 +34,13 @@ export function UserMenu() {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="rounded-full" aria-label="Account menu">
+        {/* The name starts with the visible initials (WCAG 2.5.3: what is seen is what voice control says). */}
+        <Button
+          variant="ghost"
+          size="icon"
+          className="rounded-full"
+          aria-label={`${initials(me.name || me.email)} account menu`}
+        >
           <span className="flex size-8 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary">
             {initials(me.name || me.email)}
           </span>

@@ -35,12 +35,7 @@ export function LeadPicker({
     <div className="flex items-center gap-2">
       <Popover open={open} onOpenChange={setOpen}>
         <PopoverTrigger asChild>
-          <Button
-            variant="outline"
-            className="w-full justify-between font-normal sm:w-72"
-            disabled={disabled}
-            aria-label="Pick a lead"
-          >
+          <Button variant="outline" className="w-full justify-between font-normal sm:w-72" disabled={disabled}>
             <span className="flex min-w-0 items-center gap-2">
               <UserRound className="text-muted-foreground" />
               <span className="truncate">{value ? value.name : 'Send to a lead (optional)'}</span>

@@ -194,7 +194,7 @@ export function SmsHistoryTable() {
                         e.stopPropagation();
                         url.set({ message: m.id }, { resetPage: false });
                       }}
-                      aria-label={`Open message ${m.id}`}
+                      aria-label={`${formatShortDateTime(m.createdAt)}: open message ${m.id}`}
                       title={formatDateTime(m.createdAt)}
                     >
                       {formatShortDateTime(m.createdAt)}

@@ -51,15 +51,16 @@ describe('sign-in that cannot be turned against users', () => {
       await loginFrom(`192.0.2.${i}`, email, 'wrong-password').expect(401);
       return performance.now() - start;
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // The fastest of several tries: load on a shared machine only ever adds time, so the minimum is the cost.
+    const fastest = (xs: number[]) => Math.min(...xs);
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       known.push(await time(userEmail, 10 + i));
       unknown.push(await time(`nobody-${i}@nowhere.test`, 20 + i));
     }
     // Without the dummy comparison an unknown email answers in a few ms against ~50+ ms for bcrypt.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    expect(fastest(unknown)).toBeGreaterThan(fastest(known) * 0.5);
   });
 
   it('refuses a password over 72 bytes with a message naming the limit', async () => {
