@@ -40,7 +40,9 @@ export function TwilioAccountSection({
 }) {
   const test = useTestSmsSettings();
   const [testResult, setTestResult] = React.useState<TestConnectionResult | null>(null);
-  React.useEffect(() => setTestResult(null), [settings]);
+  // A result speaks for the credentials it tested: forget it when they change (not when the test itself
+  // refreshes the settings with the new credentials status).
+  React.useEffect(() => setTestResult(null), [settings.accountSid, settings.authTokenLast4]);
   const runTest = async () => {
     setTestResult(null);
     try {
