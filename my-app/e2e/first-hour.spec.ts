@@ -159,12 +159,15 @@ test.describe('7. dark mode', () => {
   test('follows the system, and the account menu overrides it', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await login(page);
-    // The body's background lightness, 0 (black) to 1 (white), from oklch(L …) or rgb(r, g, b).
+    // The body's background lightness, 0 (black) to 1 (white), from oklch/oklab(L …), lab(L …) or rgb(r, g, b).
     const lightness = () =>
       page.evaluate(() => {
         const bg = getComputedStyle(document.body).backgroundColor;
-        const oklch = /oklch\(([\d.]+)/.exec(bg);
+        const oklch = /ok(?:lch|lab)\(([\d.]+)/.exec(bg);
         if (oklch) return Number(oklch[1]);
+        // Chromium may serialize the resolved light-dark() colour as CIE lab(L a b), L from 0 to 100.
+        const lab = /^lab\(([\d.]+)/.exec(bg);
+        if (lab) return Number(lab[1]) / 100;
         const [r = 0, g = 0, b = 0] = (bg.match(/[\d.]+/g) ?? []).map(Number);
         return (r + g + b) / 765;
       });
