@@ -58,7 +58,8 @@ export const FIELDS: readonly Field[] = [
 ];
 
 const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-const intOrNull = (v: string) => (v === '' ? null : Number(v));
+/** Empty is "use the default"; the schema has already checked the number's form (whole, or decimal for segments/s). */
+const numberOrNull = (v: string) => (v === '' ? null : Number(v));
 
 export function toValues(s: SmsSettings): SettingsValues {
   return {
@@ -86,10 +87,10 @@ export function settingsDto(v: SettingsValues, dirty: Partial<Record<Field, unkn
   if (v.authToken) dto.authToken = v.authToken;
   if (dirty.phoneNumber) dto.phoneNumber = v.phoneNumber || null;
   if (dirty.messagingServiceSid) dto.messagingServiceSid = v.messagingServiceSid || null;
-  if (dirty.rateLimitPerMinute) dto.rateLimitPerMinute = intOrNull(v.rateLimitPerMinute);
-  if (dirty.rateSegmentsPerSecond) dto.rateSegmentsPerSecond = intOrNull(v.rateSegmentsPerSecond);
-  if (dirty.maxInFlight) dto.maxInFlight = intOrNull(v.maxInFlight);
-  if (dirty.spendingCapSegments) dto.spendingCapSegments = intOrNull(v.spendingCapSegments);
+  if (dirty.rateLimitPerMinute) dto.rateLimitPerMinute = numberOrNull(v.rateLimitPerMinute);
+  if (dirty.rateSegmentsPerSecond) dto.rateSegmentsPerSecond = numberOrNull(v.rateSegmentsPerSecond);
+  if (dirty.maxInFlight) dto.maxInFlight = numberOrNull(v.maxInFlight);
+  if (dirty.spendingCapSegments) dto.spendingCapSegments = numberOrNull(v.spendingCapSegments);
   if (dirty.defaultCountry) dto.defaultCountry = v.defaultCountry;
   if (dirty.quietHoursEnabled) dto.quietHoursEnabled = v.quietHoursEnabled;
   if (dirty.quietHoursStart) dto.quietHoursStart = v.quietHoursStart;
