@@ -3,11 +3,14 @@
 import { useCallback, useMemo } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 
+/** A cursor-paged table's place: the page's cursor and, comma-separated, the cursors of the pages before it. */
+const CURSOR_KEYS = ['cursor', 'back'] as const;
+
 export type UrlUpdate = Record<string, string | number | null | undefined>;
 
 /**
  * Table filters and page live in the URL, so a view can be shared and survives a reload.
- * `set` replaces the history entry; changing any filter sends the table back to page 1.
+ * `set` replaces the history entry; changing any filter sends the table back to page 1 (or its first cursor page).
  */
 export function useUrlState() {
   const router = useRouter();
@@ -34,6 +37,16 @@ export function useUrlState() {
     [getNumber],
   );
 
+  /** A cursor-paged table: its page size, the page's cursor (none: the first page) and the cursors before it. */
+  const getCursorPage = useCallback(() => {
+    const back = searchParams.get('back');
+    return {
+      limit: getPage().limit,
+      cursor: searchParams.get('cursor') ?? undefined,
+      back: back ? back.split(',') : [],
+    };
+  }, [getPage, searchParams]);
+
   const set = useCallback(
     (updates: UrlUpdate, { resetPage = true }: { resetPage?: boolean } = {}) => {
       const next = new URLSearchParams(searchParams.toString());
@@ -42,11 +55,15 @@ export function useUrlState() {
         else next.set(key, String(value));
       }
       if (resetPage && !('page' in updates)) next.delete('page');
+      if (resetPage && !('cursor' in updates)) for (const key of CURSOR_KEYS) next.delete(key);
       const qs = next.toString();
       router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [router, pathname, searchParams],
   );
 
-  return useMemo(() => ({ get, getNumber, getPage, set, searchParams }), [get, getNumber, getPage, set, searchParams]);
+  return useMemo(
+    () => ({ get, getNumber, getPage, getCursorPage, set, searchParams }),
+    [get, getNumber, getPage, getCursorPage, set, searchParams],
+  );
 }

@@ -11,12 +11,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import { API_TYPES_FILE, renderApiTypes } from './api-types.mjs';
 import { isStale } from '../../scripts/lib/staleness.mjs';
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const root = path.resolve(appDir, '..');
-const out = path.join(appDir, 'types/api.generated.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -65,10 +63,5 @@ async function loadDocument() {
 }
 
 const document = await loadDocument();
-const ast = await openapiTS(document, { exportType: true, alphabetize: true });
-const banner =
-  "// Generated from the API's OpenAPI document by scripts/generate-api-types.mjs: do not edit.\n" +
-  '// Regenerate with `npm run api:types -w my-app`.\n\n';
-fs.writeFileSync(out, banner + astToString(ast));
-spawnSync(path.join(root, 'node_modules/.bin/prettier'), ['--write', out], { stdio: 'inherit' });
-console.log(`wrote ${path.relative(root, out)}`);
+fs.writeFileSync(API_TYPES_FILE, await renderApiTypes(document));
+console.log(`wrote ${path.relative(root, API_TYPES_FILE)}`);

@@ -594,6 +594,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/sms/message-waits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MessageWaitsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sms/messages': {
     parameters: {
       query?: never;
@@ -1131,29 +1147,29 @@ export type components = {
       templateId?: number;
     };
     CreateLeadDto: {
-      company?: string;
-      email?: string;
+      company?: string | null;
+      email?: string | null;
       /** @example Jane Cooper */
       name: string;
-      notes?: string;
-      ownerId?: number;
+      notes?: string | null;
+      ownerId?: number | null;
       /**
-       * @description Any format; stored E.164 using the SubAccount's default country
+       * @description Any format; stored E.164 using the SubAccount's default country; null or blank clears it
        * @example (555) 123-4567
        */
-      phone?: Record<string, never>;
+      phone?: string | null;
       /** @enum {string} */
       status?: 'new' | 'contacted' | 'qualified' | 'customer' | 'lost';
-      strategyId?: number;
+      strategyId?: number | null;
       /** @example America/Chicago */
-      timeZone?: string;
+      timeZone?: string | null;
     };
     CreateStrategyDto: {
-      description?: string;
+      description?: string | null;
       /** @example Roof inspection follow-up */
       name: string;
       /** @example nurture */
-      tag?: string;
+      tag?: string | null;
     };
     CreateSubAccountDto: {
       /**
@@ -1174,13 +1190,14 @@ export type components = {
       body: string;
       /** @example Appointment reminder */
       name: string;
-      strategyId?: Record<string, never> | null;
+      /** @description null: not linked to a strategy */
+      strategyId?: number | null;
     };
     CreateTriggerDto: {
       /** @description Minutes between the event and the send */
       delayMinutes: number;
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
       /** @enum {string} */
       event: 'lead_created' | 'status_changed';
       /** @example Welcome new leads */
@@ -1260,20 +1277,48 @@ export type components = {
       to: string;
       totals: components['schemas']['FailureCountsDto'];
     };
+    ImportCountsDto: {
+      duplicate: number;
+      invalid: number;
+      missingVariable: number;
+      optedOut: number;
+      rows: number;
+      valid: number;
+    };
     ImportReportDto: {
-      campaignId?: number | null;
-      /** @description { rows, valid, invalid, duplicate, optedOut, missingVariable } */
-      counts: Record<string, never>;
+      /** @description The campaign created; null for a dry run or when no row was valid */
+      campaignId: number | null;
+      counts: components['schemas']['ImportCountsDto'];
       dryRun: boolean;
       /** @description USD, at SMS_ESTIMATED_PRICE_PER_SEGMENT */
       estimatedCost: number;
       estimatedSegments: number;
       headers: string[];
-      phoneColumn?: string | null;
+      /** @description The CSV column read as the phone */
+      phoneColumn: string | null;
       /** @description The first 20 rendered messages */
-      preview: string[];
-      /** @description The first 1,000 rejected rows: { row, value, reason, message } */
-      rejections: string[];
+      preview: components['schemas']['PreviewRowDto'][];
+      /** @description The first 1,000 rejected rows */
+      rejections: components['schemas']['RejectionDto'][];
+    };
+    LeadDto: {
+      company: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      email: string | null;
+      id: number;
+      name: string;
+      notes: string | null;
+      ownerId: number | null;
+      /** @description E.164 */
+      phone: string | null;
+      /** @enum {string} */
+      status: 'new' | 'contacted' | 'qualified' | 'customer' | 'lost';
+      strategyId: number | null;
+      subAccountId: number;
+      timeZone: string | null;
+      /** Format: date-time */
+      updatedAt: string;
     };
     LeadEventDto: {
       actorId: number | null;
@@ -1305,7 +1350,8 @@ export type components = {
       id: number;
       /** @description The first 120 characters */
       preview: string;
-      status: string;
+      /** @enum {string} */
+      status: 'pending' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'canceled' | 'received';
       statusReason: string | null;
     };
     LeadListItemDto: {
@@ -1344,6 +1390,34 @@ export type components = {
       /** @description The active enrolment, else the latest */
       enrollment: components['schemas']['SequenceEnrollmentDto'] | null;
     };
+    LeadsImportCountsDto: {
+      duplicate: number;
+      invalid: number;
+      /** @description The leads the filter matched */
+      leads: number;
+      missingVariable: number;
+      /** @description Matched leads without a phone (skipped) */
+      noPhone: number;
+      optedOut: number;
+      rows: number;
+      valid: number;
+    };
+    LeadsImportReportDto: {
+      /** @description The campaign created; null for a dry run or when no row was valid */
+      campaignId: number | null;
+      counts: components['schemas']['LeadsImportCountsDto'];
+      dryRun: boolean;
+      /** @description USD, at SMS_ESTIMATED_PRICE_PER_SEGMENT */
+      estimatedCost: number;
+      estimatedSegments: number;
+      headers: string[];
+      /** @description The CSV column read as the phone */
+      phoneColumn: string | null;
+      /** @description The first 20 rendered messages */
+      preview: components['schemas']['PreviewRowDto'][];
+      /** @description The first 1,000 rejected rows */
+      rejections: components['schemas']['RejectionDto'][];
+    };
     LeadTimelineDto: {
       /** @description Newest first */
       items: components['schemas']['LeadTimelineItemDto'][];
@@ -1372,6 +1446,39 @@ export type components = {
       role: 'super_admin' | 'admin' | 'user' | 'manager';
       subAccountId: number | null;
       subAccounts: components['schemas']['SubAccountSummaryDto'][];
+    };
+    MessageWaitDto: {
+      /** @description The reason in a sentence */
+      detail: string;
+      /**
+       * Format: date-time
+       * @description About when it goes; null: not until someone acts
+       */
+      estimatedAt: string | null;
+      id: number;
+      /** @description Rate limit: messages claimed before it */
+      queueAhead: number | null;
+      /** @description The count stopped at its limit: at least queueAhead */
+      queueAheadAtLeast: boolean;
+      /** @enum {string} */
+      reason:
+        | 'sender_paused'
+        | 'sender_not_configured'
+        | 'campaign_paused'
+        | 'campaign_not_started'
+        | 'campaign_scheduled'
+        | 'quiet_hours'
+        | 'retrying'
+        | 'scheduled'
+        | 'rate_limit'
+        | 'due';
+      segmentsPerSecond: number | null;
+      /** @description Quiet hours: the recipient's time zone */
+      timeZone: string | null;
+    };
+    MessageWaitsDto: {
+      /** @description One per pending message named; others are left out */
+      items: components['schemas']['MessageWaitDto'][];
     };
     NotificationDto: {
       body: string;
@@ -1433,8 +1540,8 @@ export type components = {
     };
     OptOutImportReportDto: {
       counts: components['schemas']['OptOutImportCountsDto'];
-      /** @description The first 1,000 rejected rows: { row, value, reason, message } */
-      rejections: string[];
+      /** @description The first 1,000 rejected rows */
+      rejections: components['schemas']['RejectionDto'][];
     };
     PeriodStatsDto: {
       /** @description USD */
@@ -1444,6 +1551,16 @@ export type components = {
       segments: number;
       sent: number;
       undelivered: number;
+    };
+    PreviewRowDto: {
+      /** @enum {string} */
+      encoding: 'GSM-7' | 'UCS-2';
+      leadId?: number;
+      message: string;
+      /** @description E.164 */
+      phoneNumber: string;
+      row: number;
+      segments: number;
     };
     ReadAllResultDto: {
       /** @description How many were unread */
@@ -1457,10 +1574,28 @@ export type components = {
        *       "first_name": "Jane"
        *     }
        */
-      variables?: Record<string, never>;
+      variables?: {
+        [key: string]: string;
+      };
     };
     RefreshDto: {
       refreshToken: string;
+    };
+    RejectionDto: {
+      message: string;
+      /** @enum {string} */
+      reason:
+        | 'invalid_phone'
+        | 'spreadsheet_mangled'
+        | 'duplicate'
+        | 'opted_out'
+        | 'missing_variable'
+        | 'empty_message'
+        | 'too_long';
+      /** @description Spreadsheet row, or position in the list */
+      row: number;
+      /** @description The phone as given */
+      value: string;
     };
     SaveSequenceDto: {
       enabled: boolean;
@@ -1484,7 +1619,8 @@ export type components = {
       /** @description True when an earlier request with the same Idempotency-Key created it */
       replayed: boolean;
       segments: number;
-      status: string;
+      /** @enum {string} */
+      status: 'pending' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'canceled' | 'received';
     };
     SendSmsDto: {
       /** @description Admins only: send now even inside the recipient's quiet hours (audited) */
@@ -1593,7 +1729,9 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
       id: number;
-      payload: Record<string, never>;
+      payload: {
+        [key: string]: unknown;
+      };
       status: string | null;
       type: string;
     };
@@ -1721,11 +1859,15 @@ export type components = {
     };
     SmsStatsDto: {
       /** @description The last 30 days: { "YYYY-MM-DD": { … } } */
-      dailyStats: Record<string, never>;
+      dailyStats: {
+        [key: string]: components['schemas']['PeriodStatsDto'];
+      };
       /** @description delivered / sent, 0..1 */
       deliveryRate: number;
       /** @description { "YYYY-MM": { sent, delivered, failed, undelivered, segments, cost } } */
-      monthlyStats: Record<string, never>;
+      monthlyStats: {
+        [key: string]: components['schemas']['PeriodStatsDto'];
+      };
       thisMonth: components['schemas']['PeriodStatsDto'];
       totalCost: number;
       totalDelivered: number;
@@ -1835,25 +1977,25 @@ export type components = {
       message?: string;
       name?: string;
       /** @description ISO 8601 with offset; null to send as soon as started */
-      scheduledAt?: Record<string, never> | null;
+      scheduledAt?: string | null;
     };
     UpdateLeadDto: {
-      company?: string;
-      email?: string;
+      company?: string | null;
+      email?: string | null;
       /** @example Jane Cooper */
       name?: string;
-      notes?: string;
-      ownerId?: number;
+      notes?: string | null;
+      ownerId?: number | null;
       /**
-       * @description Any format; stored E.164 using the SubAccount's default country
+       * @description Any format; stored E.164 using the SubAccount's default country; null or blank clears it
        * @example (555) 123-4567
        */
-      phone?: Record<string, never>;
+      phone?: string | null;
       /** @enum {string} */
       status?: 'new' | 'contacted' | 'qualified' | 'customer' | 'lost';
-      strategyId?: number;
+      strategyId?: number | null;
       /** @example America/Chicago */
-      timeZone?: string;
+      timeZone?: string | null;
     };
     UpdateNotificationPreferencesDto: {
       deadLetterThreshold?: number;
@@ -1894,11 +2036,11 @@ export type components = {
       spendingCapSegments?: number | null;
     };
     UpdateStrategyDto: {
-      description?: string;
+      description?: string | null;
       /** @example Roof inspection follow-up */
       name?: string;
       /** @example nurture */
-      tag?: string;
+      tag?: string | null;
     };
     UpdateSubAccountDto: {
       /**
@@ -1919,13 +2061,14 @@ export type components = {
       body?: string;
       /** @example Appointment reminder */
       name?: string;
-      strategyId?: Record<string, never> | null;
+      /** @description null: not linked to a strategy */
+      strategyId?: number | null;
     };
     UpdateTriggerDto: {
       /** @description Minutes between the event and the send */
       delayMinutes?: number;
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
       /** @enum {string} */
       event?: 'lead_created' | 'status_changed';
       /** @example Welcome new leads */
@@ -2182,11 +2325,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Every check is ok */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            checks: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'ok' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            /** @enum {string} */
+            status: 'ok' | 'down';
+          };
+        };
+      };
+      /** @description A check is down (Retry-After when the database is) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            checks: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'ok' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            /** @enum {string} */
+            status: 'ok' | 'down';
+          };
+        };
       };
     };
   };
@@ -2249,7 +2426,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LeadDto'];
+        };
       };
     };
   };
@@ -2270,7 +2449,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LeadDto'];
+        };
       };
     };
   };
@@ -2316,7 +2497,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LeadDto'];
+        };
       };
     };
   };
@@ -2508,6 +2691,8 @@ export interface operations {
   NotificationsController_list: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         page?: number;
         /** @description Free-text search */
@@ -2643,11 +2828,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description `event: unread` with the unread count, now and on every change */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
     };
   };
@@ -2679,6 +2867,8 @@ export interface operations {
         action?: string;
         /** @description user, admin, system or twilio; optionally :id */
         actor?: string;
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         from?: string;
         limit?: number;
         page?: number;
@@ -2749,6 +2939,8 @@ export interface operations {
   CampaignsController_list: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         page?: number;
         /** @description Free-text search */
@@ -2872,7 +3064,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsCampaignDto'];
+        };
       };
     };
   };
@@ -2893,7 +3087,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsCampaignDto'];
+        };
       };
     };
   };
@@ -2910,11 +3106,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The campaign's progress as it changes */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
     };
   };
@@ -2975,7 +3174,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsCampaignDto'];
+        };
       };
     };
   };
@@ -2992,11 +3193,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The rows refused at import, with their reasons */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
     };
   };
@@ -3017,7 +3221,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsCampaignDto'];
+        };
       };
     };
   };
@@ -3038,7 +3244,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsCampaignDto'];
+        };
       };
     };
   };
@@ -3062,7 +3270,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ImportReportDto'];
+          'application/json': components['schemas']['LeadsImportReportDto'];
         };
       };
     };
@@ -3070,6 +3278,8 @@ export interface operations {
   ConversationsController_list: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         /** @description The lead's owner (assigned user) */
         ownerId?: number;
@@ -3210,6 +3420,30 @@ export interface operations {
       };
     };
   };
+  MessageWaitsController_list: {
+    parameters: {
+      query: {
+        /** @description Message ids, comma-separated, at most 50 */
+        ids: string;
+      };
+      header?: {
+        'X-SubAccount-Id'?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageWaitsDto'];
+        };
+      };
+    };
+  };
   SmsController_list: {
     parameters: {
       query?: {
@@ -3295,7 +3529,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsMessageDto'];
+        };
       };
     };
   };
@@ -3316,7 +3552,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsMessageDto'];
+        };
       };
     };
   };
@@ -3346,17 +3584,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The messages matching the filters */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
     };
   };
   OptOutsController_list: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         page?: number;
         /** @description Free-text search */
@@ -3530,11 +3773,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The usage report, one row per SubAccount and month */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
     };
   };
@@ -3780,7 +4026,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SmsTemplateDto'];
+        };
       };
     };
   };
@@ -3918,6 +4166,8 @@ export interface operations {
   UnassignedController_list: {
     parameters: {
       query?: {
+        /** @description The previous page's nextCursor: the next page, stable while new rows arrive (page is ignored) */
+        cursor?: string;
         limit?: number;
         page?: number;
         /** @description open: not yet filed */
@@ -4031,7 +4281,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StrategyDto'];
+        };
       };
     };
   };
@@ -4052,7 +4304,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StrategyDto'];
+        };
       };
     };
   };
@@ -4098,7 +4352,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StrategyDto'];
+        };
       };
     };
   };
@@ -4206,7 +4462,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SubAccountDto'];
+        };
       };
     };
   };
@@ -4227,7 +4485,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SubAccountDto'];
+        };
       };
     };
   };
@@ -4273,7 +4533,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SubAccountDto'];
+        };
       };
     };
   };
@@ -4331,7 +4593,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
       };
     };
   };
@@ -4352,7 +4616,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
       };
     };
   };
@@ -4398,7 +4664,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
       };
     };
   };

@@ -1,131 +1,32 @@
-import type { PaginationParams } from './api';
-import type { SmsStatus } from './sms';
+/** The CRM's types (auth, SubAccounts, users, strategies, leads): each is the API's own schema. */
+import { everyOf, type QueryOf, type Schema } from './api';
 
-export type Role = 'super_admin' | 'admin' | 'manager' | 'user';
+export type Me = Schema<'MeDto'>;
+export type Role = Me['role'];
+export type SubAccountSummary = Schema<'SubAccountSummaryDto'>;
+export type AuthTokens = Schema<'TokensDto'>;
+export type LoginDto = Schema<'LoginDto'>;
 
-export interface SubAccountSummary {
-  id: number;
-  name: string;
-  timeZone: string;
-  defaultCountry: string;
-}
+export type SubAccount = Schema<'SubAccountDto'>;
+export type SubAccountDto = Schema<'CreateSubAccountDto'>;
 
-export interface Me {
-  id: number;
-  kind: 'admin' | 'user';
-  email: string;
-  name: string;
-  role: Role;
-  subAccountId: number | null;
-  subAccounts: SubAccountSummary[];
-}
+export type User = Schema<'UserDto'>;
 
-export interface AuthTokens {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: Me;
-}
-
-export interface LoginDto {
-  email: string;
-  password: string;
-}
-
-export interface SubAccount extends SubAccountSummary {
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-export interface SubAccountDto {
-  name: string;
-  timeZone: string;
-  defaultCountry: string;
-}
-
-export interface User {
-  id: number;
-  subAccountId: number;
-  name: string;
-  email: string;
-  role?: Role;
-  createdAt?: string;
-}
-
-export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'customer', 'lost'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-
-export interface Lead {
-  id: number;
-  subAccountId: number;
-  ownerId: number | null;
-  strategyId: number | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  timeZone: string | null;
-  status: LeadStatus;
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface LeadDto {
-  name: string;
-  email?: string | null;
-  phone?: string | null;
-  company?: string | null;
-  timeZone?: string | null;
-  status?: LeadStatus;
-  notes?: string | null;
-  strategyId?: number | null;
-  ownerId?: number | null;
-}
-
-export const LEAD_SMS_FILTERS = ['replied', 'opted_out', 'never_texted'] as const;
-export type LeadSmsFilter = (typeof LEAD_SMS_FILTERS)[number];
+export type Lead = Schema<'LeadDto'>;
+export type LeadDto = Schema<'CreateLeadDto'>;
+export type LeadStatus = Lead['status'];
+export const LEAD_STATUSES = everyOf<LeadStatus>()(['new', 'contacted', 'qualified', 'customer', 'lost'] as const);
 
 /** The leads list's filters (what "Text these leads" starts a campaign from). */
-export interface LeadFilter {
-  search?: string;
-  status?: LeadStatus;
-  strategyId?: number;
-  ownerId?: number;
-  sms?: LeadSmsFilter;
-}
-
-export interface LeadListParams extends PaginationParams, LeadFilter {}
+export type LeadFilter = Schema<'LeadFilterDto'>;
+export type LeadSmsFilter = NonNullable<LeadFilter['sms']>;
+export const LEAD_SMS_FILTERS = everyOf<LeadSmsFilter>()(['replied', 'opted_out', 'never_texted'] as const);
+export type LeadListParams = QueryOf<'/api/leads'>;
 
 /** The newest message with a lead, for the leads list. */
-export interface LeadLastSms {
-  id: number;
-  direction: 'outbound' | 'inbound';
-  status: SmsStatus;
-  statusReason: string | null;
-  /** The first 120 characters. */
-  preview: string;
-  createdAt: string;
-}
-
+export type LeadLastSms = Schema<'LeadLastSmsDto'>;
 /** A row of GET /leads. */
-export interface LeadListItem extends Lead {
-  lastSms: LeadLastSms | null;
-  optedOut: boolean;
-}
+export type LeadListItem = Schema<'LeadListItemDto'>;
 
-export interface Strategy {
-  id: number;
-  subAccountId?: number;
-  name: string;
-  description: string | null;
-  tag: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-export interface StrategyDto {
-  name: string;
-  description?: string | null;
-  tag?: string | null;
-}
+export type Strategy = Schema<'StrategyDto'>;
+export type StrategyDto = Schema<'CreateStrategyDto'>;

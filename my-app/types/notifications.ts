@@ -1,6 +1,9 @@
-/** In-app notifications (`/api/notifications`), as the API's NotificationDto and friends describe them. */
+/** In-app notifications (`/api/notifications`): each is the API's own schema. */
+import { everyOf, type QueryOf, type Schema } from './api';
 
-export const NOTIFICATION_TYPES = [
+export type AppNotification = Schema<'NotificationDto'>;
+export type NotificationType = AppNotification['type'];
+export const NOTIFICATION_TYPES = everyOf<NotificationType>()([
   'campaign_completed',
   'campaign_stopped',
   'credentials_rejected',
@@ -8,44 +11,13 @@ export const NOTIFICATION_TYPES = [
   'spending_cap_100',
   'dead_letters',
   'lead_reply',
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+] as const);
 
-export interface AppNotification {
-  id: number;
-  subAccountId: number;
-  /** The SubAccount it is about: an admin sees every SubAccount they manage. */
-  subAccountName: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  /** Admin panel path to open, e.g. /admin/sms/campaigns/12. */
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export interface NotificationListParams {
-  page?: number;
-  limit?: number;
-  search?: string;
-  unread?: 'true';
-}
-
-export interface UnreadCount {
-  count: number;
-}
-
-export interface ReadAllResult {
-  updated: number;
-}
-
-export interface NotificationPreferences {
-  disabledTypes: NotificationType[];
-  deadLetterThreshold: number;
-}
-
-export type UpdateNotificationPreferencesDto = Partial<NotificationPreferences>;
+export type NotificationListParams = QueryOf<'/api/notifications'>;
+export type UnreadCount = Schema<'UnreadCountDto'>;
+export type ReadAllResult = Schema<'ReadAllResultDto'>;
+export type NotificationPreferences = Schema<'NotificationPreferencesDto'>;
+export type UpdateNotificationPreferencesDto = Schema<'UpdateNotificationPreferencesDto'>;
 
 /** What the settings page offers, in order. */
 export const NOTIFICATION_TYPE_OPTIONS: { type: NotificationType; label: string; description: string }[] = [

@@ -33,14 +33,33 @@ async function bootstrap(): Promise<void> {
     config.sms.role === 'worker'
       ? await startWorker(config, database, appLogger)
       : await startApi(config, database, appLogger);
-  const stop = async () => {
-    logger.log('Shutting down: no new claims, finishing messages in flight');
-    await close();
-    await database.close();
-    process.exit(0);
-  };
+  const stop = () =>
+    stopGracefully(logger, config.shutdownGraceMs, async () => {
+      await close();
+      await database.close();
+    });
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/**
+ * Stops claiming, waits for the sends in flight to be answered and recorded, and exits 0. Past the grace period
+ * (or on an error while closing) it exits 1 at once: what is still claimed is recovered by its lease.
+ */
+async function stopGracefully(logger: Logger, graceMs: number, close: () => Promise<void>): Promise<never> {
+  logger.log('Shutting down: no new claims, finishing messages in flight');
+  const overdue = setTimeout(() => {
+    logger.error(`Shutdown took longer than ${graceMs / 1000} s; exiting with work in flight (its leases recover it)`);
+    process.exit(1);
+  }, graceMs);
+  try {
+    await close();
+  } catch (e) {
+    logger.error(`Shutdown failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+  clearTimeout(overdue);
+  process.exit(0);
 }
 
 async function startApi(config: AppConfig, database: DatabaseService, logger: ReturnType<typeof createLogger>) {

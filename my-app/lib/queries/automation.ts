@@ -1,23 +1,25 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
+import { dataOf, done, typedApi } from '@/lib/api/typed-client';
 import { cleanParams } from '@/lib/queries/keys';
-import type { Paginated, PaginationParams } from '@/types/api';
-import type { LeadSequence, SaveSequenceDto, SmsSequence, SmsTrigger, SmsTriggerDto } from '@/types/automation';
+import type { PaginationParams } from '@/types/api';
+import type { LeadSequence, SaveSequenceDto, SmsTriggerDto } from '@/types/automation';
+
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const automationApi = {
-  getSequence: (strategyId: number) => apiClient.get<SmsSequence>(`/strategies/${strategyId}/sms-sequence`),
-  saveSequence: (strategyId: number, data: SaveSequenceDto) =>
-    apiClient.put<SmsSequence>(`/strategies/${strategyId}/sms-sequence`, data),
-  getLeadSequence: (leadId: number) => apiClient.get<LeadSequence>(`/leads/${leadId}/sms-sequence`),
-  enrollLead: (leadId: number) => apiClient.post<LeadSequence>(`/leads/${leadId}/sms-sequence`),
-  stopLead: (leadId: number) => apiClient.post<LeadSequence>(`/leads/${leadId}/sms-sequence/stop`),
-  getTriggers: (params?: PaginationParams) =>
-    apiClient.get<Paginated<SmsTrigger>>('/sms/triggers', { params: { ...params } }),
-  createTrigger: (data: SmsTriggerDto) => apiClient.post<SmsTrigger>('/sms/triggers', data),
-  updateTrigger: (id: number, data: Partial<SmsTriggerDto>) => apiClient.patch<SmsTrigger>(`/sms/triggers/${id}`, data),
-  deleteTrigger: (id: number) => apiClient.delete(`/sms/triggers/${id}`),
+  getSequence: (strategyId: number) => dataOf(typedApi.GET('/api/strategies/{id}/sms-sequence', byId(strategyId))),
+  saveSequence: (strategyId: number, body: SaveSequenceDto) =>
+    dataOf(typedApi.PUT('/api/strategies/{id}/sms-sequence', { ...byId(strategyId), body })),
+  getLeadSequence: (leadId: number) => dataOf(typedApi.GET('/api/leads/{id}/sms-sequence', byId(leadId))),
+  enrollLead: (leadId: number) => dataOf(typedApi.POST('/api/leads/{id}/sms-sequence', byId(leadId))),
+  stopLead: (leadId: number) => dataOf(typedApi.POST('/api/leads/{id}/sms-sequence/stop', byId(leadId))),
+  getTriggers: (query?: PaginationParams) => dataOf(typedApi.GET('/api/sms/triggers', { params: { query } })),
+  createTrigger: (body: SmsTriggerDto) => dataOf(typedApi.POST('/api/sms/triggers', { body })),
+  updateTrigger: (id: number, body: Partial<SmsTriggerDto>) =>
+    dataOf(typedApi.PATCH('/api/sms/triggers/{id}', { ...byId(id), body })),
+  deleteTrigger: (id: number) => done(typedApi.DELETE('/api/sms/triggers/{id}', byId(id))),
 };
 
 export const automationKeys = {

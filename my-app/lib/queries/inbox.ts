@@ -1,41 +1,35 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
+import { dataOf, done, typedApi } from '@/lib/api/typed-client';
 import { crmKeys } from '@/lib/queries/crm';
-import { cleanParams } from '@/lib/queries/keys';
+import { cleanParams, type CursorParams } from '@/lib/queries/keys';
 import { smsKeys } from '@/lib/queries/sms';
-import type { Paginated, PaginationParams } from '@/types/api';
-import type {
-  CampaignFromLeadsDto,
-  Conversation,
-  ConversationListParams,
-  LeadOptOut,
-  LeadTimeline,
-  UnreadSummary,
-} from '@/types/inbox';
-import type { BulkSmsResult, SmsMessage } from '@/types/sms';
+import type { PaginationParams } from '@/types/api';
+import type { CampaignFromLeadsDto, ConversationListParams } from '@/types/inbox';
 
 /** How often open threads and the Inbox look for replies. */
 const LIVE_MS = 5_000;
 
+const byId = (id: number) => ({ params: { path: { id } } });
+
 export const inboxApi = {
-  getConversations: (params?: ConversationListParams) =>
-    apiClient.get<Paginated<Conversation>>('/sms/conversations', { params: { ...params } }),
-  getConversation: (id: number) => apiClient.get<Conversation>(`/sms/conversations/${id}`),
-  getConversationMessages: (id: number, params?: PaginationParams) =>
-    apiClient.get<Paginated<SmsMessage>>(`/sms/conversations/${id}/messages`, { params: { ...params } }),
-  markRead: (id: number) => apiClient.post<void>(`/sms/conversations/${id}/read`),
-  getUnread: () => apiClient.get<UnreadSummary>('/sms/conversations/unread'),
-  getLeadThread: (leadId: number, params?: PaginationParams) =>
-    apiClient.get<Paginated<SmsMessage>>(`/leads/${leadId}/sms`, { params: { ...params } }),
+  getConversations: (query?: ConversationListParams) =>
+    dataOf(typedApi.GET('/api/sms/conversations', { params: { query } })),
+  getConversation: (id: number) => dataOf(typedApi.GET('/api/sms/conversations/{id}', byId(id))),
+  getConversationMessages: (id: number, query?: PaginationParams) =>
+    dataOf(typedApi.GET('/api/sms/conversations/{id}/messages', { params: { path: { id }, query } })),
+  markRead: (id: number) => done(typedApi.POST('/api/sms/conversations/{id}/read', byId(id))),
+  getUnread: () => dataOf(typedApi.GET('/api/sms/conversations/unread')),
+  getLeadThread: (leadId: number, query?: PaginationParams) =>
+    dataOf(typedApi.GET('/api/leads/{id}/sms', { params: { path: { id: leadId }, query } })),
   getLeadTimeline: (leadId: number, limit = 50) =>
-    apiClient.get<LeadTimeline>(`/leads/${leadId}/timeline`, { params: { limit } }),
-  getLeadOptOut: (leadId: number) => apiClient.get<LeadOptOut>(`/leads/${leadId}/sms-opt-out`),
+    dataOf(typedApi.GET('/api/leads/{id}/timeline', { params: { path: { id: leadId }, query: { limit } } })),
+  getLeadOptOut: (leadId: number) => dataOf(typedApi.GET('/api/leads/{id}/sms-opt-out', byId(leadId))),
   setLeadOptOut: (leadId: number, optedOut: boolean) =>
-    apiClient.put<LeadOptOut>(`/leads/${leadId}/sms-opt-out`, { optedOut }),
-  createCampaignFromLeads: (data: CampaignFromLeadsDto) =>
-    apiClient.post<BulkSmsResult & { counts: { leads: number; noPhone: number } }>('/sms/campaigns/from-leads', data),
+    dataOf(typedApi.PUT('/api/leads/{id}/sms-opt-out', { ...byId(leadId), body: { optedOut } })),
+  createCampaignFromLeads: (body: CampaignFromLeadsDto) =>
+    dataOf(typedApi.POST('/api/sms/campaigns/from-leads', { body })),
 };
 
 export const inboxKeys = {
@@ -49,7 +43,7 @@ export const inboxKeys = {
   leadOptOut: (leadId: number) => [...crmKeys.lead(leadId), 'opt-out'] as const,
 };
 
-export function useConversations(filters: ConversationListParams) {
+export function useConversations(filters: ConversationListParams & CursorParams) {
   return useQuery({
     queryKey: inboxKeys.conversations(filters),
     queryFn: () => inboxApi.getConversations(cleanParams(filters) as ConversationListParams),

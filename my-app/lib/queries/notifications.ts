@@ -2,29 +2,21 @@
 
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient, refreshSession, streamUrl } from '@/lib/api-client';
-import { cleanParams } from '@/lib/queries/keys';
-import type { Paginated } from '@/types/api';
-import type {
-  AppNotification,
-  NotificationListParams,
-  NotificationPreferences,
-  ReadAllResult,
-  UnreadCount,
-  UpdateNotificationPreferencesDto,
-} from '@/types/notifications';
+import { refreshSession } from '@/lib/api/session';
+import { dataOf, streamUrl, typedApi } from '@/lib/api/typed-client';
+import { cleanParams, type CursorParams } from '@/lib/queries/keys';
+import type { NotificationListParams, UnreadCount, UpdateNotificationPreferencesDto } from '@/types/notifications';
 
 export const notificationsApi = {
-  list: (params?: NotificationListParams) =>
-    apiClient.get<Paginated<AppNotification>>('/notifications', { params: { ...params } }),
-  unreadCount: () => apiClient.get<UnreadCount>('/notifications/unread-count'),
-  markRead: (id: number) => apiClient.post<AppNotification>(`/notifications/${id}/read`),
-  markAllRead: () => apiClient.post<ReadAllResult>('/notifications/read-all'),
-  getPreferences: () => apiClient.get<NotificationPreferences>('/notifications/preferences'),
-  savePreferences: (data: UpdateNotificationPreferencesDto) =>
-    apiClient.put<NotificationPreferences>('/notifications/preferences', data),
+  list: (query?: NotificationListParams) => dataOf(typedApi.GET('/api/notifications', { params: { query } })),
+  unreadCount: () => dataOf(typedApi.GET('/api/notifications/unread-count')),
+  markRead: (id: number) => dataOf(typedApi.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
+  markAllRead: () => dataOf(typedApi.POST('/api/notifications/read-all')),
+  getPreferences: () => dataOf(typedApi.GET('/api/notifications/preferences')),
+  savePreferences: (body: UpdateNotificationPreferencesDto) =>
+    dataOf(typedApi.PUT('/api/notifications/preferences', { body })),
   /** A one-time ticket rides in the query (EventSource sends no headers); ask right before opening. */
-  streamUrl: () => streamUrl('/notifications/stream'),
+  streamUrl: () => streamUrl('/api/notifications/stream'),
 };
 
 export const notificationKeys = {
@@ -44,7 +36,7 @@ export function useUnreadCount() {
   });
 }
 
-export function useNotifications(params: NotificationListParams, options: { enabled?: boolean } = {}) {
+export function useNotifications(params: NotificationListParams & CursorParams, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: notificationKeys.list(params),
     queryFn: () => notificationsApi.list(cleanParams(params) as NotificationListParams),

@@ -1,16 +1,21 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
+import { dataOf, fileOf, typedApi } from '@/lib/api/typed-client';
 import { cleanParams } from '@/lib/queries/keys';
-import type { FailureReport, ReportParams, UsageReport } from '@/types/reports';
+import type { ReportParams } from '@/types/reports';
 
 export const reportsApi = {
-  getUsage: (params: ReportParams) => apiClient.get<UsageReport>('/sms/reports/usage', { params: cleanParams(params) }),
-  downloadUsageCsv: (params: ReportParams) =>
-    apiClient.getBlob('/sms/reports/usage.csv', { params: cleanParams(params) }),
-  getFailures: (params: ReportParams) =>
-    apiClient.get<FailureReport>('/sms/reports/failures', { params: cleanParams(params) }),
+  getUsage: (query: ReportParams) => dataOf(typedApi.GET('/api/sms/reports/usage', { params: { query } })),
+  downloadUsageCsv: (query: ReportParams) =>
+    fileOf(
+      typedApi.GET('/api/sms/reports/usage.csv', {
+        params: { query },
+        parseAs: 'blob',
+        headers: { Accept: 'text/csv' },
+      }),
+    ),
+  getFailures: (query: ReportParams) => dataOf(typedApi.GET('/api/sms/reports/failures', { params: { query } })),
 };
 
 export const reportKeys = {

@@ -1,9 +1,10 @@
 'use client';
 
+import * as React from 'react';
 import { settingsApi } from '@/lib/api/settings-api';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { smsApi } from '@/lib/api-client';
-import { cleanParams } from '@/lib/queries/keys';
+import { cleanParams, type CursorParams } from '@/lib/queries/keys';
 import {
   ACTIVE_CAMPAIGN_STATUSES,
   FINAL_SMS_STATUSES,
@@ -15,7 +16,9 @@ import {
   type MessageHistoryParams,
   type OptOutListParams,
   type SendSmsDto,
+  type MessageWait,
   type SmsCampaign,
+  type SmsMessage,
   type SmsTemplateDto,
   type UpdateCampaignDto,
   type UpdateSmsSettingsDto,
@@ -29,6 +32,7 @@ export const smsKeys = {
   messagesAll: () => [...smsKeys.all, 'messages'] as const,
   messages: (filters?: MessageHistoryParams) => [...smsKeys.messagesAll(), 'list', cleanParams(filters)] as const,
   message: (id: number) => [...smsKeys.messagesAll(), 'detail', id] as const,
+  waits: (ids: number[]) => [...smsKeys.messagesAll(), 'waits', ids.join(',')] as const,
   campaignsAll: () => [...smsKeys.all, 'campaigns'] as const,
   campaigns: (filters?: CampaignListParams) => [...smsKeys.campaignsAll(), 'list', cleanParams(filters)] as const,
   campaign: (id: number) => [...smsKeys.campaignsAll(), 'detail', id] as const,
@@ -53,7 +57,7 @@ export function useSmsStats() {
   return useQuery({ queryKey: smsKeys.stats(), queryFn: smsApi.getStats, refetchInterval: 30_000 });
 }
 
-export function useMessages(filters: MessageHistoryParams, options: { refetchInterval?: number } = {}) {
+export function useMessages(filters: MessageHistoryParams & CursorParams, options: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: smsKeys.messages(filters),
     queryFn: () => smsApi.getMessages(cleanParams(filters) as MessageHistoryParams),
@@ -75,7 +79,29 @@ export function useMessage(id: number | null) {
   });
 }
 
-export function useCampaigns(filters: CampaignListParams) {
+/** The API reads at most this many messages' waits per request. */
+const MAX_WAIT_IDS = 50;
+
+/**
+ * Why each pending message of a list waits and about when it goes, by id (GET /sms/message-waits), refreshed
+ * while any is pending. Other messages have no entry.
+ */
+export function useMessageWaits(messages: readonly Pick<SmsMessage, 'id' | 'status'>[]): Map<number, MessageWait> {
+  const ids = messages
+    .filter((m) => m.status === 'pending')
+    .map((m) => m.id)
+    .sort((a, b) => a - b)
+    .slice(0, MAX_WAIT_IDS);
+  const query = useQuery({
+    queryKey: smsKeys.waits(ids),
+    queryFn: () => smsApi.getMessageWaits(ids),
+    enabled: ids.length > 0,
+    refetchInterval: 10_000,
+  });
+  return React.useMemo(() => new Map((query.data?.items ?? []).map((w) => [w.id, w])), [query.data]);
+}
+
+export function useCampaigns(filters: CampaignListParams & CursorParams) {
   return useQuery({
     queryKey: smsKeys.campaigns(filters),
     queryFn: () => smsApi.getCampaigns(cleanParams(filters) as CampaignListParams),
@@ -99,7 +125,7 @@ export function useCampaign(id: number) {
   });
 }
 
-export function useCampaignMessages(id: number, filters: CampaignMessagesParams, live: boolean) {
+export function useCampaignMessages(id: number, filters: CampaignMessagesParams & CursorParams, live: boolean) {
   return useQuery({
     queryKey: smsKeys.campaignMessages(id, filters),
     queryFn: () => smsApi.getCampaignMessages(id, cleanParams(filters) as CampaignMessagesParams),
@@ -242,7 +268,7 @@ export function useDeleteTemplate() {
 // ---------------------------------------------------------------------------------------------
 // Opt-outs and the audit log
 
-export function useOptOuts(filters: OptOutListParams) {
+export function useOptOuts(filters: OptOutListParams & CursorParams) {
   return useQuery({
     queryKey: smsKeys.optOuts(filters),
     queryFn: () => smsApi.getOptOuts(cleanParams(filters) as OptOutListParams),
@@ -281,7 +307,7 @@ export function useImportOptOuts() {
   });
 }
 
-export function useAuditLog(filters: AuditListParams) {
+export function useAuditLog(filters: AuditListParams & CursorParams) {
   return useQuery({
     queryKey: smsKeys.audit(filters),
     queryFn: () => smsApi.getAuditLog(cleanParams(filters) as AuditListParams),

@@ -1,7 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
-import type { Paginated } from '@/types/api';
-import type { UnassignedMessage } from '@/types/unassigned';
+import { dataOf, typedApi } from '@/lib/api/typed-client';
 
 export const unassignedKeys = {
   all: () => ['sms-unassigned'] as const,
@@ -11,7 +9,7 @@ export const unassignedKeys = {
 export function useUnassigned(state: 'open' | 'all', page: number, enabled = true) {
   return useQuery({
     queryKey: unassignedKeys.list(state, page),
-    queryFn: () => apiClient.get<Paginated<UnassignedMessage>>(`/sms/unassigned?state=${state}&page=${page}&limit=20`),
+    queryFn: () => dataOf(typedApi.GET('/api/sms/unassigned', { params: { query: { state, page, limit: 20 } } })),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -21,7 +19,7 @@ export function useAssignUnassigned() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, subAccountId }: { id: number; subAccountId: number }) =>
-      apiClient.post<UnassignedMessage>(`/sms/unassigned/${id}/assign`, { subAccountId }),
+      dataOf(typedApi.POST('/api/sms/unassigned/{id}/assign', { params: { path: { id } }, body: { subAccountId } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: unassignedKeys.all() }),
   });
 }

@@ -457,6 +457,15 @@ describe('tenant isolation', () => {
         .expect(403);
     });
 
+    it('refuses a SubAccount at once after its admin deleted it (the guard remembers only recent yeses)', async () => {
+      const { 'X-SubAccount-Id': _, ...admin } = h.aAdmin;
+      const created = await t.http().post('/api/subaccounts').set(admin).send({ name: 'Short-lived' }).expect(201);
+      const chosen = { ...admin, 'X-SubAccount-Id': String(created.body.id) };
+      await t.http().get('/api/leads').set(chosen).expect(200);
+      await t.http().delete(`/api/subaccounts/${created.body.id}`).set(admin).expect(204);
+      await t.http().get('/api/leads').set(chosen).expect(403);
+    });
+
     it('asks an admin without X-SubAccount-Id to choose one with 400 naming the header', async () => {
       const { 'X-SubAccount-Id': _, ...noTenant } = h.aAdmin;
       for (const path of ['/api/leads', '/api/strategies', '/api/users', `/api/leads/${aLead.id}`]) {

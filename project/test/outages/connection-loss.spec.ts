@@ -1,10 +1,10 @@
 import { Client } from 'pg';
-import { count, countDistinct, eq, sql } from 'drizzle-orm';
+import { count, countDistinct, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsCampaigns, smsMessages } from 'src/core/database/schema';
+import { smsMessages } from 'src/core/database/schema';
 import { startSimulator, type Simulator } from '../../../twilio-sim/src';
 import { SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, SIM_FROM, waitFor } from '../support/engine-harness';
-import { createTenant, PASSWORD, type Tenant } from '../support/fixtures';
+import { createTenant, PASSWORD, waitForCampaignStatus, type Tenant } from '../support/fixtures';
 import { ensureProjectBuilt, startProductProcess, type ProductProcess } from '../support/product-processes';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -122,17 +122,7 @@ describe.skipIf(!SERVER_URL)('database outages under 1 API and 2 worker processe
     expect(terminated).toBeGreaterThan(0);
 
     // 3. The campaign finishes; nobody is texted twice or not at all.
-    await waitFor(
-      async () => {
-        const [c] = await db.database.db
-          .select({ status: smsCampaigns.status })
-          .from(smsCampaigns)
-          .where(eq(smsCampaigns.id, campaignId));
-        return c?.status === 'completed';
-      },
-      240_000,
-      'the campaign to complete',
-    );
+    await waitForCampaignStatus(db.database, campaignId, 'completed', 240_000);
     expect(processes.map((p) => [p.name, p.exited()])).toEqual([
       ['api', undefined],
       ['worker 1', undefined],

@@ -19,12 +19,13 @@ const loadSupervisor = async (): Promise<SupervisorCtor> =>
   ((await import(SUPERVISOR)) as { Supervisor: SupervisorCtor }).Supervisor;
 
 /** A child that counts its starts in `file`, exits 3 on its first `crashes` starts, then stays up. */
+// The SIGTERM handler is in place before 'start' is written: the tests signal as soon as they read it.
 const childScript = (file: string, crashes: number) => `
   const fs = require('node:fs');
+  process.on('SIGTERM', () => setTimeout(() => { fs.appendFileSync(${JSON.stringify(file)}, 'finished\\n'); process.exit(0); }, 200));
   fs.appendFileSync(${JSON.stringify(file)}, 'start\\n');
   const starts = fs.readFileSync(${JSON.stringify(file)}, 'utf8').split('start').length - 1;
   if (starts <= ${crashes}) process.exit(3);
-  process.on('SIGTERM', () => setTimeout(() => { fs.appendFileSync(${JSON.stringify(file)}, 'finished\\n'); process.exit(0); }, 200));
   setInterval(() => undefined, 1000);
 `;
 

@@ -1,9 +1,10 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PrincipalStateCache } from 'src/core/auth/principal-state.cache';
 import { ManualClock } from 'src/core/clock/clock';
 import { smsMessages, smsOptOuts, smsRateBuckets } from 'src/core/database/schema';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
+import { CAP_RECOVERY_MS, HALVING_WINDOW_MS } from 'src/shared/sms/dispatch/in-flight-cap';
 import { bootEngine, SIM_ACCOUNT_SID, SIM_AUTH_TOKEN, waitFor, type EngineHarness } from '../support/engine-harness';
 import { createSystemAdmin, headersFor } from '../support/role-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -153,6 +154,7 @@ describe('dispatch rules', () => {
     expect(bucket!.inFlightCap).toBe(maxInFlight / 2);
     expect(bucket!.inFlightCapUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
 
+    clock.advance(HALVING_WINDOW_MS); // a 429 for a later request halves again
     await tickAll([h]);
     [bucket] = await db.database.db
       .select()
@@ -165,7 +167,7 @@ describe('dispatch rules', () => {
     expect(await h.dispatcher.tick()).toBe(Math.floor(maxInFlight / 4));
     await h.dispatcher.settled();
 
-    clock.advance(61_000); // the halving wears off
+    clock.advance(CAP_RECOVERY_MS); // the cap has grown back to the setting
     expect(await h.dispatcher.tick()).toBe(maxInFlight);
     await h.dispatcher.settled();
   });
@@ -256,6 +258,52 @@ describe('dispatch rules', () => {
     expect(sent + (await countStatus(tenant, 'pending'))).toBe(30);
     expect(counters().created).toBe(sent);
   });
+
+  // A held row lock is how the claim is caught mid-way; PGlite runs one transaction at a time, so PostgreSQL only.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'waits at close for a claim under way and puts what it claimed back in the queue, unsent',
+    async () => {
+      const closing = await bootEngine({ database: db.database, clock, sim: h.sim });
+      await queue(tenant, 1);
+      await closing.dispatcher.drain(); // the SubAccount's rate bucket row exists from here on
+      await queue(tenant, 5);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holder = db.database.db.transaction(async (tx) => {
+        await tx
+          .select()
+          .from(smsRateBuckets)
+          .where(eq(smsRateBuckets.subAccountId, tenant.subAccountId))
+          .for('update');
+        await held;
+      });
+      closing.dispatcher.start();
+      await waitFor(() => backendsWaitingOnALock(), 10_000, 'the claim to wait for the bucket');
+      let closed = false;
+      const close = closing.close().then(() => (closed = true));
+      await new Promise((r) => setTimeout(r, 500)); // time for a close that does not wait to finish
+      expect(closed).toBe(false);
+      release();
+      await holder;
+      await close;
+
+      expect(counters().created).toBe(1);
+      expect(await countStatus(tenant, 'sending')).toBe(0);
+      expect(await countStatus(tenant, 'pending')).toBe(5);
+      const attempts = await db.database.db
+        .select({ attempts: smsMessages.attempts })
+        .from(smsMessages)
+        .where(eq(smsMessages.status, 'pending'));
+      expect(attempts.map((r) => r.attempts)).toEqual([0, 0, 0, 0, 0]);
+    },
+  );
+
+  async function backendsWaitingOnALock(): Promise<boolean> {
+    const res = (await db.database.db.execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )) as unknown as { rows: { n: number }[] };
+    return res.rows[0]!.n > 0;
+  }
 
   it('cancels at claim a message whose number opted out after it was accepted, and sends nothing', async () => {
     const id = (await send(headers, '+14155550126')).body.id as number;

@@ -1,6 +1,8 @@
 import { hashPassword } from 'src/core/auth/password';
 import type { DatabaseService } from 'src/core/database/database.service';
-import { adminUsers, subAccounts, users } from 'src/core/database/schema';
+import { eq } from 'drizzle-orm';
+import { adminUsers, smsCampaigns, subAccounts, users } from 'src/core/database/schema';
+import { waitFor } from './engine-harness';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -52,4 +54,24 @@ export async function adminHeaders(t: TestApp, tenant: Tenant): Promise<Record<s
 
 export async function userHeaders(t: TestApp, tenant: Tenant): Promise<Record<string, string>> {
   return { Authorization: `Bearer ${await login(t, tenant.userEmail)}` };
+}
+
+/** Polls the campaign's row until it has `status` (the campaign's own view, read from the database). */
+export async function waitForCampaignStatus(
+  database: DatabaseService,
+  campaignId: number,
+  status: string,
+  timeoutMs: number,
+): Promise<void> {
+  await waitFor(
+    async () => {
+      const [c] = await database.db
+        .select({ status: smsCampaigns.status })
+        .from(smsCampaigns)
+        .where(eq(smsCampaigns.id, campaignId));
+      return c?.status === status;
+    },
+    timeoutMs,
+    `campaign ${campaignId} to be ${status}`,
+  );
 }

@@ -8,6 +8,7 @@ export interface AppConfig {
   isProduction: boolean;
   port: number;
   webPort: number;
+  shutdownGraceMs: number;
   publicBaseUrl: string;
   databaseUrl?: string;
   dataDir: string;
@@ -94,6 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction,
     port: env.PORT,
     webPort: env.WEB_PORT,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ''),
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR),

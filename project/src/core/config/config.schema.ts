@@ -107,6 +107,8 @@ export const envSchema = z.object({
     .default('true')
     .transform((v) => v !== 'false' && v !== '0'),
   SMS_DISPATCH_INTERVAL_MS: int(500, 10),
+  /** After SIGTERM: how long a process may finish its work in flight before it exits anyway (code 1). */
+  SHUTDOWN_GRACE_SECONDS: int(25, 1),
   NOTIFICATIONS_RETENTION_DAYS: int(90, 1),
   /** Unset or 0: keep every message in sms_messages. */
   SMS_RETENTION_MONTHS: int(0, 0),

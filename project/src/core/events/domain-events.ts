@@ -39,6 +39,8 @@ export type DomainEvent =
       campaignId: number | null;
       phoneNumber: string;
       segments: number;
+      /** The SubAccount's monthly cap in segments when it was accepted (null: none). */
+      spendingCapSegments: number | null;
     }
   | {
       type: 'sms.inbound_received';
@@ -73,6 +75,7 @@ export type DomainEvent =
 export type DomainEventType = DomainEvent['type'];
 type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 export type DomainEventHandler<T extends DomainEventType> = (event: EventOf<T>, db: DbOrTx) => Promise<void>;
+export type DomainEventBatchHandler<T extends DomainEventType> = (events: EventOf<T>[], db: DbOrTx) => Promise<void>;
 
 /**
  * In-process publish/subscribe. `emit` runs inside the emitter's transaction (pass it), so what a handler
@@ -84,6 +87,10 @@ export type DomainEventHandler<T extends DomainEventType> = (event: EventOf<T>, 
 export class DomainEvents {
   private readonly logger = new Logger('DomainEvents');
   private readonly handlers = new Map<DomainEventType, DomainEventHandler<DomainEventType>[]>();
+  private readonly batchHandlers = new Map<
+    DomainEventType,
+    { handler: DomainEventBatchHandler<DomainEventType>; when: (e: DomainEvent) => boolean }[]
+  >();
 
   on<T extends DomainEventType>(type: T, handler: DomainEventHandler<T>): void {
     const list = this.handlers.get(type) ?? [];
@@ -91,13 +98,46 @@ export class DomainEvents {
     this.handlers.set(type, list);
   }
 
-  async emit(db: DbOrTx, event: DomainEvent): Promise<void> {
-    for (const handler of this.handlers.get(event.type) ?? []) {
-      try {
-        await db.transaction((sp) => handler(event as EventOf<DomainEventType>, sp));
-      } catch (e) {
-        this.logger.error(`A ${event.type} handler failed: ${(e as Error).message}`);
+  /**
+   * A handler that takes the events of one emitAll together: one savepoint and its statements per batch. It
+   * gets only the events `when` keeps, and is not called (no savepoint either) when it keeps none.
+   */
+  onBatch<T extends DomainEventType>(
+    type: T,
+    handler: DomainEventBatchHandler<T>,
+    when: (e: EventOf<T>) => boolean = () => true,
+  ): void {
+    const list = this.batchHandlers.get(type) ?? [];
+    list.push({
+      handler: handler as unknown as DomainEventBatchHandler<DomainEventType>,
+      when: when as unknown as (e: DomainEvent) => boolean,
+    });
+    this.batchHandlers.set(type, list);
+  }
+
+  emit(db: DbOrTx, event: DomainEvent): Promise<void> {
+    return this.emitAll(db, [event]);
+  }
+
+  /** Many events of one change (e.g. a batch of accepted messages), in order, per type. */
+  async emitAll(db: DbOrTx, events: DomainEvent[]): Promise<void> {
+    const byType = new Map<DomainEventType, DomainEvent[]>();
+    for (const e of events) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+    for (const [type, list] of byType) {
+      for (const handler of this.handlers.get(type) ?? [])
+        for (const event of list) await this.guarded(db, type, (sp) => handler(event as EventOf<DomainEventType>, sp));
+      for (const { handler, when } of this.batchHandlers.get(type) ?? []) {
+        const kept = list.filter(when);
+        if (kept.length > 0) await this.guarded(db, type, (sp) => handler(kept as EventOf<DomainEventType>[], sp));
       }
+    }
+  }
+
+  private async guarded(db: DbOrTx, type: DomainEventType, run: (sp: DbOrTx) => Promise<void>): Promise<void> {
+    try {
+      await db.transaction((sp) => run(sp));
+    } catch (e) {
+      this.logger.error(`A ${type} handler failed: ${(e as Error).message}`);
     }
   }
 }

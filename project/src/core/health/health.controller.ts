@@ -1,9 +1,26 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, type ApiResponseSchemaHost } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from 'src/core/auth/auth.decorators';
 import { RETRY_AFTER_SECONDS } from 'src/core/database/connection-errors';
 import { HealthService, type HealthReport } from './health.service';
+
+const HEALTH_REPORT_SCHEMA: ApiResponseSchemaHost['schema'] = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'down'] },
+    checks: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { type: 'string', enum: ['ok', 'down'] } },
+        additionalProperties: true,
+      },
+    },
+  },
+};
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +29,11 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ description: 'Every check is ok', schema: HEALTH_REPORT_SCHEMA })
+  @ApiServiceUnavailableResponse({
+    description: 'A check is down (Retry-After when the database is)',
+    schema: HEALTH_REPORT_SCHEMA,
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.report();
     res.status(report.status === 'ok' ? 200 : 503);

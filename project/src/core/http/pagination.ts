@@ -57,6 +57,16 @@ export const TOTAL_EXACT_UP_TO = 1000;
  */
 export const SEARCH_TOTAL_EXACT_UP_TO = 100;
 
+/** A list's answer; `page` is 0 when the page was asked for by cursor (its number is not known). */
+export function pageOf<T>(
+  items: T[],
+  rest: { total: number; totalExact: boolean; nextCursor: string | null },
+  q: { page: number; limit: number; cursor?: string },
+): Page<T> {
+  const { total, totalExact, nextCursor } = rest;
+  return { items, total, totalExact, nextCursor, page: q.cursor ? 0 : q.page, limit: q.limit };
+}
+
 export const offsetOf = (q: { page: number; limit: number }) => (q.page - 1) * q.limit;
 
 /** `%term%` for ILIKE with the user's % and _ taken literally. */

@@ -29,6 +29,7 @@ import { SenderService } from './settings/sender.service';
 import { SmsSettingsRepository } from './settings/sms-settings.repository';
 import { SmsHealthService } from './sms-health.service';
 import { SmsService } from './sms.service';
+import { AcceptBatcher } from './accept-batcher';
 import { InboundMessageService } from './webhooks/inbound-message.service';
 import { InboundRouterService } from './webhooks/inbound-router.service';
 import { InboundWebhookController } from './webhooks/inbound-webhook.controller';
@@ -69,6 +70,7 @@ const repositories = [
     },
     SenderService,
     SmsService,
+    AcceptBatcher,
     MessageLifecycleService,
     CampaignProgressService,
     StatusApplyService,

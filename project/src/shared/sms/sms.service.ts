@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from 'src/core/clock/clock';
-import { DomainEvents } from 'src/core/events/domain-events';
-import { DatabaseService, type DbOrTx, type Tx } from 'src/core/database/database.service';
+import type { DbOrTx, Tx } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
+import { AcceptBatcher } from './accept-batcher';
 import { checkOutbound } from './accept.rules';
+import { assertUnreachable } from './assert-unreachable';
 import { QuietHoursService } from './dispatch/quiet-hours.service';
-import { SmsAuditRepository } from './audit/sms-audit.repository';
 import { maskPhone } from './phone.rules';
-import { SmsEventsRepository } from './repositories/sms-events.repository';
 import { SmsMessagesRepository, type SmsMessageRow } from './repositories/sms-messages.repository';
-import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
 import { SmsSpendingRepository, spendMonthOf } from './repositories/sms-spending.repository';
 import { SenderService } from './settings/sender.service';
 import { SmsSettingsRepository } from './settings/sms-settings.repository';
@@ -38,17 +36,13 @@ export interface SendInput {
 @Injectable()
 export class SmsService {
   constructor(
-    private readonly database: DatabaseService,
     private readonly messages: SmsMessagesRepository,
-    private readonly events: SmsEventsRepository,
-    private readonly optOuts: SmsOptOutsRepository,
     private readonly spending: SmsSpendingRepository,
     private readonly settings: SmsSettingsRepository,
     private readonly senders: SenderService,
-    private readonly audit: SmsAuditRepository,
     private readonly quietHours: QuietHoursService,
     private readonly clock: Clock,
-    private readonly domainEvents: DomainEvents,
+    private readonly batcher: AcceptBatcher,
   ) {}
 
   async send(subAccountId: number, actor: Actor, input: SendInput): Promise<{ row: SmsMessageRow; replayed: boolean }> {
@@ -56,8 +50,9 @@ export class SmsService {
       const existing = await this.messages.findByIdempotencyKey(subAccountId, input.idempotencyKey);
       if (existing) return { row: this.sameRequestOrConflict(existing, input), replayed: true };
     }
-    const subAccount = await this.settings.subAccount(subAccountId);
-    if (!subAccount) throw AppError.notFound('SubAccount');
+    const found = await this.settings.subAccountWithSettings(subAccountId);
+    if (!found) throw AppError.notFound('SubAccount');
+    const { subAccount } = found;
     const checked = checkOutbound(input.phoneNumber, input.message, subAccount.defaultCountry);
     if (!checked.ok) {
       const code =
@@ -69,85 +64,67 @@ export class SmsService {
       throw AppError.validation('scheduledAt', 'must be in the future');
     }
     const msg = checked.value;
-    if (await this.optOuts.isOptedOut(subAccountId, msg.phoneNumber)) {
-      throw new AppError(
-        AppErrorCode.OPTED_OUT,
-        `${maskPhone(msg.phoneNumber)} has opted out (replied STOP); it cannot be texted`,
-        [{ field: 'phoneNumber', message: 'opted out' }],
-      );
-    }
-    const sender = await this.senders.resolve(subAccountId);
+    const sender = this.senders.fromRows(subAccountId, found.settings, subAccount);
     const due = input.scheduledAt ?? now;
     const quietUntil = await this.quietHours.waitUntil(
       { phoneNumber: msg.phoneNumber, leadId: input.leadId ?? null, ignoreQuietHours: Boolean(input.ignoreQuietHours) },
       sender,
       due,
     );
-    const month = spendMonthOf(now);
-    const row = await this.database.transaction(async (tx) => {
-      const inserted = await this.messages.insert(
-        {
-          subAccountId,
-          userId: actor.kind === 'user' ? actor.id : undefined,
-          adminUserId: actor.kind === 'admin' ? actor.id : undefined,
-          leadId: input.leadId,
-          direction: 'outbound',
-          phoneNumber: msg.phoneNumber,
-          message: msg.message,
+    const outcome = await this.batcher.accept({
+      values: {
+        subAccountId,
+        userId: actor.kind === 'user' ? actor.id : undefined,
+        adminUserId: actor.kind === 'admin' ? actor.id : undefined,
+        leadId: input.leadId,
+        direction: 'outbound',
+        phoneNumber: msg.phoneNumber,
+        message: msg.message,
+        segments: msg.segments,
+        encoding: msg.encoding,
+        notBefore: quietUntil ?? due,
+        statusReason: quietUntil ? 'quiet_hours' : null,
+        ignoreQuietHours: Boolean(input.ignoreQuietHours),
+        idempotencyKey: input.idempotencyKey,
+        spendMonth: spendMonthOf(now),
+      },
+      actorKind: actor.kind,
+      audit: {
+        subAccountId,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        action: 'sms.send',
+        targetType: 'sms_message',
+        details: {
+          to: maskPhone(msg.phoneNumber),
           segments: msg.segments,
-          encoding: msg.encoding,
-          notBefore: quietUntil ?? due,
-          statusReason: quietUntil ? 'quiet_hours' : null,
-          ignoreQuietHours: Boolean(input.ignoreQuietHours),
-          idempotencyKey: input.idempotencyKey,
-          spendMonth: month,
+          scheduled: Boolean(input.scheduledAt),
+          ...(quietUntil ? { quietHoursUntil: quietUntil.toISOString() } : {}),
+          ...(input.ignoreQuietHours ? { quietHoursOverride: true } : {}),
         },
-        tx,
-      );
-      if (!inserted) return undefined; // the same Idempotency-Key committed concurrently
-      await this.events.record(tx, {
-        subAccountId,
-        messageId: inserted.id,
-        type: 'accepted',
-        status: 'pending',
-        payload: { by: actor.kind },
-      });
-      await this.domainEvents.emit(tx, {
-        type: 'sms.accepted',
-        subAccountId,
-        messageId: inserted.id,
-        leadId: inserted.leadId,
-        campaignId: inserted.campaignId,
-        phoneNumber: inserted.phoneNumber,
-        segments: inserted.segments,
-      });
-      await this.audit.record(
-        {
-          subAccountId,
-          actorKind: actor.kind,
-          actorId: actor.id,
-          action: 'sms.send',
-          targetType: 'sms_message',
-          targetId: String(inserted.id),
-          details: {
-            to: maskPhone(msg.phoneNumber),
-            segments: msg.segments,
-            scheduled: Boolean(input.scheduledAt),
-            ...(quietUntil ? { quietHoursUntil: quietUntil.toISOString() } : {}),
-            ...(input.ignoreQuietHours ? { quietHoursOverride: true } : {}),
-          },
-          requestId: actor.requestId,
-          ip: actor.ip,
-        },
-        tx,
-      );
-      // Last: the counter's row lock (every send of the SubAccount queues on it) is held only until the commit.
-      await this.reserveOrRefuse(tx, subAccountId, month, msg.segments, sender.spendingCapSegments);
-      return inserted;
+        requestId: actor.requestId,
+        ip: actor.ip,
+      },
+      cap: sender.spendingCapSegments,
     });
-    if (row) return { row, replayed: false };
-    const winner = await this.messages.findByIdempotencyKey(subAccountId, input.idempotencyKey!);
-    return { row: this.sameRequestOrConflict(winner!, input), replayed: true };
+    switch (outcome.kind) {
+      case 'accepted':
+        return { row: outcome.row, replayed: false };
+      case 'opted_out':
+        throw new AppError(
+          AppErrorCode.OPTED_OUT,
+          `${maskPhone(msg.phoneNumber)} has opted out (replied STOP); it cannot be texted`,
+          [{ field: 'phoneNumber', message: 'opted out' }],
+        );
+      case 'over_cap':
+        throw overCap(outcome.used, outcome.cap, outcome.needed);
+      case 'replayed': {
+        const winner = await this.messages.findByIdempotencyKey(subAccountId, input.idempotencyKey!);
+        return { row: this.sameRequestOrConflict(winner!, input), replayed: true };
+      }
+      default:
+        return assertUnreachable(outcome);
+    }
   }
 
   /**
@@ -157,12 +134,7 @@ export class SmsService {
    */
   async reserveOrRefuse(db: DbOrTx, subAccountId: number, month: string, segments: number, cap: number | null) {
     if ((await this.spending.reserve(db, subAccountId, month, segments, cap)) !== null) return;
-    const used = await this.spending.used(db, subAccountId, month);
-    throw new AppError(
-      AppErrorCode.SPENDING_CAP,
-      `Monthly spending cap reached: ${used} of ${cap} segments used or queued; this message needs ${segments}`,
-      { used, cap, needed: segments },
-    );
+    throw overCap(await this.spending.used(db, subAccountId, month), cap!, segments);
   }
 
   /**
@@ -201,3 +173,10 @@ export class SmsService {
     return existing;
   }
 }
+
+const overCap = (used: number, cap: number, needed: number) =>
+  new AppError(
+    AppErrorCode.SPENDING_CAP,
+    `Monthly spending cap reached: ${used} of ${cap} segments used or queued; this message needs ${needed}`,
+    { used, cap, needed },
+  );

@@ -42,7 +42,7 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex('notifications_dedupe_idx').on(t.recipientKind, t.recipientId, t.dedupeKey),
-    index('notifications_recipient_idx').on(t.recipientKind, t.recipientId, t.createdAt),
+    index('notifications_recipient_idx').on(t.recipientKind, t.recipientId, t.createdAt, t.id),
   ],
 );
 

@@ -35,7 +35,8 @@ export const smsUnassignedInbound = pgTable(
       .where(sql`twilio_sid is not null`),
     // the system admin's inbox: what is still open, newest first
     index('sms_unassigned_inbound_open_idx')
-      .on(t.receivedAt)
+      .on(t.receivedAt, t.id)
       .where(sql`assigned_at is null`),
+    index('sms_unassigned_inbound_recent_idx').on(t.receivedAt, t.id),
   ],
 );

@@ -72,7 +72,7 @@ export const smsCampaigns = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('sms_campaigns_sub_account_created_idx').on(t.subAccountId, t.createdAt),
+    index('sms_campaigns_sub_account_created_idx').on(t.subAccountId, t.createdAt, t.id),
     index('sms_campaigns_sub_account_status_idx').on(t.subAccountId, t.status),
   ],
 );
@@ -149,6 +149,10 @@ export const smsMessages = pgTable(
     index('sms_messages_status_idx').on(t.subAccountId, t.status, t.createdAt, t.id),
     index('sms_messages_inbound_idx')
       .on(t.subAccountId, t.createdAt, t.id)
+      .where(sql`direction = 'inbound'`),
+    // a conversation's unread count (its inbound messages since the reader's last read): read from the index alone
+    index('sms_messages_inbound_contact_idx')
+      .on(t.subAccountId, t.phoneNumber, t.createdAt)
       .where(sql`direction = 'inbound'`),
     // Search: pg_trgm GIN indexes sms_messages_phone_trgm_idx and sms_messages_body_trgm_idx, created in
     // migration 0005 after the extension (drizzle-kit cannot create an extension first).
@@ -286,7 +290,10 @@ export const smsOptOuts = pgTable(
     createdByAdminId: integer().references(() => adminUsers.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('sms_opt_outs_number_idx').on(t.subAccountId, t.phoneNumber)],
+  (t) => [
+    uniqueIndex('sms_opt_outs_number_idx').on(t.subAccountId, t.phoneNumber),
+    index('sms_opt_outs_recent_idx').on(t.subAccountId, t.createdAt, t.id),
+  ],
 );
 
 export const smsAuditLog = pgTable(
@@ -304,7 +311,7 @@ export const smsAuditLog = pgTable(
     ip: varchar({ length: 64 }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sms_audit_sub_account_idx').on(t.subAccountId, t.createdAt)],
+  (t) => [index('sms_audit_sub_account_idx').on(t.subAccountId, t.createdAt, t.id)],
 );
 
 /** Status callbacks that arrived before the send that created their sid committed; applied when it does. */
@@ -355,7 +362,7 @@ export const smsConversations = pgTable(
   },
   (t) => [
     uniqueIndex('sms_conversations_contact_idx').on(t.subAccountId, t.phoneNumber),
-    index('sms_conversations_recent_idx').on(t.subAccountId, t.lastMessageAt),
+    index('sms_conversations_recent_idx').on(t.subAccountId, t.lastMessageAt, t.id),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, type Page } from 'src/core/http/pagination';
@@ -21,16 +21,19 @@ export class LeadsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: LeadDto })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateLeadDto): Promise<LeadDto> {
     return this.service.create(auth, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: LeadDto })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<LeadDto> {
     return this.service.get(auth, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: LeadDto })
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

@@ -2,7 +2,8 @@ import { Injectable, type MessageEvent } from '@nestjs/common';
 import { distinctUntilChanged, from, map, type Observable, switchMap, timer } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AppError } from 'src/core/errors/app-error';
-import type { Page } from 'src/core/http/pagination';
+import { keysetQueryOf } from 'src/core/database/keyset-page';
+import { pageOf, type Page } from 'src/core/http/pagination';
 import {
   mapNotification,
   mapPreferences,
@@ -30,8 +31,12 @@ export class NotificationFeedService {
   ) {}
 
   async list(auth: AuthContext, q: NotificationQueryDto): Promise<Page<NotificationDto>> {
-    const { items, ...total } = await this.notifications.list(scopeOf(auth), { ...q, unread: q.unread === 'true' });
-    return { items: items.map(mapNotification), ...total, page: q.page, limit: q.limit };
+    const { items, ...rest } = await this.notifications.list(scopeOf(auth), {
+      ...keysetQueryOf(q),
+      search: q.search,
+      unread: q.unread === 'true',
+    });
+    return pageOf(items.map(mapNotification), rest, q);
   }
 
   async unreadCount(auth: AuthContext): Promise<UnreadCountDto> {

@@ -11,7 +11,7 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AllowStreamTicket, CurrentAuth } from 'src/core/auth/auth.decorators';
@@ -26,6 +26,7 @@ import {
 } from './dto/notification.dto';
 import { NotificationFeedService } from './notification-feed.service';
 import { RequireRole } from 'src/core/auth/roles';
+import { ApiEventStreamResponse } from 'src/core/http/api-stream-responses';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -49,7 +50,7 @@ export class NotificationsController {
   /** Server-Sent Events: `event: unread`, `data: {"count":n}` now and on every change. */
   @Sse('stream')
   @AllowStreamTicket()
-  @ApiProduces('text/event-stream')
+  @ApiEventStreamResponse('`event: unread` with the unread count, now and on every change')
   stream(@CurrentAuth() auth: AuthContext): Observable<MessageEvent> {
     return this.feed.stream(auth);
   }

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { notifications, subAccounts } from 'src/core/database/schema';
-import { likePattern, offsetOf } from 'src/core/http/pagination';
+import {
+  keysetColumns,
+  keysetSlice,
+  keysetWindow,
+  rowsAndTotal,
+  type KeysetKey,
+  type KeysetQuery,
+} from 'src/core/database/keyset-page';
+import { likePattern } from 'src/core/http/pagination';
 import type { NotificationDraft, Recipient } from './notification-types';
 
 /** Whose notifications a reader sees: their own, in the SubAccounts they may act in. */
@@ -16,12 +24,12 @@ export interface ReaderScope {
   managedBy: number | null;
 }
 
-export interface FeedQuery {
-  page: number;
-  limit: number;
+export interface FeedQuery extends KeysetQuery {
   unread?: boolean;
   search?: string;
 }
+
+const FEED_ORDER: KeysetKey = { at: notifications.createdAt, id: notifications.id };
 
 /** Every query of the notifications table. Reads are served by notifications_recipient_idx. */
 @Injectable()
@@ -62,18 +70,21 @@ export class NotificationsRepository {
     return recipients.filter((r) => !taken.has(`${r.kind}:${r.id}`));
   }
 
+  /** Newest first by (created_at, id): notifications_recipient_idx (recipient_kind, recipient_id, created_at, id). */
   async list(scope: ReaderScope, q: FeedQuery) {
     const where = this.whereReader(scope, q);
     const db = this.database.db;
-    const [items, total] = await Promise.all([
+    const window = keysetWindow(
       db
-        .select({ notification: notifications, subAccountName: subAccounts.name })
+        .select({ notification: notifications, subAccountName: subAccounts.name, ...keysetColumns(FEED_ORDER) })
         .from(notifications)
         .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
-        .where(where)
-        .orderBy(desc(notifications.createdAt), desc(notifications.id))
-        .limit(q.limit)
-        .offset(offsetOf(q)),
+        .$dynamic(),
+      FEED_ORDER,
+      where,
+      q,
+    );
+    const { rows, ...total } = await rowsAndTotal(window, q, () =>
       boundedTotal(db, (limit) =>
         db
           .select({ one: sql`1` })
@@ -82,8 +93,8 @@ export class NotificationsRepository {
           .where(where)
           .limit(limit),
       ),
-    ]);
-    return { items, ...total };
+    );
+    return { ...keysetSlice(rows, q.limit), ...total };
   }
 
   async countUnread(scope: ReaderScope): Promise<number> {

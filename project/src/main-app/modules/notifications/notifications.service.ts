@@ -35,7 +35,20 @@ export class NotificationsService implements OnModuleInit {
     this.events.on('sms.campaign_stopped', (e, db) => this.campaignStopped(e, db));
     this.events.on('sms.credentials_rejected', (e, db) => this.credentialsRejected(e, db));
     // A single send is charged last in its transaction (after this handler); a campaign's rows already are.
-    this.events.on('sms.accepted', (e, db) => this.spendingCap(e.subAccountId, db, e.segments));
+    this.events.onBatch(
+      'sms.accepted',
+      async (events, db) => {
+        // The events carry the cap their transaction read: no second read of the settings.
+        const charging = new Map<number, { segments: number; cap: number | null }>();
+        for (const e of events) {
+          const c = charging.get(e.subAccountId) ?? { segments: 0, cap: e.spendingCapSegments };
+          charging.set(e.subAccountId, { ...c, segments: c.segments + e.segments });
+        }
+        for (const [subAccountId, { segments, cap }] of charging)
+          await this.spendingCap(subAccountId, db, segments, cap);
+      },
+      (e) => e.spendingCapSegments !== null && e.spendingCapSegments > 0,
+    );
     this.events.on('sms.campaign_accepted', (e, db) => this.spendingCap(e.subAccountId, db, 0));
     this.events.on('sms.dead_lettered', (e, db) => this.deadLetters(e, db));
     this.events.on('sms.inbound_received', (e, db) => this.leadReply(e, db));
@@ -57,8 +70,9 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /** Usage as the cap counts it (the month's running counter, sms_spending) plus `charging` not yet in it. */
-  private async spendingCap(subAccountId: number, db: DbOrTx, charging: number): Promise<void> {
-    const cap = (await this.settings.find(subAccountId, db))?.spendingCapSegments ?? null;
+  private async spendingCap(subAccountId: number, db: DbOrTx, charging: number, knownCap?: number | null) {
+    const cap =
+      knownCap !== undefined ? knownCap : ((await this.settings.find(subAccountId, db))?.spendingCapSegments ?? null);
     if (cap === null || cap <= 0) return;
     const now = this.clock.now();
     const used = (await this.spending.used(db, subAccountId, spendMonthOf(now))) + charging;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { AuthContext } from 'src/core/auth/auth-context';
@@ -14,6 +14,7 @@ import { SmsExportService } from './sms-export.service';
 import { SmsStatsService } from './sms-stats.service';
 import { SmsModuleService } from './sms.service';
 import { RequireRole } from 'src/core/auth/roles';
+import { ApiCsvResponse } from 'src/core/http/api-stream-responses';
 
 @ApiTags('sms')
 @ApiBearerAuth()
@@ -54,7 +55,7 @@ export class SmsController {
   }
 
   @Get('messages/export.csv')
-  @ApiProduces('text/csv')
+  @ApiCsvResponse('The messages matching the filters')
   export(
     @CurrentAuth() auth: AuthContext,
     @Query() q: MessageQueryDto,
@@ -72,6 +73,7 @@ export class SmsController {
 
   @Post('messages/:id/retry')
   @HttpCode(200)
+  @ApiOkResponse({ type: SmsMessageDto })
   retry(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -82,6 +84,7 @@ export class SmsController {
 
   @Post('messages/:id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: SmsMessageDto })
   cancel(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

@@ -34,6 +34,10 @@ import { UnassignedController } from './unassigned/unassigned.controller';
 import { UnassignedService } from './unassigned/unassigned.service';
 
 /** The user-facing SMS API under /api/sms: send, history, stats, settings, campaigns, bulk, templates. */
+import { MessageWaitsController } from './message-waits/message-waits.controller';
+import { MessageWaitsRepository } from './message-waits/message-waits.repository';
+import { MessageWaitsService } from './message-waits/message-waits.service';
+
 @Module({
   imports: [SharedSmsModule, LeadsModule, SubAccountsModule, StrategiesModule, ReportsModule],
   controllers: [
@@ -46,9 +50,12 @@ import { UnassignedService } from './unassigned/unassigned.service';
     ConversationsController,
     LeadSmsController,
     UnassignedController,
+    MessageWaitsController,
   ],
   providers: [
     SmsModuleService,
+    MessageWaitsService,
+    MessageWaitsRepository,
     SmsStatsService,
     SmsSettingsService,
     SmsExportService,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
@@ -21,16 +21,19 @@ export class StrategiesController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: StrategyDto })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateStrategyDto): Promise<StrategyDto> {
     return this.service.create(auth, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: StrategyDto })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<StrategyDto> {
     return this.service.get(auth, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: StrategyDto })
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AdminOnly, CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
@@ -20,16 +20,19 @@ export class SubAccountsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: SubAccountDto })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateSubAccountDto): Promise<SubAccountDto> {
     return this.service.create(auth, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SubAccountDto })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<SubAccountDto> {
     return this.service.get(auth, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: SubAccountDto })
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

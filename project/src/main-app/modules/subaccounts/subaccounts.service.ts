@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { Page, PageQueryDto } from 'src/core/http/pagination';
+import { ManagedSubAccountsRepository } from 'src/core/tenancy/managed-sub-accounts.repository';
 import { CreateSubAccountDto, mapSubAccount, SubAccountDto, UpdateSubAccountDto } from './dto/subaccount.dto';
 import { SubAccountsRepository, type ManagerScope } from './subaccounts.repository';
 
 @Injectable()
 export class SubAccountsService {
-  constructor(private readonly repository: SubAccountsRepository) {}
+  constructor(
+    private readonly repository: SubAccountsRepository,
+    private readonly managed: ManagedSubAccountsRepository,
+  ) {}
 
   private scope(auth: AuthContext): ManagerScope {
     if (auth.kind !== 'admin') throw new AppError(AppErrorCode.FORBIDDEN, 'Only admins manage SubAccounts');
@@ -38,5 +42,6 @@ export class SubAccountsService {
 
   async delete(auth: AuthContext, id: number): Promise<void> {
     if (!(await this.repository.delete(this.scope(auth), id))) throw AppError.notFound('SubAccount');
+    this.managed.forget(id);
   }
 }

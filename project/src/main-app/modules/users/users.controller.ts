@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
@@ -22,16 +22,19 @@ export class UsersController {
 
   @RequireRole('subaccount_admin')
   @Post()
+  @ApiCreatedResponse({ type: UserDto })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.service.create(auth, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserDto })
   get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<UserDto> {
     return this.service.get(auth, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

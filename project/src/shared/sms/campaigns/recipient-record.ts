@@ -7,14 +7,16 @@ export interface RecipientRecord {
   leadId?: number;
 }
 
-export type RejectionReason =
-  | 'invalid_phone'
-  | 'spreadsheet_mangled'
-  | 'duplicate'
-  | 'opted_out'
-  | 'missing_variable'
-  | 'empty_message'
-  | 'too_long';
+export const REJECTION_REASONS = [
+  'invalid_phone',
+  'spreadsheet_mangled',
+  'duplicate',
+  'opted_out',
+  'missing_variable',
+  'empty_message',
+  'too_long',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export interface Rejection {
   row: number;

@@ -4,9 +4,10 @@ import { APP_CONFIG } from 'src/core/config/config.module';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
-import { SmsRateBucketsRepository, type RateBucketRow } from '../repositories/sms-rate-buckets.repository';
+import { SmsRateBucketsRepository } from '../repositories/sms-rate-buckets.repository';
 import type { Sender } from '../settings/sender.service';
 import { capacityFor, charge, grant, waitMsFor } from '../token-bucket';
+import { inFlightCapOf } from './in-flight-cap';
 import { MessageLifecycleService } from './message-lifecycle.service';
 
 export interface ClaimResult {
@@ -17,13 +18,6 @@ export interface ClaimResult {
   granted: number;
   /** When the bucket allows the next message (0: now). */
   waitMs: number;
-}
-
-/** The cap on a sender's requests in flight: the setting, or half of it (and less) for a while after a 429. */
-export function inFlightCapOf(bucket: RateBucketRow, sender: Sender, now: Date): number {
-  return bucket.inFlightCapUntil && bucket.inFlightCapUntil > now && bucket.inFlightCap
-    ? bucket.inFlightCap
-    : sender.maxInFlight;
 }
 
 /**
@@ -65,6 +59,11 @@ export class ClaimService {
       await this.buckets.save(tx, sender.subAccountId, { tokens: spent.tokens, refilledAt: spent.updatedAt });
       return { rows: sending, room: Math.max(0, room), granted, waitMs: waitMsFor(spent, 1, now, rate) };
     });
+  }
+
+  /** Claimed messages that will not be sent by this process (it is stopping): due again at once, attempt refunded. */
+  async releaseClaimed(rows: SmsMessageRow[], reason: string): Promise<void> {
+    for (const row of rows) await this.lifecycle.requeue(row.id, this.clock.now(), { message: reason }, true);
   }
 
   /** A claimed message that must not go out after all (an opt-out committed after the claim). */

@@ -5,10 +5,8 @@ import { DomainEvents } from 'src/core/events/domain-events';
 import { SmsCampaignsEngineRepository } from '../repositories/sms-campaigns.repository';
 import { SmsRateBucketsRepository } from '../repositories/sms-rate-buckets.repository';
 import type { Sender } from '../settings/sender.service';
-import { inFlightCapOf } from './claim.service';
 import { SmsSettingsRepository } from '../settings/sms-settings.repository';
-
-const HALVED_FOR_MS = 60_000;
+import { capAfterRateLimit } from './in-flight-cap';
 
 /** What a campaign paused for rejected credentials says; resuming it (after fixing them) clears it. */
 export const CREDENTIALS_PAUSE =
@@ -28,16 +26,13 @@ export class SenderHealthService {
     private readonly campaigns: SmsCampaignsEngineRepository,
   ) {}
 
-  /** A 429 halves the SubAccount's in-flight cap for a minute. */
+  /** A 429 halves the SubAccount's in-flight cap, once for a burst answered together (see in-flight-cap.ts). */
   async halveInFlightCap(sender: Sender): Promise<void> {
     const now = this.clock.now();
     await this.database.transaction(async (tx) => {
       const bucket = await this.buckets.lock(tx, sender.subAccountId, now, 0);
-      const current = inFlightCapOf(bucket, sender, now);
-      await this.buckets.save(tx, sender.subAccountId, {
-        inFlightCap: Math.max(1, Math.floor(current / 2)),
-        inFlightCapUntil: new Date(now.getTime() + HALVED_FOR_MS),
-      });
+      const halved = capAfterRateLimit(bucket, sender, now);
+      if (halved) await this.buckets.save(tx, sender.subAccountId, halved);
     });
   }
 

@@ -41,6 +41,8 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
   private readonly logger = new Logger('SmsDispatcher');
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly pumps = new Map<number, Pump>();
+  /** Pumps running now (a claim may be under way): shutdown waits for them before it waits for the sends. */
+  private readonly pumping = new Set<Promise<void>>();
   private looping = false;
   private stopping = false;
   private loopDone: Promise<void> | undefined;
@@ -164,6 +166,7 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     for (const p of this.pumps.values()) clearTimeout(p.timer);
     await this.loopDone?.catch(() => undefined);
     await this.ticking?.catch(() => undefined);
+    await Promise.allSettled([...this.pumping]);
     await this.settled();
   }
 
@@ -190,7 +193,8 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     }
     p.busy = true;
     clearTimeout(p.timer);
-    void this.runPump(subAccountId, p);
+    const run = this.runPump(subAccountId, p).finally(() => this.pumping.delete(run));
+    this.pumping.add(run);
   }
 
   private async runPump(subAccountId: number, p: Pump): Promise<void> {
@@ -220,6 +224,11 @@ export class SmsDispatcherService implements OnApplicationBootstrap, BeforeAppli
     const sender = await this.senders.resolve(subAccountId);
     if (sender.pausedReason || !sender.credentials) return { claimed: 0, granted: 0, room: 0, waitMs: 0 };
     const batch = await this.claims.claimBatch(sender);
+    if (this.stopping) {
+      // Claimed while shutting down: back to the queue now, for the next process, rather than sent late.
+      await this.claims.releaseClaimed(batch.rows, 'Released at shutdown');
+      return { claimed: 0, granted: 0, room: 0, waitMs: 0 };
+    }
     const claimed = batch.rows.length;
     const rows = claimed > 0 ? await this.sender.dropOptedOut(batch.rows, sender) : [];
     for (const row of rows) this.track(row.id, subAccountId, this.sender.send(row, sender));

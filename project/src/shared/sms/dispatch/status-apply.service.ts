@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService, type Tx } from 'src/core/database/database.service';
-import { canTransition, mapTwilioStatus } from '../message-status';
-import { SmsEventsRepository } from '../repositories/sms-events.repository';
+import { SmsEventsRepository, type SmsEventInsert } from '../repositories/sms-events.repository';
 import { SmsMessagesRepository, type SmsMessageRow } from '../repositories/sms-messages.repository';
 import { SmsStatsRepository } from '../repositories/sms-stats.repository';
 import { CampaignProgressService } from './campaign-progress.service';
-import { deltasFor, priceChange, QUEUED, type StatusDetails } from './lifecycle-rules';
+import { QUEUED, type StatusDetails } from './lifecycle-rules';
+import { planStatus } from './status-plan';
 import { RollupBatch } from './rollup-batch';
 
 export interface StatusWebhook {
@@ -28,9 +28,6 @@ export interface StatusUpdate {
 
 /** The most updates applied in one transaction. */
 const MAX_BATCH = 100;
-
-/** After a final status without a price, when the price collector asks Twilio's list for it. */
-export const PRICE_COLLECT_DELAY_MS = 2 * 60_000;
 
 /**
  * Statuses from Twilio (callbacks and fetches) for messages we know by sid. A status never moves backwards and
@@ -88,29 +85,66 @@ export class StatusApplyService {
   }
 
   /**
-   * Applies updates in one transaction, rows locked in sid order (two batches never wait on each other in
-   * opposite orders). Each webhook is authorized against its locked row's SubAccount and recorded raw under its
-   * dedupe key first.
+   * Applies updates in one transaction with a fixed number of statements, whatever their number: the rows are
+   * locked in one statement in sid order (two batches never wait on each other in opposite orders), the webhooks
+   * recorded raw under their dedupe keys in one, the rows written in one. Each webhook is authorized against its
+   * locked row's SubAccount. Updates of one message apply in the order they came, each to the row as the
+   * previous left it.
    */
   async applyMany(updates: StatusUpdate[]): Promise<ApplyResult[]> {
-    const order = updates
-      .map((u, i) => ({ u, i }))
-      .sort((a, b) => (a.u.sid < b.u.sid ? -1 : a.u.sid > b.u.sid ? 1 : a.i - b.i));
     const results: ApplyResult[] = new Array<ApplyResult>(updates.length);
     await this.database.transaction(async (tx) => {
+      const locked = await this.messages.lockManyBySid(tx, [...new Set(updates.map((u) => u.sid))]);
+      const live = await this.authorized(tx, updates, new Map(locked.map((r) => [r.twilioSid!, r])), results);
+      const fresh = await this.recordWebhooks(tx, live);
+      const now = this.clock.now();
+      const rows = new Map<number, SmsMessageRow>();
+      const fetchEvents: SmsEventInsert[] = [];
+      const leaving: SmsMessageRow[] = [];
       const rollups = new RollupBatch();
-      for (const { u, i } of order) results[i] = await this.applyOne(tx, u, rollups);
+      for (const { u, i, row: lockedRow } of live) {
+        if (u.webhook && !fresh.delete(webhookKey(lockedRow, u.webhook))) {
+          results[i] = 'duplicate';
+          continue;
+        }
+        const row = rows.get(lockedRow.id) ?? lockedRow;
+        const plan = planStatus(row, u.twilioStatus, u.details, now);
+        results[i] = plan?.next ? 'changed' : 'unchanged';
+        if (!plan) continue;
+        rows.set(row.id, { ...row, ...plan.patch } as SmsMessageRow);
+        rollups.add(row, plan.daily, plan.campaign, now, plan.failure);
+        if (!plan.next) continue;
+        // A callback's trail is its raw webhook_status event; a fetch leaves this one.
+        if (u.source !== 'status_callback') fetchEvents.push(appliedEvent(row, u.source, plan.next));
+        if (QUEUED.includes(row.status)) leaving.push(row);
+      }
+      await this.messages.writeStatuses(tx, [...rows.values()]);
+      await this.events.recordMany(tx, fetchEvents);
       await rollups.flush(tx, this.stats);
+      // Only a message leaving the queue (e.g. a fetch finding one `sending` delivered) can finish its campaign.
+      for (const row of leaving) await this.progress.completeIfDone(tx, row, now);
     });
     return results;
   }
 
-  private async applyOne(tx: Tx, u: StatusUpdate, rollups: RollupBatch): Promise<ApplyResult> {
-    const row = await this.messages.lockForUpdate(tx, { sid: u.sid });
-    if (!row) return 'unknown_sid';
-    if (u.webhook) {
-      if (!(await u.webhook.authorize(row, tx))) return 'forbidden';
-      const fresh = await this.events.record(tx, {
+  /** The updates whose message is known and, for a webhook, signed for its SubAccount; the others' results. */
+  private async authorized(tx: Tx, updates: StatusUpdate[], bySid: Map<string, SmsMessageRow>, results: ApplyResult[]) {
+    const live: { u: StatusUpdate; i: number; row: SmsMessageRow }[] = [];
+    for (const [i, u] of updates.entries()) {
+      const row = bySid.get(u.sid);
+      if (!row) results[i] = 'unknown_sid';
+      else if (u.webhook && !(await u.webhook.authorize(row, tx))) results[i] = 'forbidden';
+      else live.push({ u, i, row });
+    }
+    return live;
+  }
+
+  /** Records each webhook once (the first of a repeated key in the batch); returns the keys recorded now. */
+  private async recordWebhooks(tx: Tx, live: { u: StatusUpdate; row: SmsMessageRow }[]): Promise<Set<string>> {
+    const first = new Map<string, SmsEventInsert>();
+    for (const { u, row } of live) {
+      if (!u.webhook || first.has(webhookKey(row, u.webhook))) continue;
+      first.set(webhookKey(row, u.webhook), {
         subAccountId: row.subAccountId,
         messageId: row.id,
         type: 'webhook_status',
@@ -118,10 +152,9 @@ export class StatusApplyService {
         dedupeKey: u.webhook.dedupeKey,
         payload: u.webhook.payload,
       });
-      if (!fresh) return 'duplicate';
     }
-    const changed = await this.applyInTx(tx, row, u.twilioStatus, u.details, u.source, rollups);
-    return changed ? 'changed' : 'unchanged';
+    const recorded = await this.events.recordNew(tx, [...first.values()]);
+    return new Set(recorded.map((e) => `${e.subAccountId}:${e.dedupeKey}`));
   }
 
   /** One status for a locked row; its roll-ups go into `rollups`, which the caller flushes before commit. */
@@ -133,47 +166,13 @@ export class StatusApplyService {
     source: string,
     rollups: RollupBatch,
   ): Promise<SmsMessageRow | undefined> {
-    const next = mapTwilioStatus(twilioStatus);
     const now = this.clock.now();
-    const price = priceChange(row, details);
-    if (!next || !canTransition(row.status, next)) {
-      if (price) {
-        await this.messages.update(row.id, { price: price.price, priceUnit: price.priceUnit }, tx);
-        rollups.add(row, { cost: price.cost }, { cost: price.cost }, now);
-      }
-      return undefined;
-    }
-    const priced = price !== undefined || row.price !== null;
-    const updated = await this.messages.update(
-      row.id,
-      {
-        status: next,
-        errorCode: details.errorCode ?? row.errorCode,
-        errorMessage: details.errorMessage ?? row.errorMessage,
-        deliveredAt: next === 'delivered' ? now : row.deliveredAt,
-        lockedUntil: null,
-        // Callbacks carry no price: the price collector asks Twilio's list for it later (one call per page).
-        nextStatusCheckAt: priced || next === 'canceled' ? null : new Date(now.getTime() + PRICE_COLLECT_DELAY_MS),
-        ...(price ? { price: price.price, priceUnit: price.priceUnit } : {}),
-      },
-      tx,
-    );
-    // A callback's trail is its raw webhook_status event; a fetch leaves this one.
-    if (source !== 'status_callback')
-      await this.events.record(tx, {
-        subAccountId: row.subAccountId,
-        messageId: row.id,
-        type: `${source}_applied`,
-        status: next,
-        payload: {},
-      });
-    const [daily, campaign] = deltasFor(next);
-    const failure =
-      next === 'failed' || next === 'undelivered'
-        ? { outcome: next, errorCode: updated?.errorCode ?? details.errorCode ?? row.errorCode }
-        : undefined;
-    rollups.add(row, { ...daily, cost: price?.cost }, { ...campaign, cost: price?.cost }, now, failure);
-    // Only a message leaving the queue (e.g. a fetch finding one `sending` delivered) can finish its campaign.
+    const plan = planStatus(row, twilioStatus, details, now);
+    if (!plan) return undefined;
+    const updated = await this.messages.update(row.id, plan.patch, tx);
+    rollups.add(row, plan.daily, plan.campaign, now, plan.failure);
+    if (!plan.next) return undefined;
+    if (source !== 'status_callback') await this.events.record(tx, appliedEvent(row, source, plan.next));
     if (QUEUED.includes(row.status)) {
       await rollups.flush(tx, this.stats);
       await this.progress.completeIfDone(tx, row, now);
@@ -181,3 +180,13 @@ export class StatusApplyService {
     return updated;
   }
 }
+
+const webhookKey = (row: SmsMessageRow, webhook: StatusWebhook) => `${row.subAccountId}:${webhook.dedupeKey}`;
+
+const appliedEvent = (row: SmsMessageRow, source: string, status: string): SmsEventInsert => ({
+  subAccountId: row.subAccountId,
+  messageId: row.id,
+  type: `${source}_applied`,
+  status,
+  payload: {},
+});

@@ -25,6 +25,16 @@ export class SmsEventsRepository {
     return rows.length === 1;
   }
 
+  /** Many events in one statement; returns those recorded now (not already there under their dedupe key). */
+  async recordNew(db: DbOrTx, events: SmsEventInsert[]) {
+    if (events.length === 0) return [];
+    return db
+      .insert(smsEvents)
+      .values(events.map((e) => ({ ...e, payload: e.payload ?? {} })))
+      .onConflictDoNothing()
+      .returning({ subAccountId: smsEvents.subAccountId, dedupeKey: smsEvents.dedupeKey });
+  }
+
   /** Many events in one statement (a batch of recorded sends); none carries a dedupe key. */
   async recordMany(db: DbOrTx, events: SmsEventInsert[]): Promise<void> {
     if (events.length === 0) return;

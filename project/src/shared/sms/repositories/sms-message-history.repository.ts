@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { desc, eq, getTableColumns, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { boundedTotal, plannerEstimate, type Total } from 'src/core/database/bounded-count';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsMessages } from 'src/core/database/schema';
-import { encodeCursor, type KeysetPosition } from 'src/core/http/keyset-cursor';
-import { likePattern, offsetOf, SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
+import { keysetColumns, keysetSlice, keysetWindow, rowsAndTotal, type KeysetKey } from 'src/core/database/keyset-page';
+import type { KeysetPosition } from 'src/core/http/keyset-cursor';
+import { likePattern, SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import { parseMessageSearch } from '../message-search';
 
@@ -43,7 +44,8 @@ export interface MessagePage extends Total {
  * - search: sms_messages_phone_trgm_idx and sms_messages_body_trgm_idx (pg_trgm GIN), or, for a term most rows
  *   match, the ordered index above filtered until the page is full.
  * A page with a cursor starts right after it: `(created_at, id) < cursor` is an index condition, so page 50,000
- * costs what page 1 does. Totals are exact up to 1,000 (100 for a search) and estimated by the planner past that.
+ * costs what page 1 does. Totals are exact up to 1,000 (100 for a search) and estimated by the planner past that;
+ * a first page that holds the whole list is its own total (no count).
  */
 @Injectable()
 export class SmsMessageHistoryRepository {
@@ -52,17 +54,16 @@ export class SmsMessageHistoryRepository {
   async page(subAccountId: number, f: MessageFilters): Promise<MessagePage> {
     const db = this.database.db;
     const where = messageFilterWhere(subAccountId, f);
-    const after = f.cursor
-      ? sql`(${smsMessages.createdAt}, ${smsMessages.id}) < (${f.cursor.at}::timestamptz, ${f.cursor.id})`
-      : undefined;
-    const [rows, total] = await Promise.all([
+    const window = keysetWindow(
       db
-        .select({ ...getTableColumns(smsMessages), cursorAt: sql<string>`${smsMessages.createdAt}::text` })
+        .select({ ...getTableColumns(smsMessages), ...keysetColumns(HISTORY_ORDER) })
         .from(smsMessages)
-        .where(after ? sql`${where} and ${after}` : where)
-        .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
-        .limit(f.limit + 1)
-        .offset(f.cursor ? 0 : offsetOf(f)),
+        .$dynamic(),
+      HISTORY_ORDER,
+      where,
+      f,
+    );
+    const { rows, ...total } = await rowsAndTotal(window, f, () =>
       boundedTotal(
         db,
         (limit) =>
@@ -74,17 +75,12 @@ export class SmsMessageHistoryRepository {
         () => plannerEstimate(db, sql`select 1 from ${smsMessages} where ${where}`),
         f.search?.trim() ? SEARCH_TOTAL_EXACT_UP_TO : TOTAL_EXACT_UP_TO,
       ),
-    ]);
-    const more = rows.length > f.limit;
-    const page = more ? rows.slice(0, f.limit) : rows;
-    const last = page[page.length - 1];
-    return {
-      items: page.map(({ cursorAt: _, ...row }) => row),
-      ...total,
-      nextCursor: more && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
-    };
+    );
+    return { ...keysetSlice(rows, f.limit), ...total };
   }
 }
+
+const HISTORY_ORDER: KeysetKey = { at: smsMessages.createdAt, id: smsMessages.id };
 
 /** The WHERE of a message list: the SubAccount first, then each filter given. */
 export function messageFilterWhere(subAccountId: number, f: Omit<MessageFilters, 'page' | 'limit'>): SQL {

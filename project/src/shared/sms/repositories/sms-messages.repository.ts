@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { smsEvents, smsMessages } from 'src/core/database/schema';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -20,6 +20,12 @@ export class SmsMessagesRepository {
   async insert(values: SmsMessageInsert, db: DbOrTx = this.db): Promise<SmsMessageRow | undefined> {
     const [row] = await db.insert(smsMessages).values(values).onConflictDoNothing().returning();
     return row;
+  }
+
+  /** Many rows in one statement; a row whose Idempotency-Key is taken is skipped. Rows come back in order. */
+  async insertMany(db: DbOrTx, values: SmsMessageInsert[]): Promise<SmsMessageRow[]> {
+    if (values.length === 0) return [];
+    return db.insert(smsMessages).values(values).onConflictDoNothing().returning();
   }
 
   async findByIdempotencyKey(subAccountId: number, key: string): Promise<SmsMessageRow | undefined> {
@@ -62,6 +68,43 @@ export class SmsMessagesRepository {
     const cond = 'id' in where ? eq(smsMessages.id, where.id) : eq(smsMessages.twilioSid, where.sid);
     const [row] = await db.select().from(smsMessages).where(cond).for('update');
     return row;
+  }
+
+  /** lockForUpdate of many messages by sid in one statement, in sid order (batches lock in the same order). */
+  async lockManyBySid(db: DbOrTx, sids: string[]): Promise<SmsMessageRow[]> {
+    if (sids.length === 0) return [];
+    return db
+      .select()
+      .from(smsMessages)
+      .where(inArray(smsMessages.twilioSid, sids))
+      .orderBy(asc(smsMessages.twilioSid))
+      .for('update');
+  }
+
+  /** Writes the status columns of many locked rows (as they now stand in memory) in one statement. */
+  async writeStatuses(db: DbOrTx, rows: SmsMessageRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      error_code: r.errorCode,
+      error_message: r.errorMessage,
+      delivered_at: r.deliveredAt,
+      locked_until: r.lockedUntil,
+      next_status_check_at: r.nextStatusCheckAt,
+      price: r.price,
+      price_unit: r.priceUnit,
+    }));
+    await db.execute(sql`
+      update sms_messages m
+         set status = v.status, error_code = v.error_code, error_message = v.error_message,
+             delivered_at = v.delivered_at, locked_until = v.locked_until,
+             next_status_check_at = v.next_status_check_at, price = v.price, price_unit = v.price_unit,
+             updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+               id bigint, status varchar, error_code integer, error_message text, delivered_at timestamptz,
+               locked_until timestamptz, next_status_check_at timestamptz, price numeric, price_unit varchar)
+       where m.id = v.id`);
   }
 
   async update(id: number, values: Partial<SmsMessageInsert>, db: DbOrTx = this.db, onlyIfStatus?: string) {

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
+import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
 import { smsUnassignedInbound } from 'src/core/database/schema';
 
 export type UnassignedRow = typeof smsUnassignedInbound.$inferSelect;
 export type UnassignedInsert = typeof smsUnassignedInbound.$inferInsert;
+
+const RECEIVED_ORDER: KeysetKey = { at: smsUnassignedInbound.receivedAt, id: smsUnassignedInbound.id };
 
 /** The Unassigned inbox: not tenant-owned (it is what no tenant could claim); only system admins read it. */
 @Injectable()
@@ -17,20 +20,18 @@ export class SmsUnassignedRepository {
     return row;
   }
 
-  /** Newest first; `open` only: sms_unassigned_inbound_open_idx. */
-  async list(q: { open: boolean; limit: number; offset: number }): Promise<{ rows: UnassignedRow[]; total: number }> {
+  /**
+   * Newest first by (received_at, id): sms_unassigned_inbound_recent_idx, or for `open` only the partial
+   * sms_unassigned_inbound_open_idx (received_at, id) where assigned_at is null.
+   */
+  async list(q: KeysetQuery & { open: boolean }) {
+    const db = this.database.db;
     const where = q.open ? isNull(smsUnassignedInbound.assignedAt) : undefined;
-    const [rows, [total]] = await Promise.all([
-      this.database.db
-        .select()
-        .from(smsUnassignedInbound)
-        .where(where)
-        .orderBy(desc(smsUnassignedInbound.receivedAt), desc(smsUnassignedInbound.id))
-        .limit(q.limit)
-        .offset(q.offset),
-      this.database.db.select({ n: count() }).from(smsUnassignedInbound).where(where),
-    ]);
-    return { rows, total: total?.n ?? 0 };
+    const select = db
+      .select({ ...getTableColumns(smsUnassignedInbound), ...keysetColumns(RECEIVED_ORDER) })
+      .from(smsUnassignedInbound)
+      .$dynamic();
+    return keysetPage(db, select, smsUnassignedInbound, RECEIVED_ORDER, where, q);
   }
 
   /** Locks an open entry for filing it; undefined when absent or already filed. */

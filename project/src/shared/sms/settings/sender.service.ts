@@ -46,6 +46,15 @@ export class SenderService {
       row ?? this.settings.find(subAccountId),
       this.settings.subAccount(subAccountId),
     ]);
+    return this.fromRows(subAccountId, s, subAccount);
+  }
+
+  /** resolve() from rows already read (e.g. SmsSettingsRepository.subAccountWithSettings, one query). */
+  fromRows(
+    subAccountId: number,
+    s: SmsSettingsRow | undefined | null,
+    subAccount: { timeZone: string } | undefined,
+  ): Sender {
     const credentials = this.credentialsOf(s);
     // A SubAccount with its own account sends only from its own senders, never the environment's; one with a
     // sender of its own (assigned by a system admin) never mixes in the shared one.
@@ -72,7 +81,7 @@ export class SenderService {
   }
 
   /** The SubAccount's own rate (segments/s, else messages/min) wins over the installation's (the same order). */
-  private segmentsPerSecond(s: SmsSettingsRow | undefined): number {
+  private segmentsPerSecond(s: SmsSettingsRow | undefined | null): number {
     if (s?.rateSegmentsPerSecond) return s.rateSegmentsPerSecond;
     if (s?.rateLimitPerMinute) return perSecondFromPerMinute(s.rateLimitPerMinute);
     return this.config.sms.rateSegmentsPerSecond ?? perSecondFromPerMinute(this.config.sms.rateLimitPerMinute);
@@ -89,7 +98,7 @@ export class SenderService {
     return accountSid && authToken ? { accountSid, authToken } : null;
   }
 
-  private credentialsOf(s: SmsSettingsRow | undefined): Pick<Sender, 'credentials' | 'credentialsSource'> {
+  private credentialsOf(s: SmsSettingsRow | undefined | null): Pick<Sender, 'credentials' | 'credentialsSource'> {
     if (s?.accountSid && s.authTokenEncrypted) {
       const authToken = decryptSecret(this.config.encryptionKey, s.authTokenEncrypted);
       return { credentials: { accountSid: s.accountSid, authToken }, credentialsSource: 'subaccount' };

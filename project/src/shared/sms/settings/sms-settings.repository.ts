@@ -20,6 +20,30 @@ export class SmsSettingsRepository {
     return row;
   }
 
+  /**
+   * The SubAccount and its SMS settings (null when it has none) in one query: what an accept reads. Prepared once:
+   * building this select's SQL was a sixth of the API's CPU per send at 500 sends/s.
+   */
+  async subAccountWithSettings(subAccountId: number) {
+    const [row] = await this.acceptRead().execute({ id: subAccountId });
+    return row;
+  }
+
+  private prepared?: ReturnType<SmsSettingsRepository['prepareAcceptRead']>;
+
+  private acceptRead() {
+    return (this.prepared ??= this.prepareAcceptRead());
+  }
+
+  private prepareAcceptRead() {
+    return this.database.db
+      .select({ subAccount: subAccounts, settings: smsSettings })
+      .from(subAccounts)
+      .leftJoin(smsSettings, eq(smsSettings.subAccountId, subAccounts.id))
+      .where(eq(subAccounts.id, sql.placeholder('id')))
+      .prepare('sms_accept_sub_account_with_settings');
+  }
+
   async upsert(
     subAccountId: number,
     values: SmsSettingsUpdate,

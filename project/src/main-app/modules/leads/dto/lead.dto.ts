@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus, type leads } from 'src/core/database/schema';
 import { PageQueryDto } from 'src/core/http/pagination';
+import { SMS_STATUSES } from 'src/shared/sms/message-status';
 
 /**
  * Blank (clears the phone) or at least 4 digits. The full check needs the SubAccount's country and runs in the
@@ -26,22 +27,29 @@ const BLANK_OR_FOUR_DIGITS = /^\s*$|^\D*(?:\d\D*){4,}$/;
 
 export class CreateLeadDto {
   @ApiProperty({ example: 'Jane Cooper' }) @IsString() @Length(1, 200) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsEmail() @MaxLength(320) email?: string | null;
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '(555) 123-4567',
-    description: "Any format; stored E.164 using the SubAccount's default country",
+    description: "Any format; stored E.164 using the SubAccount's default country; null or blank clears it",
   })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   @Matches(BLANK_OR_FOUR_DIGITS, { message: 'phone must be a phone number with at least 4 digits' })
   phone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) company?: string;
-  @ApiPropertyOptional({ example: 'America/Chicago' }) @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) company?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'America/Chicago' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string | null;
   @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) notes?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) ownerId?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) strategyId?: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(10_000) notes?:
+    string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(1) ownerId?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(1) strategyId?: number | null;
 }
 
 export class UpdateLeadDto extends PartialType(CreateLeadDto) {}
@@ -94,7 +102,7 @@ export const mapLead = (r: typeof leads.$inferSelect): LeadDto => ({
 export class LeadLastSmsDto {
   @ApiProperty() id!: number;
   @ApiProperty({ enum: ['outbound', 'inbound'] }) direction!: string;
-  @ApiProperty() status!: string;
+  @ApiProperty({ enum: SMS_STATUSES }) status!: string;
   @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
   @ApiProperty({ description: 'The first 120 characters' }) preview!: string;
   @ApiProperty() createdAt!: Date;

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { notifications, NotificationType } from 'src/core/database/schema';
-import { PageQueryDto } from 'src/core/http/pagination';
+import { CursorPageQueryDto } from 'src/core/http/pagination';
 import { NOTIFICATION_TYPES, type Recipient } from '../notification-types';
 
-export class NotificationQueryDto extends PageQueryDto {
+export class NotificationQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: unread only' })
   @IsOptional()
   @IsIn(['true', 'false'])

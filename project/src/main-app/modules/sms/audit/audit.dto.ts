@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from 'src/core/http/pagination';
+import { CursorPageQueryDto } from 'src/core/http/pagination';
 
-export class AuditQueryDto extends PageQueryDto {
+export class AuditQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 'admin:3', description: 'user, admin, system or twilio; optionally :id' })
   @IsOptional()
   @Matches(/^(user|admin|system|twilio)(:\d+)?$/, {

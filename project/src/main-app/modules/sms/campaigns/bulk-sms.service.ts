@@ -11,7 +11,8 @@ import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { CsvImportError, openCsvRecipients } from 'src/shared/sms/campaigns/csv-recipients';
 import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
 import { CampaignImportService } from './campaign-import.service';
-import { BulkSmsFieldsDto, type ImportReportDto } from './dto/campaign.dto';
+import { BulkSmsFieldsDto } from './dto/campaign.dto';
+import type { ImportReportDto } from 'src/main-app/modules/sms/dto/import-report.dto';
 import { spoolMultipart } from './multipart-upload';
 
 /** POST /sms/bulk: a CSV upload becomes a campaign (or a dry-run report). */

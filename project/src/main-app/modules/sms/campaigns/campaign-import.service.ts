@@ -17,7 +17,7 @@ import { SmsSpendingRepository, spendMonthOf } from 'src/shared/sms/repositories
 import { SmsSettingsRepository } from 'src/shared/sms/settings/sms-settings.repository';
 import { actorOf } from '../sms.service';
 import { CampaignsRepository, type CampaignRow } from './campaigns.repository';
-import type { ImportReportDto } from './dto/campaign.dto';
+import type { ImportReportDto } from 'src/main-app/modules/sms/dto/import-report.dto';
 
 export interface ImportRequest {
   name: string;

@@ -21,7 +21,6 @@ import {
   ApiCreatedResponse,
   ApiExtraModels,
   ApiOkResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -40,12 +39,13 @@ import {
   CampaignQueryDto,
   CreateCampaignDto,
   CreateCampaignFromLeadsDto,
-  ImportReportDto,
   RecipientDto,
   SmsCampaignDto,
   UpdateCampaignDto,
 } from './dto/campaign.dto';
+import { ImportReportDto, LeadsImportReportDto } from 'src/main-app/modules/sms/dto/import-report.dto';
 import { RequireRole } from 'src/core/auth/roles';
+import { ApiCsvResponse, ApiEventStreamResponse } from 'src/core/http/api-stream-responses';
 
 // CreateCampaignDto.recipients refers to RecipientDto by $ref: it must be in the document's schemas.
 @ApiExtraModels(RecipientDto)
@@ -97,12 +97,12 @@ export class CampaignsController {
   }
 
   @Post('campaigns/from-leads')
-  @ApiCreatedResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: LeadsImportReportDto })
   createFromLeads(
     @CurrentAuth() auth: AuthContext,
     @Body() dto: CreateCampaignFromLeadsDto,
     @ReqMeta() meta: RequestMeta,
-  ): Promise<ImportReportDto> {
+  ): Promise<LeadsImportReportDto> {
     return this.creator.createFromLeads(auth, dto, meta);
   }
 
@@ -129,7 +129,7 @@ export class CampaignsController {
   }
 
   @Get('campaigns/:id/rejections.csv')
-  @ApiProduces('text/csv')
+  @ApiCsvResponse('The rows refused at import, with their reasons')
   rejections(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -140,12 +140,14 @@ export class CampaignsController {
 
   @Sse('campaigns/:id/events')
   @AllowStreamTicket()
+  @ApiEventStreamResponse("The campaign's progress as it changes")
   stream(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number): Promise<Observable<MessageEvent>> {
     return this.events.stream(auth, id);
   }
 
   @Post('campaigns/:id/pause')
   @HttpCode(200)
+  @ApiOkResponse({ type: SmsCampaignDto })
   pause(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -156,6 +158,7 @@ export class CampaignsController {
 
   @Post('campaigns/:id/resume')
   @HttpCode(200)
+  @ApiOkResponse({ type: SmsCampaignDto })
   resume(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -167,6 +170,7 @@ export class CampaignsController {
   @RequireRole('subaccount_admin')
   @Post('campaigns/:id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: SmsCampaignDto })
   cancel(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -177,6 +181,7 @@ export class CampaignsController {
 
   @Post('campaigns/:id/retry-failed')
   @HttpCode(200)
+  @ApiOkResponse({ type: SmsCampaignDto })
   retryFailed(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -186,6 +191,7 @@ export class CampaignsController {
   }
 
   @Patch('campaigns/:id')
+  @ApiOkResponse({ type: SmsCampaignDto })
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

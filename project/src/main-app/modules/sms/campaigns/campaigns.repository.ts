@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
-import { boundedTotal } from 'src/core/database/bounded-count';
+import { and, asc, eq, getTableColumns, ilike, inArray, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
-import { likePattern, offsetOf } from 'src/core/http/pagination';
+import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
+import { likePattern } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import type { PreparedMessage, Rejection } from 'src/shared/sms/campaigns/recipient-record';
 
@@ -12,6 +12,8 @@ export type CampaignInsert = typeof smsCampaigns.$inferInsert;
 
 /** A campaign's open messages are counted exactly up to this many; past it, its counters estimate them. */
 export const OPEN_EXACT_UP_TO = 1000;
+
+const CAMPAIGN_ORDER: KeysetKey = { at: smsCampaigns.createdAt, id: smsCampaigns.id };
 
 /** Every query of sms_campaigns and of a campaign's messages. */
 @Injectable()
@@ -44,7 +46,8 @@ export class CampaignsRepository {
     return row;
   }
 
-  async list(subAccountId: number, q: { page: number; limit: number; status?: string; search?: string }) {
+  /** Newest first by (created_at, id): sms_campaigns_sub_account_created_idx (sub_account_id, created_at, id). */
+  async list(subAccountId: number, q: KeysetQuery & { status?: string; search?: string }) {
     const where = inTenant(
       smsCampaigns.subAccountId,
       subAccountId,
@@ -52,23 +55,11 @@ export class CampaignsRepository {
       q.search ? ilike(smsCampaigns.name, likePattern(q.search)) : undefined,
     );
     const db = this.db;
-    const [items, total] = await Promise.all([
-      db
-        .select()
-        .from(smsCampaigns)
-        .where(where)
-        .orderBy(desc(smsCampaigns.createdAt), desc(smsCampaigns.id))
-        .limit(q.limit)
-        .offset(offsetOf(q)),
-      boundedTotal(db, (limit) =>
-        db
-          .select({ one: sql`1` })
-          .from(smsCampaigns)
-          .where(where)
-          .limit(limit),
-      ),
-    ]);
-    return { items, ...total };
+    const select = db
+      .select({ ...getTableColumns(smsCampaigns), ...keysetColumns(CAMPAIGN_ORDER) })
+      .from(smsCampaigns)
+      .$dynamic();
+    return keysetPage(db, select, smsCampaigns, CAMPAIGN_ORDER, where, q);
   }
 
   async update(id: number, values: Partial<CampaignInsert>, db: DbOrTx = this.db): Promise<CampaignRow | undefined> {

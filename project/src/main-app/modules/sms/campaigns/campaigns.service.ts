@@ -4,12 +4,12 @@ import { tenantOf } from 'src/core/auth/auth.decorators';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
-import type { Page } from 'src/core/http/pagination';
+import { pageOf, type Page } from 'src/core/http/pagination';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { MessageLifecycleService } from 'src/shared/sms/dispatch/message-lifecycle.service';
 import { canTransitionCampaign, type CampaignStatus } from 'src/shared/sms/message-status';
-import { decodeCursor } from 'src/core/http/keyset-cursor';
+import { keysetQueryOf } from 'src/core/database/keyset-page';
 import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsService } from 'src/shared/sms/sms.service';
@@ -43,10 +43,17 @@ export class CampaignsService {
   ) {}
 
   async list(auth: AuthContext, q: CampaignQueryDto): Promise<Page<SmsCampaignDto>> {
-    const { items, ...total } = await this.campaigns.list(tenantOf(auth), q);
+    const { items, ...rest } = await this.campaigns.list(tenantOf(auth), {
+      ...keysetQueryOf(q),
+      status: q.status,
+      search: q.search,
+    });
     const open = await this.campaigns.countOpenUpTo(items.map((c) => c.id));
-    const mapped = items.map((c) => mapCampaign(c, open.get(c.id) ?? NOTHING_OPEN));
-    return { items: mapped, ...total, page: q.page, limit: q.limit };
+    return pageOf(
+      items.map((c) => mapCampaign(c, open.get(c.id) ?? NOTHING_OPEN)),
+      rest,
+      q,
+    );
   }
 
   async get(auth: AuthContext, id: number): Promise<SmsCampaignDto> {
@@ -56,9 +63,7 @@ export class CampaignsService {
   async messagesOf(auth: AuthContext, id: number, q: CampaignMessagesQueryDto): Promise<Page<SmsMessageDto>> {
     const campaign = await this.load(auth, id);
     const result = await this.history.page(campaign.subAccountId, {
-      page: q.page,
-      limit: q.limit,
-      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+      ...keysetQueryOf(q),
       status: q.status,
       search: q.search,
       campaignId: id,

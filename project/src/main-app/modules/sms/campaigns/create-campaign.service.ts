@@ -10,7 +10,8 @@ import { CampaignImportService } from './campaign-import.service';
 import { CampaignsRepository } from './campaigns.repository';
 import { leadVariables } from 'src/main-app/modules/leads/lead-variables';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
-import type { CreateCampaignDto, CreateCampaignFromLeadsDto, ImportReportDto, RecipientDto } from './dto/campaign.dto';
+import type { CreateCampaignDto, CreateCampaignFromLeadsDto, RecipientDto } from './dto/campaign.dto';
+import type { ImportReportDto, LeadsImportReportDto } from 'src/main-app/modules/sms/dto/import-report.dto';
 
 type LeadRow = Awaited<ReturnType<CampaignsRepository['leadsByIds']>>[number];
 
@@ -60,7 +61,7 @@ export class CreateCampaignService {
     auth: AuthContext,
     dto: CreateCampaignFromLeadsDto,
     meta: RequestMeta,
-  ): Promise<ImportReportDto> {
+  ): Promise<LeadsImportReportDto> {
     const subAccountId = tenantOf(auth);
     const template = await this.templateOf(subAccountId, dto);
     const matched = await this.leads.matching(subAccountId, dto.filter);

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
-import { PageQueryDto } from 'src/core/http/pagination';
+import { CursorPageQueryDto } from 'src/core/http/pagination';
 
-export class ConversationQueryDto extends PageQueryDto {
+export class ConversationQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ description: 'Only conversations with replies the caller has not read' })
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

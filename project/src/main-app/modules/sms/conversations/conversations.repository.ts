@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import {
@@ -10,7 +10,15 @@ import {
   smsOptOuts,
   users,
 } from 'src/core/database/schema';
-import { likePattern, offsetOf } from 'src/core/http/pagination';
+import {
+  keysetColumns,
+  keysetSlice,
+  keysetWindow,
+  rowsAndTotal,
+  type KeysetKey,
+  type KeysetQuery,
+} from 'src/core/database/keyset-page';
+import { likePattern } from 'src/core/http/pagination';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
 
 export interface Reader {
@@ -18,7 +26,10 @@ export interface Reader {
   id: number;
 }
 
+export type ConversationFilters = KeysetQuery & Pick<ConversationQueryDto, 'unread' | 'ownerId' | 'search'>;
+
 const PREVIEW_LENGTH = 200;
+const RECENT_ORDER: KeysetKey = { at: smsConversations.lastMessageAt, id: smsConversations.id };
 
 /** The Inbox: one row per contact, moved by each one-to-one message; read state per reader. */
 @Injectable()
@@ -29,13 +40,22 @@ export class ConversationsRepository {
    * Opens the contact's conversation, or moves it to this message when it is the newest. Times are copied in SQL:
    * a JS Date would cut PostgreSQL's microseconds and leave the newest message "after" what was read.
    */
-  async touch(db: DbOrTx, messageId: number): Promise<void> {
+  touch(db: DbOrTx, messageId: number): Promise<void> {
+    return this.touchMany(db, [messageId]);
+  }
+
+  /** One upsert for many messages; of several to one number, the newest is the conversation's last. */
+  async touchMany(db: DbOrTx, messageIds: number[]): Promise<void> {
+    if (messageIds.length === 0) return;
     await db.execute(sql`
       insert into sms_conversations as c (sub_account_id, phone_number, lead_id, last_message_id, last_message_at,
                                           last_direction, last_message_preview, last_inbound_at)
-      select m.sub_account_id, m.phone_number, m.lead_id, m.id, m.created_at, m.direction,
+      select distinct on (m.sub_account_id, m.phone_number)
+             m.sub_account_id, m.phone_number, m.lead_id, m.id, m.created_at, m.direction,
              left(m.message, ${PREVIEW_LENGTH}), case when m.direction = 'inbound' then m.created_at end
-        from sms_messages m where m.id = ${messageId}
+        from sms_messages m
+       where m.id in (select json_array_elements_text(${JSON.stringify(messageIds)}::json)::bigint)
+       order by m.sub_account_id, m.phone_number, m.created_at desc, m.id desc
       on conflict (sub_account_id, phone_number) do update set
         lead_id = coalesce(excluded.lead_id, c.lead_id),
         last_message_id = excluded.last_message_id,
@@ -47,15 +67,15 @@ export class ConversationsRepository {
       where excluded.last_message_at >= c.last_message_at`);
   }
 
-  async list(subAccountId: number, reader: Reader, q: ConversationQueryDto) {
+  /**
+   * Most recent first by (last_message_at, id): sms_conversations_recent_idx (sub_account_id, last_message_at, id).
+   * A conversation that moves to the top while someone pages is not read twice: the cursor is behind it.
+   */
+  async list(subAccountId: number, reader: Reader, q: ConversationFilters) {
     const where = this.filter(subAccountId, reader, q);
     const db = this.database.db;
-    const [rows, total] = await Promise.all([
-      this.selectWithReader(db, reader)
-        .where(where)
-        .orderBy(desc(smsConversations.lastMessageAt), desc(smsConversations.id))
-        .limit(q.limit)
-        .offset(offsetOf(q)),
+    const window = keysetWindow(this.selectWithReader(db, reader).$dynamic(), RECENT_ORDER, where, q);
+    const { rows, ...total } = await rowsAndTotal(window, q, () =>
       boundedTotal(db, (limit) =>
         db
           .select({ one: sql`1` })
@@ -65,8 +85,9 @@ export class ConversationsRepository {
           .where(where)
           .limit(limit),
       ),
-    ]);
-    return { items: rows.map(toDto), ...total };
+    );
+    const { items, nextCursor } = keysetSlice(rows, q.limit);
+    return { items: items.map(toDto), nextCursor, ...total };
   }
 
   async find(subAccountId: number, reader: Reader, id: number): Promise<ConversationDto | undefined> {
@@ -94,7 +115,7 @@ export class ConversationsRepository {
       do update set last_read_at = greatest(excluded.last_read_at, r.last_read_at)`);
   }
 
-  private filter(subAccountId: number, reader: Reader, q: ConversationQueryDto): SQL {
+  private filter(subAccountId: number, reader: Reader, q: ConversationFilters): SQL {
     const term = q.search ? likePattern(q.search) : undefined;
     return and(
       eq(smsConversations.subAccountId, subAccountId),
@@ -125,6 +146,7 @@ export class ConversationsRepository {
              and m.created_at > coalesce(${smsConversationReads.lastReadAt}, '-infinity'::timestamptz))`,
         optedOut: sql<boolean>`exists (select 1 from ${smsOptOuts} o
            where o.sub_account_id = ${smsConversations.subAccountId} and o.phone_number = ${smsConversations.phoneNumber})`,
+        ...keysetColumns(RECENT_ORDER),
       })
       .from(smsConversations)
       .leftJoin(leads, eq(leads.id, smsConversations.leadId))

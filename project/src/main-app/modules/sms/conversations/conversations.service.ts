@@ -3,8 +3,8 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import { DomainEvents } from 'src/core/events/domain-events';
 import { AppError } from 'src/core/errors/app-error';
-import type { CursorPageQueryDto, Page } from 'src/core/http/pagination';
-import { decodeCursor } from 'src/core/http/keyset-cursor';
+import { keysetQueryOf } from 'src/core/database/keyset-page';
+import { pageOf, type CursorPageQueryDto, type Page } from 'src/core/http/pagination';
 import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { toMessagePage, type SmsMessageDto } from '../dto/sms-message.dto';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
@@ -27,14 +27,26 @@ export class ConversationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.domainEvents.on('sms.inbound_received', (e, db) => this.conversations.touch(db, e.messageId));
-    this.domainEvents.on('sms.accepted', async (e, db) => {
-      if (e.campaignId === null) await this.conversations.touch(db, e.messageId);
-    });
+    // A campaign's rows are not conversations until someone replies.
+    this.domainEvents.onBatch(
+      'sms.accepted',
+      (events, db) =>
+        this.conversations.touchMany(
+          db,
+          events.map((e) => e.messageId),
+        ),
+      (e) => e.campaignId === null,
+    );
   }
 
   async list(auth: AuthContext, q: ConversationQueryDto): Promise<Page<ConversationDto>> {
-    const { items, ...total } = await this.conversations.list(tenantOf(auth), readerOf(auth), q);
-    return { items, ...total, page: q.page, limit: q.limit };
+    const { items, ...rest } = await this.conversations.list(tenantOf(auth), readerOf(auth), {
+      ...keysetQueryOf(q),
+      unread: q.unread,
+      ownerId: q.ownerId,
+      search: q.search,
+    });
+    return pageOf(items, rest, q);
   }
 
   async get(auth: AuthContext, id: number): Promise<ConversationDto> {
@@ -46,9 +58,7 @@ export class ConversationsService implements OnModuleInit {
   async messagesOf(auth: AuthContext, id: number, q: CursorPageQueryDto): Promise<Page<SmsMessageDto>> {
     const conversation = await this.get(auth, id);
     const result = await this.history.page(tenantOf(auth), {
-      page: q.page,
-      limit: q.limit,
-      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+      ...keysetQueryOf(q),
       phoneNumber: conversation.phoneNumber,
     });
     return toMessagePage(result, q);

@@ -10,6 +10,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { SMS_STATUSES } from 'src/shared/sms/message-status';
 
 export class SendSmsDto {
   @ApiPropertyOptional({
@@ -49,7 +50,7 @@ export class SendSmsDto {
 
 export class SendResultDto {
   @ApiProperty() id!: number;
-  @ApiProperty() status!: string;
+  @ApiProperty({ enum: SMS_STATUSES }) status!: string;
   @ApiProperty() phoneNumber!: string;
   @ApiProperty() segments!: number;
   @ApiProperty({ enum: ['GSM-7', 'UCS-2'] }) encoding!: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
-import { CursorPageQueryDto, type Page } from 'src/core/http/pagination';
+import { CursorPageQueryDto, pageOf, type Page } from 'src/core/http/pagination';
 import type { MessagePage } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { SMS_STATUSES } from 'src/shared/sms/message-status';
 import type { SmsMessageRow } from 'src/shared/sms/repositories/sms-messages.repository';
@@ -48,7 +48,7 @@ export class SmsEventDto {
   @ApiProperty() id!: number;
   @ApiProperty() type!: string;
   @ApiProperty({ type: String, nullable: true }) status!: string | null;
-  @ApiProperty({ type: Object }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
   @ApiProperty() createdAt!: Date;
 }
 
@@ -87,11 +87,4 @@ export const mapMessage = (r: SmsMessageRow): SmsMessageDto => ({
 export const toMessagePage = (
   result: MessagePage,
   q: { page: number; limit: number; cursor?: string },
-): Page<SmsMessageDto> => ({
-  items: result.items.map(mapMessage),
-  total: result.total,
-  totalExact: result.totalExact,
-  nextCursor: result.nextCursor,
-  page: q.cursor ? 0 : q.page,
-  limit: q.limit,
-});
+): Page<SmsMessageDto> => pageOf(result.items.map(mapMessage), result, q);

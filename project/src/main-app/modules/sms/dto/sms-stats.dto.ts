@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 
 export class PeriodStatsDto {
   @ApiProperty() sent!: number;
@@ -9,6 +9,9 @@ export class PeriodStatsDto {
   @ApiProperty({ description: 'USD' }) cost!: number;
 }
 
+/** A map from a period's key (a month, a day) to its counts. */
+const PERIODS = { type: 'object', additionalProperties: { $ref: getSchemaPath(PeriodStatsDto) } } as const;
+
 export class SmsStatsDto {
   @ApiProperty() totalSent!: number;
   @ApiProperty() totalDelivered!: number;
@@ -18,8 +21,8 @@ export class SmsStatsDto {
   @ApiProperty() totalSegments!: number;
   @ApiProperty() totalCost!: number;
   @ApiProperty({ type: PeriodStatsDto }) thisMonth!: PeriodStatsDto;
-  @ApiProperty({ description: '{ "YYYY-MM": { sent, delivered, failed, undelivered, segments, cost } }' })
+  @ApiProperty({ ...PERIODS, description: '{ "YYYY-MM": { sent, delivered, failed, undelivered, segments, cost } }' })
   monthlyStats!: Record<string, PeriodStatsDto>;
-  @ApiProperty({ description: 'The last 30 days: { "YYYY-MM-DD": { … } }' })
+  @ApiProperty({ ...PERIODS, description: 'The last 30 days: { "YYYY-MM-DD": { … } }' })
   dailyStats!: Record<string, PeriodStatsDto>;
 }

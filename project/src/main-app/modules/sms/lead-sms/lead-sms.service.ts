@@ -6,7 +6,7 @@ import type { Page } from 'src/core/http/pagination';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { LeadEventsRepository } from 'src/main-app/modules/leads/lead-events.repository';
 import { LeadsRepository } from 'src/main-app/modules/leads/leads.repository';
-import { decodeCursor } from 'src/core/http/keyset-cursor';
+import { keysetQueryOf } from 'src/core/database/keyset-page';
 import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { mapMessage, toMessagePage, type SmsMessageDto } from '../dto/sms-message.dto';
 import { OptOutsService } from '../opt-outs/opt-outs.service';
@@ -31,9 +31,7 @@ export class LeadSmsService {
     const subAccountId = tenantOf(auth);
     const lead = await this.lead(subAccountId, leadId);
     const result = await this.messages.page(subAccountId, {
-      page: q.page,
-      limit: q.limit,
-      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+      ...keysetQueryOf(q),
       withLead: { id: lead.id, phone: lead.phone },
     });
     return toMessagePage(result, q);

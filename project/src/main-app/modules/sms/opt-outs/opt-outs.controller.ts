@@ -5,7 +5,7 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
-import { ApiPageResponse, PageQueryDto, type Page } from 'src/core/http/pagination';
+import { ApiPageResponse, CursorPageQueryDto, type Page } from 'src/core/http/pagination';
 import { ReqMeta, type RequestMeta } from 'src/core/http/request-meta.decorator';
 import { AddOptOutDto, OptOutDto, OptOutImportReportDto } from './opt-outs.dto';
 import { OptOutsService } from './opt-outs.service';
@@ -23,7 +23,7 @@ export class OptOutsController {
 
   @Get()
   @ApiPageResponse(OptOutDto)
-  list(@CurrentAuth() auth: AuthContext, @Query() q: PageQueryDto): Promise<Page<OptOutDto>> {
+  list(@CurrentAuth() auth: AuthContext, @Query() q: CursorPageQueryDto): Promise<Page<OptOutDto>> {
     return this.service.page(auth, q);
   }
 

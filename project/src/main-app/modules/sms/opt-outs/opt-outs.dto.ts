@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { smsOptOuts } from 'src/core/database/schema';
-import type { Rejection } from 'src/shared/sms/campaigns/recipient-record';
+import { RejectionDto } from 'src/main-app/modules/sms/dto/import-report.dto';
 
 export class AddOptOutDto {
   @ApiProperty({ example: '+14155550142' }) @IsString() @MaxLength(40) phoneNumber!: string;
@@ -40,6 +40,6 @@ export class OptOutImportCountsDto {
 
 export class OptOutImportReportDto {
   @ApiProperty({ type: OptOutImportCountsDto }) counts!: OptOutImportCountsDto;
-  @ApiProperty({ description: 'The first 1,000 rejected rows: { row, value, reason, message }' })
-  rejections!: Rejection[];
+  @ApiProperty({ type: [RejectionDto], description: 'The first 1,000 rejected rows' })
+  rejections!: RejectionDto[];
 }

@@ -1,39 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { desc, eq, ilike, sql } from 'drizzle-orm';
-import { boundedTotal } from 'src/core/database/bounded-count';
+import { eq, getTableColumns, ilike } from 'drizzle-orm';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsOptOuts } from 'src/core/database/schema';
-import { likePattern, offsetOf } from 'src/core/http/pagination';
+import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
+import { likePattern } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
+
+const OPT_OUT_ORDER: KeysetKey = { at: smsOptOuts.createdAt, id: smsOptOuts.id };
 
 @Injectable()
 export class OptOutsListRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  async list(subAccountId: number, q: { page: number; limit: number; search?: string }) {
+  /** Newest first by (created_at, id): sms_opt_outs_recent_idx (sub_account_id, created_at, id). */
+  async list(subAccountId: number, q: KeysetQuery & { search?: string }) {
     const where = inTenant(
       smsOptOuts.subAccountId,
       subAccountId,
       q.search ? ilike(smsOptOuts.phoneNumber, likePattern(q.search.replace(/[^\d+]/g, ''))) : undefined,
     );
     const db = this.database.db;
-    const [items, total] = await Promise.all([
-      db
-        .select()
-        .from(smsOptOuts)
-        .where(where)
-        .orderBy(desc(smsOptOuts.createdAt), desc(smsOptOuts.id))
-        .limit(q.limit)
-        .offset(offsetOf(q)),
-      boundedTotal(db, (limit) =>
-        db
-          .select({ one: sql`1` })
-          .from(smsOptOuts)
-          .where(where)
-          .limit(limit),
-      ),
-    ]);
-    return { items, ...total };
+    const select = db
+      .select({ ...getTableColumns(smsOptOuts), ...keysetColumns(OPT_OUT_ORDER) })
+      .from(smsOptOuts)
+      .$dynamic();
+    return keysetPage(db, select, smsOptOuts, OPT_OUT_ORDER, where, q);
   }
 
   async find(subAccountId: number, id: number) {

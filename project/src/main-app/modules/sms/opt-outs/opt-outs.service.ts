@@ -8,7 +8,8 @@ import type { AppConfig } from 'src/core/config/app-config';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import { DomainEvents } from 'src/core/events/domain-events';
-import type { Page, PageQueryDto } from 'src/core/http/pagination';
+import { pageOf, type CursorPageQueryDto, type Page } from 'src/core/http/pagination';
+import { keysetQueryOf } from 'src/core/database/keyset-page';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { CsvImportError, openCsvRecipients } from 'src/shared/sms/campaigns/csv-recipients';
@@ -53,9 +54,9 @@ export class OptOutsService {
     private readonly domainEvents: DomainEvents,
   ) {}
 
-  async page(auth: AuthContext, q: PageQueryDto): Promise<Page<OptOutDto>> {
-    const { items, ...total } = await this.list.list(tenantOf(auth), q);
-    return { items: items.map(mapOptOut), ...total, page: q.page, limit: q.limit };
+  async page(auth: AuthContext, q: CursorPageQueryDto): Promise<Page<OptOutDto>> {
+    const { items, ...rest } = await this.list.list(tenantOf(auth), { ...keysetQueryOf(q), search: q.search });
+    return pageOf(items.map(mapOptOut), rest, q);
   }
 
   async add(auth: AuthContext, phone: string, meta: RequestMeta): Promise<OptOutDto> {

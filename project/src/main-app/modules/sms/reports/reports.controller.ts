@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
@@ -9,6 +9,7 @@ import { UsageReportDto } from './dto/usage-report.dto';
 import { ReportsService } from './reports.service';
 import { writeUsageCsv } from './usage-csv';
 import { RequireRole } from 'src/core/auth/roles';
+import { ApiCsvResponse } from 'src/core/http/api-stream-responses';
 
 @ApiTags('sms')
 @ApiBearerAuth()
@@ -24,7 +25,7 @@ export class ReportsController {
   }
 
   @Get('usage.csv')
-  @ApiProduces('text/csv')
+  @ApiCsvResponse('The usage report, one row per SubAccount and month')
   async usageCsv(@CurrentAuth() auth: AuthContext, @Query() q: ReportQueryDto, @Res() res: Response): Promise<void> {
     writeUsageCsv(res, await this.reports.usage(auth, q));
   }

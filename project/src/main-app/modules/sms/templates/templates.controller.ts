@@ -33,6 +33,7 @@ export class TemplatesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: SmsTemplateDto })
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,

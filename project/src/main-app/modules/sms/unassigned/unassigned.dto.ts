@@ -1,25 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { CursorPageQueryDto } from 'src/core/http/pagination';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { UnassignedRow } from 'src/shared/sms/repositories/sms-unassigned.repository';
 
-export class UnassignedQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-
+export class UnassignedQueryDto extends OmitType(CursorPageQueryDto, ['search'] as const) {
   @ApiPropertyOptional({ enum: ['open', 'all'], default: 'open', description: 'open: not yet filed' })
   @IsOptional()
   @IsIn(['open', 'all'])

@@ -3,7 +3,8 @@ import type { AuthContext } from 'src/core/auth/auth-context';
 import { Clock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
-import { offsetOf, type Page } from 'src/core/http/pagination';
+import { keysetQueryOf } from 'src/core/database/keyset-page';
+import { pageOf, type Page } from 'src/core/http/pagination';
 import { SmsAuditRepository } from 'src/shared/sms/audit/sms-audit.repository';
 import { maskPhone } from 'src/shared/sms/phone.rules';
 import { SmsUnassignedRepository } from 'src/shared/sms/repositories/sms-unassigned.repository';
@@ -24,12 +25,8 @@ export class UnassignedService {
   ) {}
 
   async list(q: UnassignedQueryDto): Promise<Page<UnassignedMessageDto>> {
-    const { rows, total } = await this.unassigned.list({
-      open: q.state === 'open',
-      limit: q.limit,
-      offset: offsetOf(q),
-    });
-    return { items: rows.map(mapUnassigned), total, page: q.page, limit: q.limit };
+    const { items, ...rest } = await this.unassigned.list({ ...keysetQueryOf(q), open: q.state === 'open' });
+    return pageOf(items.map(mapUnassigned), rest, q);
   }
 
   /**

@@ -8,17 +8,17 @@ export class CreateStrategyDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
-  description?: string;
+  description?: string | null;
 
-  @ApiPropertyOptional({ example: 'nurture' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'nurture' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  tag?: string;
+  tag?: string | null;
 }
 
 export class UpdateStrategyDto extends PartialType(CreateStrategyDto) {}

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus } from 'src/core/database/schema';
-import { CursorPageQueryDto, PageQueryDto } from 'src/core/http/pagination';
+import { CursorPageQueryDto } from 'src/core/http/pagination';
 import { LEAD_SMS_FILTERS, type LeadSmsFilter } from 'src/main-app/modules/leads/dto/lead.dto';
 import { CAMPAIGN_STATUSES, SMS_STATUSES } from 'src/shared/sms/message-status';
 import { OPEN_EXACT_UP_TO, type CampaignRow } from '../campaigns.repository';
@@ -27,10 +27,14 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 
 export class RecipientDto {
   @ApiProperty({ example: '+14155550123' }) @IsString() @MaxLength(40) phoneNumber!: string;
-  @ApiPropertyOptional({ example: { first_name: 'Jane' } }) @IsOptional() @IsObject() variables?: Record<
-    string,
-    string
-  >;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { first_name: 'Jane' },
+  })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, string>;
 }
 
 export class CreateCampaignDto {
@@ -116,7 +120,11 @@ export class CreateCampaignFromLeadsDto {
 export class UpdateCampaignDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1600) message?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'ISO 8601 with offset; null to send as soon as started' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'ISO 8601 with offset; null to send as soon as started',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })
@@ -124,7 +132,7 @@ export class UpdateCampaignDto {
   scheduledAt?: string | null;
 }
 
-export class CampaignQueryDto extends PageQueryDto {
+export class CampaignQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
 }
 
@@ -225,20 +233,4 @@ export function mapCampaign(
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
-}
-
-export class ImportReportDto {
-  @ApiPropertyOptional({ type: Number, nullable: true }) campaignId!: number | null;
-  @ApiProperty() dryRun!: boolean;
-  @ApiProperty({ description: '{ rows, valid, invalid, duplicate, optedOut, missingVariable }' }) counts!: Record<
-    string,
-    number
-  >;
-  @ApiProperty({ description: 'The first 1,000 rejected rows: { row, value, reason, message }' })
-  rejections!: unknown[];
-  @ApiProperty({ description: 'The first 20 rendered messages' }) preview!: unknown[];
-  @ApiProperty() estimatedSegments!: number;
-  @ApiProperty({ description: 'USD, at SMS_ESTIMATED_PRICE_PER_SEGMENT' }) estimatedCost!: number;
-  @ApiProperty({ type: [String] }) headers!: string[];
-  @ApiPropertyOptional({ type: String, nullable: true }) phoneColumn!: string | null;
 }

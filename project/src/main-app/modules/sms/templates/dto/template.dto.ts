@@ -8,7 +8,7 @@ import { templateVariables } from 'src/shared/sms/template';
 export class CreateTemplateDto {
   @ApiProperty({ example: 'Appointment reminder' }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ example: 'Hi {{first_name|there}}, see you at {{time}}.' }) @IsString() @Length(1, 1600) body!: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'null: not linked to a strategy' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()

@@ -1,0 +1,1 @@
+CREATE INDEX "sms_messages_inbound_contact_idx" ON "sms_messages" USING btree ("sub_account_id","phone_number","created_at") WHERE direction = 'inbound';

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService, type Tx } from 'src/core/database/database.service';
+import { DomainEvents } from 'src/core/events/domain-events';
+import { SmsAuditRepository, type AuditEntry } from './audit/sms-audit.repository';
+import { SmsEventsRepository } from './repositories/sms-events.repository';
+import {
+  SmsMessagesRepository,
+  type SmsMessageInsert,
+  type SmsMessageRow,
+} from './repositories/sms-messages.repository';
+import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
+import { SmsSpendingRepository } from './repositories/sms-spending.repository';
+
+/** A checked message ready for the outbox: its row, its audit entry and the SubAccount's spending cap. */
+export interface AcceptDraft {
+  values: SmsMessageInsert & { subAccountId: number; spendMonth: string; segments: number };
+  audit: Omit<AuditEntry, 'targetId'>;
+  actorKind: string;
+  cap: number | null;
+}
+
+export type AcceptOutcome =
+  | { kind: 'accepted'; row: SmsMessageRow }
+  /** Its Idempotency-Key was committed by another request first. */
+  | { kind: 'replayed' }
+  | { kind: 'opted_out' }
+  | { kind: 'over_cap'; used: number; cap: number; needed: number };
+
+interface Pending {
+  draft: AcceptDraft;
+  done: (o: AcceptOutcome) => void;
+  fail: (e: unknown) => void;
+}
+
+/** The most drafts in one transaction, and the most transactions at once. */
+const MAX_BATCH = 200;
+const MAX_WRITERS = 2;
+
+/** The cap refused a batch's total: the batch is written again, message by message against the locked counter. */
+class OverCap extends Error {}
+
+/**
+ * Writes accepted messages to the outbox in batches (a group commit): sends that arrive while a batch commits
+ * go together in the next, whose statements are the same few whatever its size (the opt-out check, the
+ * messages, their events, audit entries and domain events, the spending counter). Alone, a send is written at
+ * once. Each send is answered after its own row committed.
+ */
+@Injectable()
+export class AcceptBatcher {
+  private readonly queue: Pending[] = [];
+  private writers = 0;
+
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly messages: SmsMessagesRepository,
+    private readonly events: SmsEventsRepository,
+    private readonly optOuts: SmsOptOutsRepository,
+    private readonly spending: SmsSpendingRepository,
+    private readonly audit: SmsAuditRepository,
+    private readonly domainEvents: DomainEvents,
+  ) {}
+
+  accept(draft: AcceptDraft): Promise<AcceptOutcome> {
+    return new Promise((done, fail) => {
+      this.queue.push({ draft, done, fail });
+      this.startWriters();
+    });
+  }
+
+  private startWriters(): void {
+    while (this.writers < MAX_WRITERS && this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.writers++;
+      void this.write(batch).finally(() => {
+        this.writers--;
+        this.startWriters();
+      });
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.writeBatch(batch.map((p) => p.draft));
+      batch.forEach((p, i) => p.done(outcomes[i]!));
+    } catch (e) {
+      if (batch.length === 1) return batch[0]!.fail(e);
+      // One failing draft must not fail the others: each in its own transaction.
+      for (const p of batch) await this.writeBatch([p.draft]).then(([o]) => p.done(o!), p.fail);
+    }
+  }
+
+  private async writeBatch(drafts: AcceptDraft[]): Promise<AcceptOutcome[]> {
+    try {
+      return await this.database.transaction((tx) => this.writeIn(tx, drafts, false));
+    } catch (e) {
+      if (!(e instanceof OverCap)) throw e;
+      return this.database.transaction((tx) => this.writeIn(tx, drafts, true));
+    }
+  }
+
+  /**
+   * `oneByOne`: lock each SubAccount's counter first and take the drafts in order while they fit under its cap.
+   * Otherwise the batch's total is charged last (the counter's row lock is held only until the commit), and a
+   * total over the cap throws OverCap, rolling the batch back for a one-by-one pass.
+   */
+  private async writeIn(tx: Tx, drafts: AcceptDraft[], oneByOne: boolean): Promise<AcceptOutcome[]> {
+    const outcomes: (AcceptOutcome | undefined)[] = await this.refuseOptedOut(tx, drafts);
+    if (oneByOne) await this.refuseOverCap(tx, drafts, outcomes);
+    const open = drafts.flatMap((d, i) => (outcomes[i] ? [] : [{ d, i }]));
+    const rows = await this.messages.insertMany(
+      tx,
+      open.map(({ d }) => d.values),
+    );
+    const accepted = matchInserted(open, rows, (i) => (outcomes[i] = { kind: 'replayed' }));
+    for (const { i, row } of accepted) outcomes[i] = { kind: 'accepted', row };
+    await this.recordAccepted(tx, accepted);
+    for (const [key, charge] of chargesOf(accepted)) {
+      if ((await this.spending.reserve(tx, charge.subAccountId, charge.month, charge.segments, charge.cap)) === null)
+        throw new OverCap(key);
+    }
+    return outcomes as AcceptOutcome[];
+  }
+
+  private async refuseOptedOut(tx: Tx, drafts: AcceptDraft[]): Promise<(AcceptOutcome | undefined)[]> {
+    const out = new Set<string>();
+    for (const [subAccountId, phones] of group(
+      drafts,
+      (d) => d.values.subAccountId,
+      (d) => d.values.phoneNumber,
+    )) {
+      for (const phone of await this.optOuts.optedOutAmong(subAccountId, phones, tx))
+        out.add(`${subAccountId}:${phone}`);
+    }
+    return drafts.map((d) =>
+      out.has(`${d.values.subAccountId}:${d.values.phoneNumber}`) ? { kind: 'opted_out' } : undefined,
+    );
+  }
+
+  /** In SubAccount order (two batches lock counters in the same order), each draft while it fits. */
+  private async refuseOverCap(tx: Tx, drafts: AcceptDraft[], outcomes: (AcceptOutcome | undefined)[]) {
+    const counters = new Map<string, number>();
+    const keys = [...new Set(drafts.map(chargeKey))].sort();
+    for (const key of keys) {
+      const d = drafts.find((x) => chargeKey(x) === key)!;
+      counters.set(key, (await this.spending.reserve(tx, d.values.subAccountId, d.values.spendMonth, 0, null))!);
+    }
+    drafts.forEach((d, i) => {
+      if (outcomes[i] || d.cap === null) return;
+      const used = counters.get(chargeKey(d))!;
+      if (used + d.values.segments > d.cap)
+        outcomes[i] = { kind: 'over_cap', used, cap: d.cap, needed: d.values.segments };
+      else counters.set(chargeKey(d), used + d.values.segments);
+    });
+  }
+
+  private async recordAccepted(tx: Tx, accepted: { d: AcceptDraft; row: SmsMessageRow }[]): Promise<void> {
+    if (accepted.length === 0) return;
+    await this.events.recordMany(
+      tx,
+      accepted.map(({ d, row }) => ({
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        type: 'accepted',
+        status: 'pending',
+        payload: { by: d.actorKind },
+      })),
+    );
+    await this.domainEvents.emitAll(
+      tx,
+      accepted.map(({ d, row }) => ({
+        type: 'sms.accepted' as const,
+        spendingCapSegments: d.cap,
+        subAccountId: row.subAccountId,
+        messageId: row.id,
+        leadId: row.leadId,
+        campaignId: row.campaignId,
+        phoneNumber: row.phoneNumber,
+        segments: row.segments,
+      })),
+    );
+    await this.audit.recordMany(
+      accepted.map(({ d, row }) => ({ ...d.audit, targetId: String(row.id) })),
+      tx,
+    );
+  }
+}
+
+const chargeKey = (d: AcceptDraft) => `${String(d.values.subAccountId).padStart(10, '0')}:${d.values.spendMonth}`;
+
+/** Each SubAccount and month's charge, in key order (counters are locked in the same order by every batch). */
+function chargesOf(accepted: { d: AcceptDraft }[]) {
+  const charges = new Map<string, { subAccountId: number; month: string; segments: number; cap: number | null }>();
+  for (const { d } of accepted) {
+    const key = chargeKey(d);
+    const c = charges.get(key) ?? {
+      subAccountId: d.values.subAccountId,
+      month: d.values.spendMonth,
+      segments: 0,
+      cap: d.cap,
+    };
+    c.segments += d.values.segments;
+    c.cap = d.cap;
+    charges.set(key, c);
+  }
+  return [...charges].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+function group<T, K, V>(items: T[], key: (t: T) => K, value: (t: T) => V): Map<K, V[]> {
+  const m = new Map<K, V[]>();
+  for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), value(t)]);
+  return m;
+}
+
+/**
+ * Pairs the inserted rows (RETURNING gives them in VALUES order, skipping conflicts) with their drafts. Only a
+ * draft with an Idempotency-Key can have been skipped; `skipped` is told of each.
+ */
+function matchInserted(
+  open: { d: AcceptDraft; i: number }[],
+  rows: SmsMessageRow[],
+  skipped: (i: number) => void,
+): { d: AcceptDraft; i: number; row: SmsMessageRow }[] {
+  const matched: { d: AcceptDraft; i: number; row: SmsMessageRow }[] = [];
+  let r = 0;
+  for (const { d, i } of open) {
+    const row = rows[r];
+    if (row && sameMessage(row, d.values)) {
+      matched.push({ d, i, row });
+      r++;
+    } else if (d.values.idempotencyKey) skipped(i);
+    else throw new Error('Inserted messages came back out of order');
+  }
+  return matched;
+}
+
+const sameMessage = (row: SmsMessageRow, v: AcceptDraft['values']) =>
+  row.subAccountId === v.subAccountId &&
+  row.phoneNumber === v.phoneNumber &&
+  row.message === v.message &&
+  (row.idempotencyKey ?? null) === (v.idempotencyKey ?? null);
