@@ -32,6 +32,12 @@ export async function apiAuth(page: Page): Promise<Record<string, string>> {
   return headers;
 }
 
+export async function apiPost<T>(page: Page, url: string, data: unknown): Promise<T> {
+  const res = await page.request.post(url, { headers: await apiAuth(page), data });
+  expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
 export async function apiPut(request: APIRequestContext, page: Page, url: string, data: unknown): Promise<void> {
   const res = await request.put(url, { headers: await apiAuth(page), data });
   expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy();

@@ -1,11 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { apiAuth, expectNoErrors, login, screenshot, waitForContent } from './helpers';
-
-async function apiPost<T>(page: Page, url: string, data: unknown): Promise<T> {
-  const res = await page.request.post(url, { headers: await apiAuth(page), data });
-  expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
+import { expect, test } from '@playwright/test';
+import { apiPost, expectNoErrors, login, screenshot, waitForContent } from './helpers';
 
 test('builds a strategy sequence, enrols a lead from its page and stops it', async ({ page }) => {
   await login(page);

@@ -5,13 +5,13 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Loader2, Plus } from 'lucide-react';
 import { toast } from 'sonner';
+import { SwitchField } from '@/components/common/labeled-field';
 import { ErrorState } from '@/components/common/states';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Form, FormControl, FormField, FormItem, FormLabel, FormRootError } from '@/components/ui/form';
+import { Form, FormRootError } from '@/components/ui/form';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Switch } from '@/components/ui/switch';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useSaveSequence, useSequence } from '@/lib/queries/automation';
 import { useTemplates } from '@/lib/queries/sms';
@@ -78,17 +78,11 @@ function SequenceForm({
       <CardContent>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid grid-cols-1 gap-6" noValidate>
-            <FormField
+            <SwitchField
               control={form.control}
               name="enabled"
-              render={({ field }) => (
-                <FormItem className="flex items-center gap-3">
-                  <FormControl>
-                    <Switch checked={field.value} onCheckedChange={field.onChange} aria-label="Sequence enabled" />
-                  </FormControl>
-                  <FormLabel className="!mt-0">Enabled: enrol leads that get this strategy</FormLabel>
-                </FormItem>
-              )}
+              label="Enabled: enrol leads that get this strategy"
+              aria-label="Sequence enabled"
             />
             <ol className="grid grid-cols-1 gap-3" aria-label="Steps">
               {steps.fields.map((f, i) => (

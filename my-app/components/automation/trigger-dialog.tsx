@@ -3,26 +3,14 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Loader2 } from 'lucide-react';
-import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, FormRootError } from '@/components/ui/form';
+import { createOrEditWords, FormDialog } from '@/components/common/form-dialog';
+import { LabeledField, SwitchField } from '@/components/common/labeled-field';
+import { LeadStatusSelect } from '@/components/crm/lead-status-select';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { Switch } from '@/components/ui/switch';
-import { applyServerErrors } from '@/lib/form-errors';
 import { useSaveTrigger } from '@/lib/queries/automation';
 import { useTemplates } from '@/lib/queries/sms';
 import type { SmsTrigger } from '@/types/automation';
-import { LEAD_STATUSES } from '@/types/crm';
 import { splitDelay, toMinutes } from './automation-format';
 import { DelayUnitSelect } from './delay-unit-select';
 import { TemplateSelect } from './template-select';
@@ -61,161 +49,78 @@ export function TriggerDialog({ trigger, onClose }: { trigger: SmsTrigger | null
     },
   });
   const event = form.watch('event');
-  const onSubmit = async (v: TriggerOutput) => {
-    try {
-      await save.mutateAsync({
-        id: trigger?.id,
-        data: {
-          name: v.name,
-          event: v.event,
-          toStatus: v.event === 'status_changed' ? (v.toStatus as SmsTrigger['toStatus']) : null,
-          templateId: Number(v.templateId),
-          delayMinutes: toMinutes(v.delayAmount, v.delayUnit),
-          enabled: v.enabled,
-        },
-      });
-      toast.success(trigger ? 'Trigger saved' : 'Trigger created');
-      onClose();
-    } catch (e) {
-      applyServerErrors(form.setError, e, ['name', 'event', 'toStatus', 'templateId', 'delayAmount', 'enabled']);
-    }
-  };
+  const submit = (v: TriggerOutput) =>
+    save.mutateAsync({
+      id: trigger?.id,
+      data: {
+        name: v.name,
+        event: v.event,
+        toStatus: v.event === 'status_changed' ? (v.toStatus as SmsTrigger['toStatus']) : null,
+        templateId: Number(v.templateId),
+        delayMinutes: toMinutes(v.delayAmount, v.delayUnit),
+        enabled: v.enabled,
+      },
+    });
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{trigger ? 'Edit trigger' : 'New trigger'}</DialogTitle>
-          <DialogDescription>
-            Sends a template to the lead when it happens. Each lead gets it at most once per status change.
-          </DialogDescription>
-        </DialogHeader>
-        <Form {...form}>
-          <form onSubmit={form.handleSubmit(onSubmit)} className="grid grid-cols-1 gap-4" noValidate>
-            <FormField
-              control={form.control}
-              name="name"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Name</FormLabel>
-                  <FormControl>
-                    <Input {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <FormField
-                control={form.control}
-                name="event"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>When</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <SelectTrigger className="w-full" aria-label="When">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value="status_changed">A lead&apos;s status becomes…</SelectItem>
-                        <SelectItem value="lead_created">A lead is created</SelectItem>
-                      </SelectContent>
-                    </Select>
-                  </FormItem>
-                )}
+    <FormDialog
+      form={form}
+      {...createOrEditWords('trigger', !!trigger)}
+      description="Sends a template to the lead when it happens. Each lead gets it at most once per status change."
+      onOpenChange={onClose}
+      onSubmit={submit}
+    >
+      <LabeledField control={form.control} name="name" label="Name">
+        {(field) => <Input {...field} />}
+      </LabeledField>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <LabeledField control={form.control} name="event" label="When">
+          {(field) => (
+            <Select value={field.value} onValueChange={field.onChange}>
+              <SelectTrigger className="w-full" aria-label="When">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value="status_changed">A lead&apos;s status becomes…</SelectItem>
+                <SelectItem value="lead_created">A lead is created</SelectItem>
+              </SelectContent>
+            </Select>
+          )}
+        </LabeledField>
+        {event === 'status_changed' && (
+          <LabeledField control={form.control} name="toStatus" label="Status">
+            {(field) => (
+              <LeadStatusSelect
+                value={field.value}
+                onChange={field.onChange}
+                placeholder="Choose…"
+                className="w-full"
+                aria-label="Status"
               />
-              {event === 'status_changed' && (
-                <FormField
-                  control={form.control}
-                  name="toStatus"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>Status</FormLabel>
-                      <Select value={field.value} onValueChange={field.onChange}>
-                        <SelectTrigger className="w-full capitalize" aria-label="Status">
-                          <SelectValue placeholder="Choose…" />
-                        </SelectTrigger>
-                        <SelectContent>
-                          {LEAD_STATUSES.map((s) => (
-                            <SelectItem key={s} value={s} className="capitalize">
-                              {s}
-                            </SelectItem>
-                          ))}
-                        </SelectContent>
-                      </Select>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
-              )}
-            </div>
-            <FormField
-              control={form.control}
-              name="templateId"
-              render={({ field, fieldState }) => (
-                <FormItem>
-                  <FormLabel>Send template</FormLabel>
-                  <TemplateSelect
-                    templates={templates.data?.items ?? []}
-                    value={field.value}
-                    onChange={field.onChange}
-                    label="Template"
-                    invalid={Boolean(fieldState.error)}
-                  />
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <div className="grid grid-cols-2 gap-4">
-              <FormField
-                control={form.control}
-                name="delayAmount"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>After</FormLabel>
-                    <FormControl>
-                      <Input type="number" min={0} step={1} {...field} value={String(field.value ?? '')} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="delayUnit"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Unit</FormLabel>
-                    <DelayUnitSelect value={field.value} onChange={field.onChange} label="Delay unit" />
-                  </FormItem>
-                )}
-              />
-            </div>
-            <FormField
-              control={form.control}
-              name="enabled"
-              render={({ field }) => (
-                <FormItem className="flex items-center gap-3">
-                  <FormControl>
-                    <Switch checked={field.value} onCheckedChange={field.onChange} aria-label="Enabled" />
-                  </FormControl>
-                  <FormLabel className="!mt-0">Enabled</FormLabel>
-                </FormItem>
-              )}
-            />
-            <FormRootError />
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting && <Loader2 className="animate-spin" />}
-                Save
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+            )}
+          </LabeledField>
+        )}
+      </div>
+      <LabeledField control={form.control} name="templateId" label="Send template">
+        {(field, state) => (
+          <TemplateSelect
+            templates={templates.data?.items ?? []}
+            value={field.value}
+            onChange={field.onChange}
+            label="Template"
+            invalid={Boolean(state.error)}
+          />
+        )}
+      </LabeledField>
+      <div className="grid grid-cols-2 gap-4">
+        <LabeledField control={form.control} name="delayAmount" label="After">
+          {(field) => <Input type="number" min={0} step={1} {...field} value={String(field.value ?? '')} />}
+        </LabeledField>
+        <LabeledField control={form.control} name="delayUnit" label="Unit">
+          {(field) => <DelayUnitSelect value={field.value} onChange={field.onChange} label="Delay unit" />}
+        </LabeledField>
+      </div>
+      <SwitchField control={form.control} name="enabled" label="Enabled" aria-label="Enabled" />
+    </FormDialog>
   );
 }

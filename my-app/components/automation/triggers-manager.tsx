@@ -1,15 +1,14 @@
 'use client';
 
 import * as React from 'react';
-import { Plus } from 'lucide-react';
 import { toast } from 'sonner';
+import { actionsColumn, DataTable } from '@/components/common/data-table';
+import { UrlPagination } from '@/components/common/data-pagination';
+import { ListToolbar } from '@/components/common/list-toolbar';
 import { EditDeleteActions } from '@/components/common/row-actions';
-import { DataPagination } from '@/components/common/data-pagination';
-import { EmptyState, QueryTableRows } from '@/components/common/states';
-import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/common/states';
 import { Switch } from '@/components/ui/switch';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { errorMessage } from '@/lib/api-client';
 import { useDeleteTrigger, useSaveTrigger, useTriggers } from '@/lib/queries/automation';
 import { useUrlState } from '@/lib/use-url-state';
@@ -29,7 +28,6 @@ export function TriggersManager() {
   const save = useSaveTrigger();
   const remove = useDeleteTrigger();
   const [editing, setEditing] = React.useState<SmsTrigger | 'new' | null>(null);
-  const items = query.data?.items ?? [];
 
   const toggle = (t: SmsTrigger, enabled: boolean) =>
     save.mutate(
@@ -42,74 +40,50 @@ export function TriggersManager() {
 
   return (
     <div className="grid grid-cols-1 gap-4">
-      <div>
-        <Button onClick={() => setEditing('new')}>
-          <Plus /> New trigger
-        </Button>
-      </div>
-      <Card className="py-0">
-        <Table data-testid="triggers-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>When</TableHead>
-              <TableHead>Send</TableHead>
-              <TableHead>After</TableHead>
-              <TableHead className="text-right">Sent</TableHead>
-              <TableHead>Enabled</TableHead>
-              <TableHead className="w-28 text-right">Actions</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            <QueryTableRows
-              query={query}
-              columns={7}
-              items={items}
-              empty={
-                <EmptyState
-                  title="No triggers yet"
-                  description="Text a lead automatically when it is created or its status changes."
-                />
-              }
-            >
-              {(t) => (
-                <TableRow key={t.id} data-testid="trigger-row" data-trigger-id={t.id}>
-                  <TableCell className="font-medium">{t.name}</TableCell>
-                  <TableCell>{describeTriggerEvent(t)}</TableCell>
-                  <TableCell>{t.templateName}</TableCell>
-                  <TableCell>{formatDelay(t.delayMinutes)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{t.firedCount}</TableCell>
-                  <TableCell>
-                    <Switch
-                      checked={t.enabled}
-                      onCheckedChange={(c) => toggle(t, c)}
-                      aria-label={`${t.name} enabled`}
-                    />
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <EditDeleteActions
-                      name={t.name}
-                      onEdit={() => setEditing(t)}
-                      deleteDescription="Texts it has already scheduled but not sent are dropped."
-                      onDelete={() => remove.mutateAsync(t.id)}
-                      deletedMessage="Trigger deleted"
-                    />
-                  </TableCell>
-                </TableRow>
-              )}
-            </QueryTableRows>
-          </TableBody>
-        </Table>
-      </Card>
-      {query.data && (
-        <DataPagination
-          page={page}
-          limit={limit}
-          total={query.data.total}
-          onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
-          onLimitChange={(l) => url.set({ limit: l })}
-        />
-      )}
+      <ListToolbar newLabel="New trigger" onNew={() => setEditing('new')} />
+      <DataTable
+        data-testid="triggers-table"
+        columns={[
+          'Name',
+          'When',
+          'Send',
+          'After',
+          { label: 'Sent', className: 'text-right' },
+          'Enabled',
+          actionsColumn(),
+        ]}
+        query={query}
+        items={query.data?.items ?? []}
+        empty={
+          <EmptyState
+            title="No triggers yet"
+            description="Text a lead automatically when it is created or its status changes."
+          />
+        }
+      >
+        {(t) => (
+          <TableRow key={t.id} data-testid="trigger-row" data-trigger-id={t.id}>
+            <TableCell className="font-medium">{t.name}</TableCell>
+            <TableCell>{describeTriggerEvent(t)}</TableCell>
+            <TableCell>{t.templateName}</TableCell>
+            <TableCell>{formatDelay(t.delayMinutes)}</TableCell>
+            <TableCell className="text-right tabular-nums">{t.firedCount}</TableCell>
+            <TableCell>
+              <Switch checked={t.enabled} onCheckedChange={(c) => toggle(t, c)} aria-label={`${t.name} enabled`} />
+            </TableCell>
+            <TableCell className="text-right">
+              <EditDeleteActions
+                name={t.name}
+                onEdit={() => setEditing(t)}
+                deleteDescription="Texts it has already scheduled but not sent are dropped."
+                onDelete={() => remove.mutateAsync(t.id)}
+                deletedMessage="Trigger deleted"
+              />
+            </TableCell>
+          </TableRow>
+        )}
+      </DataTable>
+      <UrlPagination total={query.data?.total} />
       {editing && <TriggerDialog trigger={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   );

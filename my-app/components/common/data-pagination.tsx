@@ -4,15 +4,16 @@ import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { formatNumber } from '@/lib/format';
+import { useUrlState } from '@/lib/use-url-state';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
+/** Page numbers for the lists the API pages by offset; cursor-paged lists use CursorPagination. */
 export function DataPagination({
   page,
   limit,
   total,
   totalExact = true,
-  hasMore,
   onPageChange,
   onLimitChange,
 }: {
@@ -21,8 +22,6 @@ export function DataPagination({
   total: number;
   /** false: total is an estimate (shown as "about"). */
   totalExact?: boolean;
-  /** Whether a next page exists, when the list says so (nextCursor); otherwise derived from total. */
-  hasMore?: boolean;
   onPageChange: (page: number) => void;
   onLimitChange?: (limit: number) => void;
 }) {
@@ -70,12 +69,28 @@ export function DataPagination({
           variant="outline"
           size="sm"
           onClick={() => onPageChange(page + 1)}
-          disabled={hasMore === undefined ? page >= pages : !hasMore}
+          disabled={page >= pages}
           aria-label="Next page"
         >
           <ChevronRight />
         </Button>
       </div>
     </nav>
+  );
+}
+
+/** DataPagination over the page and page size in the URL (`useUrlState().getPage()`); nothing until `total` is known. */
+export function UrlPagination({ total }: { total: number | undefined }) {
+  const url = useUrlState();
+  const { page, limit } = url.getPage();
+  if (total === undefined) return null;
+  return (
+    <DataPagination
+      page={page}
+      limit={limit}
+      total={total}
+      onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
+      onLimitChange={(l) => url.set({ limit: l })}
+    />
   );
 }

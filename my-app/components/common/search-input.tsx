@@ -5,7 +5,10 @@ import { Search, X } from 'lucide-react';
 import { Input } from '@/components/ui/input';
 import { cn } from '@/lib/utils';
 
-/** A search box that reports its value after the user pauses typing. */
+/**
+ * A search box that reports its value after the user pauses typing, or at once when it loses focus or on Enter:
+ * a click on a result right after typing must not be undone by the search's URL update landing after it.
+ */
 export function SearchInput({
   value,
   onChange,
@@ -33,14 +36,17 @@ export function SearchInput({
     lastSent.current = value;
   }, [value]);
 
+  const send = React.useCallback((next: string) => {
+    if (next === lastSent.current) return;
+    lastSent.current = next;
+    onChangeRef.current(next.trim());
+  }, []);
+
   React.useEffect(() => {
     if (text === lastSent.current) return;
-    const t = setTimeout(() => {
-      lastSent.current = text;
-      onChangeRef.current(text.trim());
-    }, delay);
+    const t = setTimeout(() => send(text), delay);
     return () => clearTimeout(t);
-  }, [text, delay]);
+  }, [text, delay, send]);
 
   return (
     <div className={cn('relative w-full sm:w-64', className)}>
@@ -52,6 +58,10 @@ export function SearchInput({
         value={text}
         placeholder={placeholder}
         onChange={(e) => setText(e.target.value)}
+        onBlur={() => send(text)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') send(text);
+        }}
         className="pr-8 pl-8 [&::-webkit-search-cancel-button]:hidden"
       />
       {text && (

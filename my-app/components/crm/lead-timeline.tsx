@@ -7,7 +7,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatShortDateTime, truncate } from '@/lib/format';
 import { useLeadTimeline } from '@/lib/queries/inbox';
+import { useMessageWaits } from '@/lib/queries/sms';
 import type { LeadEvent, LeadTimelineItem } from '@/types/inbox';
+import type { MessageWait } from '@/types/sms';
 
 const EVENT_ICONS: Record<string, LucideIcon> = {
   created: UserPlus,
@@ -33,6 +35,9 @@ export function describeEvent(e: LeadEvent): string {
 /** The lead's history: its messages beside its other events, newest first. */
 export function LeadTimeline({ leadId }: { leadId: number }) {
   const query = useLeadTimeline(leadId);
+  const waits = useMessageWaits(
+    (query.data?.items ?? []).flatMap((i) => (i.sms && i.sms.direction === 'outbound' ? [i.sms] : [])),
+  );
   return (
     <Card>
       <CardHeader>
@@ -49,7 +54,11 @@ export function LeadTimeline({ leadId }: { leadId: number }) {
         ) : (
           <ol className="grid grid-cols-1 gap-3" data-testid="lead-timeline">
             {query.data.items.map((item) => (
-              <TimelineEntry key={`${item.kind}-${item.sms?.id ?? item.event?.id}`} item={item} />
+              <TimelineEntry
+                key={`${item.kind}-${item.sms?.id ?? item.event?.id}`}
+                item={item}
+                wait={item.sms ? waits.get(item.sms.id) : undefined}
+              />
             ))}
           </ol>
         )}
@@ -58,7 +67,7 @@ export function LeadTimeline({ leadId }: { leadId: number }) {
   );
 }
 
-function TimelineEntry({ item }: { item: LeadTimelineItem }) {
+function TimelineEntry({ item, wait }: { item: LeadTimelineItem; wait?: MessageWait }) {
   const inbound = item.sms?.direction === 'inbound';
   const Icon = item.sms ? (inbound ? ArrowDownLeft : ArrowUpRight) : (EVENT_ICONS[item.event!.type] ?? CircleDot);
   return (
@@ -71,7 +80,12 @@ function TimelineEntry({ item }: { item: LeadTimelineItem }) {
           <p className="flex flex-wrap items-center gap-2">
             <span className="font-medium">{inbound ? 'SMS received' : 'SMS sent'}</span>
             {!inbound && (
-              <SmsStatusBadge status={item.sms.status} reason={item.sms.statusReason} notBefore={item.sms.notBefore} />
+              <SmsStatusBadge
+                status={item.sms.status}
+                reason={item.sms.statusReason}
+                notBefore={item.sms.notBefore}
+                wait={wait}
+              />
             )}
           </p>
         ) : (

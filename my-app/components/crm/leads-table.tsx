@@ -2,18 +2,20 @@
 
 import * as React from 'react';
 import Link from 'next/link';
-import { Ban, MessageSquare, Plus } from 'lucide-react';
-import { DataPagination } from '@/components/common/data-pagination';
-import { SearchInput } from '@/components/common/search-input';
-import { EmptyState, QueryTableRows } from '@/components/common/states';
+import { Ban, MessageSquare } from 'lucide-react';
+import { DataTable } from '@/components/common/data-table';
+import { UrlPagination } from '@/components/common/data-pagination';
+import { ListToolbar } from '@/components/common/list-toolbar';
+import { EmptyState } from '@/components/common/states';
 import { LeadFormDialog } from '@/components/crm/lead-form-dialog';
 import { LeadStatusBadge } from '@/components/crm/lead-status-badge';
+import { LeadStatusSelect } from '@/components/crm/lead-status-select';
+import { StrategySelect } from '@/components/crm/strategy-select';
 import { TextLeadsDialog } from '@/components/crm/text-leads-dialog';
 import { SmsStatusBadge } from '@/components/sms/status-badges';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { TableCell, TableRow } from '@/components/ui/table';
 import { formatDate, formatPhone, formatShortDateTime } from '@/lib/format';
 import { useLeads, useStrategies, useUsers } from '@/lib/queries/crm';
 import { useUrlState } from '@/lib/use-url-state';
@@ -25,8 +27,6 @@ import {
   type LeadSmsFilter,
   type LeadStatus,
 } from '@/types/crm';
-
-const COLUMNS = 7;
 
 const SMS_FILTER_LABELS: Record<LeadSmsFilter, string> = {
   replied: 'Replied',
@@ -50,48 +50,40 @@ export function LeadsTable() {
   const strategies = useStrategies();
   const users = useUsers();
   const [texting, setTexting] = React.useState(false);
-  const items = query.data?.items ?? [];
   const filtered = !!(status || strategyId || ownerId || sms || search);
   const strategyName = (id: number | null) => strategies.data?.items.find((s) => s.id === id)?.name;
 
   return (
     <div className="grid grid-cols-1 gap-4">
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <SearchInput
-          value={search ?? ''}
-          onChange={(v) => url.set({ search: v })}
-          placeholder="Search leads…"
-          label="Search leads"
+      <ListToolbar
+        searchLabel="Search leads"
+        newLabel="New lead"
+        onNew={() => setCreating(true)}
+        actions={
+          <Button
+            variant="outline"
+            onClick={() => setTexting(true)}
+            disabled={!query.data?.total}
+            title="Start a campaign to every lead this filter matches"
+          >
+            <MessageSquare /> Text these leads
+          </Button>
+        }
+      >
+        <LeadStatusSelect
+          value={status ?? ''}
+          onChange={(v) => url.set({ status: v || null })}
+          emptyLabel="Any status"
+          className="sm:w-40"
+          aria-label="Status"
         />
-        <Select value={status ?? 'all'} onValueChange={(v) => url.set({ status: v === 'all' ? null : v })}>
-          <SelectTrigger className="sm:w-40" aria-label="Status">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value="all">Any status</SelectItem>
-            {LEAD_STATUSES.map((s) => (
-              <SelectItem key={s} value={s} className="capitalize">
-                {s}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select
-          value={strategyId ? String(strategyId) : 'all'}
-          onValueChange={(v) => url.set({ strategyId: v === 'all' ? null : v })}
-        >
-          <SelectTrigger className="sm:w-48" aria-label="Strategy">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value="all">Any strategy</SelectItem>
-            {(strategies.data?.items ?? []).map((s) => (
-              <SelectItem key={s.id} value={String(s.id)}>
-                {s.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <StrategySelect
+          value={strategyId ? String(strategyId) : ''}
+          onChange={(v) => url.set({ strategyId: v || null })}
+          emptyLabel="Any strategy"
+          className="sm:w-48"
+          aria-label="Strategy"
+        />
         <Select
           value={ownerId ? String(ownerId) : 'all'}
           onValueChange={(v) => url.set({ ownerId: v === 'all' ? null : v })}
@@ -121,80 +113,41 @@ export function LeadsTable() {
             ))}
           </SelectContent>
         </Select>
-        <div className="flex gap-2 sm:ml-auto">
-          <Button
-            variant="outline"
-            onClick={() => setTexting(true)}
-            disabled={!query.data?.total}
-            title="Start a campaign to every lead this filter matches"
-          >
-            <MessageSquare /> Text these leads
-          </Button>
-          <Button onClick={() => setCreating(true)}>
-            <Plus /> New lead
-          </Button>
-        </div>
-      </div>
-      <Card className="py-0">
-        <Table data-testid="leads-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Phone</TableHead>
-              <TableHead>Email</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Strategy</TableHead>
-              <TableHead>Last SMS</TableHead>
-              <TableHead>Created</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            <QueryTableRows
-              query={query}
-              columns={COLUMNS}
-              items={items}
-              empty={
-                <EmptyState
-                  title={filtered ? 'No leads match' : 'No leads yet'}
-                  description={filtered ? 'Change or clear the filters.' : 'Add a lead to text it from here.'}
-                />
-              }
-            >
-              {(l) => (
-                <TableRow key={l.id}>
-                  <TableCell className="font-medium">
-                    <Link href={`/admin/leads/${l.id}`} className="underline-offset-4 hover:underline">
-                      {l.name}
-                    </Link>
-                    {l.company && <span className="block text-xs text-muted-foreground">{l.company}</span>}
-                  </TableCell>
-                  <TableCell>{formatPhone(l.phone)}</TableCell>
-                  <TableCell className="max-w-56 truncate">{l.email ?? '—'}</TableCell>
-                  <TableCell>
-                    <LeadStatusBadge status={l.status} />
-                  </TableCell>
-                  <TableCell>
-                    {strategyName(l.strategyId) ?? <span className="text-muted-foreground">—</span>}
-                  </TableCell>
-                  <TableCell>
-                    <LastSms lead={l} />
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{formatDate(l.createdAt)}</TableCell>
-                </TableRow>
-              )}
-            </QueryTableRows>
-          </TableBody>
-        </Table>
-      </Card>
-      {query.data && (
-        <DataPagination
-          page={page}
-          limit={limit}
-          total={query.data.total}
-          onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
-          onLimitChange={(l) => url.set({ limit: l })}
-        />
-      )}
+      </ListToolbar>
+      <DataTable
+        data-testid="leads-table"
+        columns={['Name', 'Phone', 'Email', 'Status', 'Strategy', 'Last SMS', 'Created']}
+        query={query}
+        items={query.data?.items ?? []}
+        empty={
+          <EmptyState
+            title={filtered ? 'No leads match' : 'No leads yet'}
+            description={filtered ? 'Change or clear the filters.' : 'Add a lead to text it from here.'}
+          />
+        }
+      >
+        {(l) => (
+          <TableRow key={l.id}>
+            <TableCell className="font-medium">
+              <Link href={`/admin/leads/${l.id}`} className="underline-offset-4 hover:underline">
+                {l.name}
+              </Link>
+              {l.company && <span className="block text-xs text-muted-foreground">{l.company}</span>}
+            </TableCell>
+            <TableCell>{formatPhone(l.phone)}</TableCell>
+            <TableCell className="max-w-56 truncate">{l.email ?? '—'}</TableCell>
+            <TableCell>
+              <LeadStatusBadge status={l.status} />
+            </TableCell>
+            <TableCell>{strategyName(l.strategyId) ?? <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell>
+              <LastSms lead={l} />
+            </TableCell>
+            <TableCell className="text-muted-foreground">{formatDate(l.createdAt)}</TableCell>
+          </TableRow>
+        )}
+      </DataTable>
+      <UrlPagination total={query.data?.total} />
       <LeadFormDialog lead={null} open={creating} onOpenChange={setCreating} />
       <TextLeadsDialog filter={filter} open={texting} onOpenChange={setTexting} />
     </div>

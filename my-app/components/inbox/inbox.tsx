@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { UserRound } from 'lucide-react';
 import { useSession } from '@/components/auth/session-provider';
-import { DataPagination } from '@/components/common/data-pagination';
+import { CursorPagination } from '@/components/common/cursor-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, ErrorState } from '@/components/common/states';
 import { ConversationList } from '@/components/inbox/conversation-list';
@@ -35,7 +35,7 @@ export function Inbox() {
   const url = useUrlState();
   const selectedId = url.getNumber('c') ?? null;
   const filters = {
-    page: url.getNumber('page', 1),
+    cursor: url.getCursorPage().cursor,
     limit: PAGE_SIZE,
     search: url.get('search'),
     unread: url.get('show') === 'unread' ? true : undefined,
@@ -68,12 +68,7 @@ export function Inbox() {
                 onSelect={(c) => url.set({ c }, { resetPage: false })}
               />
               <div className="border-t p-2">
-                <DataPagination
-                  page={filters.page ?? 1}
-                  limit={PAGE_SIZE}
-                  total={list.data.total}
-                  onPageChange={(page) => url.set({ page })}
-                />
+                <CursorPagination url={url} data={list.data} limit={PAGE_SIZE} showLimit={false} />
               </div>
             </>
           )}

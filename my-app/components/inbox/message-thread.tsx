@@ -4,8 +4,9 @@ import * as React from 'react';
 import Link from 'next/link';
 import { SmsStatusBadge } from '@/components/sms/status-badges';
 import { formatDateTime, formatShortDateTime } from '@/lib/format';
+import { useMessageWaits } from '@/lib/queries/sms';
 import { cn } from '@/lib/utils';
-import type { SmsMessage } from '@/types/sms';
+import type { MessageWait, SmsMessage } from '@/types/sms';
 
 /**
  * A conversation as chat bubbles, oldest at the top: replies on the left, what we sent on the right with its
@@ -15,20 +16,21 @@ export function MessageThread({ messages, className }: { messages: SmsMessage[];
   const ordered = React.useMemo(() => [...messages].reverse(), [messages]);
   const end = React.useRef<HTMLDivElement>(null);
   const newestId = messages[0]?.id;
+  const waits = useMessageWaits(messages);
   React.useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [newestId]);
   return (
     <div className={cn('flex flex-col gap-3 overflow-y-auto pr-1', className)} data-testid="message-thread">
       {ordered.map((m) => (
-        <Bubble key={m.id} message={m} />
+        <Bubble key={m.id} message={m} wait={waits.get(m.id)} />
       ))}
       <div ref={end} />
     </div>
   );
 }
 
-function Bubble({ message: m }: { message: SmsMessage }) {
+function Bubble({ message: m, wait }: { message: SmsMessage; wait?: MessageWait }) {
   const inbound = m.direction === 'inbound';
   return (
     <div className={cn('flex', inbound ? 'justify-start' : 'justify-end')} data-direction={m.direction}>
@@ -48,7 +50,7 @@ function Bubble({ message: m }: { message: SmsMessage }) {
           <time dateTime={m.createdAt} title={formatDateTime(m.createdAt)}>
             {formatShortDateTime(m.createdAt)}
           </time>
-          {!inbound && <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} />}
+          {!inbound && <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} wait={wait} />}
         </div>
         {!inbound && m.errorMessage && (m.status === 'failed' || m.status === 'undelivered') && (
           <p className="mt-1 text-xs text-destructive">{m.errorMessage}</p>

@@ -2,7 +2,7 @@
 
 import { BellOff, Check, CheckCheck, ExternalLink, Loader2 } from 'lucide-react';
 import { useSession } from '@/components/auth/session-provider';
-import { DataPagination } from '@/components/common/data-pagination';
+import { CursorPagination } from '@/components/common/cursor-pagination';
 import { EmptyState, ErrorState } from '@/components/common/states';
 import { NotificationSummary } from '@/components/notifications/notification-item';
 import { useOpenNotification } from '@/components/notifications/use-open-notification';
@@ -16,6 +16,7 @@ import {
   useNotifications,
   useUnreadCount,
 } from '@/lib/queries/notifications';
+import type { CursorParams } from '@/lib/queries/keys';
 import { useUrlState } from '@/lib/use-url-state';
 import type { NotificationListParams } from '@/types/notifications';
 
@@ -24,8 +25,9 @@ export function NotificationsList() {
   const url = useUrlState();
   const { isAdmin, subAccounts } = useSession();
   const show = url.get('show') === 'unread' ? 'unread' : 'all';
-  const filters: NotificationListParams = {
-    ...url.getPage(),
+  const filters: NotificationListParams & CursorParams = {
+    limit: url.getCursorPage().limit,
+    cursor: url.getCursorPage().cursor,
     unread: show === 'unread' ? 'true' : undefined,
   };
   const query = useNotifications(filters);
@@ -108,15 +110,7 @@ export function NotificationsList() {
           ))
         )}
       </Card>
-      {query.data && query.data.total > 0 && (
-        <DataPagination
-          page={filters.page!}
-          limit={filters.limit!}
-          total={query.data.total}
-          onPageChange={(page) => url.set({ page }, { resetPage: false })}
-          onLimitChange={(limit) => url.set({ limit })}
-        />
-      )}
+      {query.data && query.data.total > 0 && <CursorPagination url={url} data={query.data} limit={filters.limit!} />}
     </div>
   );
 }

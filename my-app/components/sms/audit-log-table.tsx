@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { FilterX, Loader2, ScrollText, ShieldAlert } from 'lucide-react';
 import { useSession } from '@/components/auth/session-provider';
-import { DataPagination } from '@/components/common/data-pagination';
+import { CursorPagination } from '@/components/common/cursor-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { Badge } from '@/components/ui/badge';
@@ -15,6 +15,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { formatDateTime, formatShortDateTime } from '@/lib/format';
 import { useAuditLog } from '@/lib/queries/sms';
 import { DateRangeInputs } from '@/components/common/date-range-inputs';
+import type { CursorParams } from '@/lib/queries/keys';
 import { useUrlState } from '@/lib/use-url-state';
 import { AUDIT_ACTOR_KINDS, type AuditActorKind, type AuditEntry, type AuditListParams } from '@/types/sms';
 
@@ -39,8 +40,9 @@ function dayStart(day: string | undefined, addDays = 0): string | undefined {
 export function useAuditFilters() {
   const url = useUrlState();
   const actor = url.get('actor');
-  const filters: AuditListParams = {
-    ...url.getPage(),
+  const filters: AuditListParams & CursorParams = {
+    limit: url.getCursorPage().limit,
+    cursor: url.getCursorPage().cursor,
     actor: actor && /^(user|admin|system|twilio)(:\d+)?$/.test(actor) ? actor : undefined,
     action: url.get('action')?.trim() || undefined,
     from: dayStart(url.get('from')),
@@ -208,15 +210,7 @@ function AuditLogTableInner() {
           </TableBody>
         </Table>
       </Card>
-      {query.data && (
-        <DataPagination
-          page={filters.page!}
-          limit={filters.limit!}
-          total={query.data.total}
-          onPageChange={(page) => url.set({ page }, { resetPage: false })}
-          onLimitChange={(limit) => url.set({ limit })}
-        />
-      )}
+      {query.data && <CursorPagination url={url} data={query.data} limit={filters.limit!} />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { FileSearch, Loader2, Rocket, X } from 'lucide-react';
 import { toast } from 'sonner';
+import { SwitchField } from '@/components/common/labeled-field';
 import { useOptionalSession } from '@/components/auth/session-provider';
 import { CampaignLive } from '@/components/sms/campaign-live';
 import { CsvDropzone } from '@/components/sms/csv-dropzone';
@@ -30,7 +31,6 @@ import {
 import { Input } from '@/components/ui/input';
 import { Progress } from '@/components/ui/progress';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { Switch } from '@/components/ui/switch';
 import { useQueryClient } from '@tanstack/react-query';
 import { smsApi } from '@/lib/api-client';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -262,10 +262,7 @@ export function BulkSmsUpload() {
                   <FormLabel>Message template</FormLabel>
                   <FormControl>
                     <MessageComposer
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
+                      {...field}
                       disabled={busy}
                       variables={variables}
                       placeholder="Hi {{first_name}}, …"
@@ -286,18 +283,7 @@ export function BulkSmsUpload() {
                 </p>
               </div>
             )}
-            <FormField
-              control={form.control}
-              name="scheduleLater"
-              render={({ field }) => (
-                <FormItem className="flex items-center gap-3">
-                  <FormControl>
-                    <Switch checked={field.value} onCheckedChange={field.onChange} disabled={busy} />
-                  </FormControl>
-                  <FormLabel>Schedule for later</FormLabel>
-                </FormItem>
-              )}
-            />
+            <SwitchField control={form.control} name="scheduleLater" label="Schedule for later" disabled={busy} />
             {scheduleLater && (
               <FormField
                 control={form.control}

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { ArrowLeft, Download, Loader2, TriangleAlert } from 'lucide-react';
 import { toast } from 'sonner';
 import { useOptionalSession } from '@/components/auth/session-provider';
-import { DataPagination } from '@/components/common/data-pagination';
+import { CursorPagination } from '@/components/common/cursor-pagination';
 import { PageHeader } from '@/components/common/page-header';
 import { EmptyState, ErrorState, QueryTableRows } from '@/components/common/states';
 import { CampaignActions } from '@/components/sms/campaign-actions';
@@ -173,8 +173,8 @@ function CampaignMessages({ campaign }: { campaign: SmsCampaign }) {
   const url = useUrlState();
   const raw = url.get('status') as SmsStatus | undefined;
   const status = raw && SMS_STATUSES.includes(raw) ? raw : undefined;
-  const { page, limit } = url.getPage();
-  const query = useCampaignMessages(campaign.id, { page, limit, status }, campaign.status === 'sending');
+  const { limit, cursor } = url.getCursorPage();
+  const query = useCampaignMessages(campaign.id, { limit, cursor, status }, campaign.status === 'sending');
   const items = query.data?.items ?? [];
   const openId = url.getNumber('message') ?? null;
 
@@ -254,15 +254,7 @@ function CampaignMessages({ campaign }: { campaign: SmsCampaign }) {
         </Table>
         {query.data && (
           <div className="px-5">
-            <DataPagination
-              page={page}
-              limit={limit}
-              total={query.data.total}
-              totalExact={query.data.totalExact}
-              hasMore={query.data.nextCursor === undefined ? undefined : query.data.nextCursor !== null}
-              onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
-              onLimitChange={(l) => url.set({ limit: l })}
-            />
+            <CursorPagination url={url} data={query.data} limit={limit} />
           </div>
         )}
       </CardContent>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Plus, Upload } from 'lucide-react';
 import { useOptionalSession } from '@/components/auth/session-provider';
-import { DataPagination } from '@/components/common/data-pagination';
+import { CursorPagination } from '@/components/common/cursor-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { CampaignProgressBar } from '@/components/sms/campaign-progress';
@@ -23,9 +23,9 @@ export function CampaignList() {
   const url = useUrlState();
   const rawStatus = url.get('status') as SmsCampaignStatus | undefined;
   const status = rawStatus && CAMPAIGN_STATUSES.includes(rawStatus) ? rawStatus : undefined;
-  const { page, limit } = url.getPage();
+  const { limit, cursor } = url.getCursorPage();
   const search = url.get('search');
-  const query = useCampaigns({ page, limit, status, search });
+  const query = useCampaigns({ limit, cursor, status, search });
   const timeZone = useOptionalSession()?.subAccount?.timeZone;
   const items = query.data?.items ?? [];
   const filtered = !!(status || search);
@@ -125,15 +125,7 @@ export function CampaignList() {
           </TableBody>
         </Table>
       </Card>
-      {query.data && (
-        <DataPagination
-          page={page}
-          limit={limit}
-          total={query.data.total}
-          onPageChange={(p) => url.set({ page: p }, { resetPage: false })}
-          onLimitChange={(l) => url.set({ limit: l })}
-        />
-      )}
+      {query.data && <CursorPagination url={url} data={query.data} limit={limit} />}
     </div>
   );
 }

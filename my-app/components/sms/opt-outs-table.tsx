@@ -4,7 +4,7 @@ import * as React from 'react';
 import { FileUp, Loader2, Plus, ShieldOff, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
-import { DataPagination } from '@/components/common/data-pagination';
+import { CursorPagination } from '@/components/common/cursor-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { OptOutsAddDialog } from '@/components/sms/opt-outs-add-dialog';
@@ -18,6 +18,7 @@ import { errorMessage } from '@/lib/api-client';
 import { formatDateTime, formatPhone, formatShortDateTime } from '@/lib/format';
 import { useOptOuts, useRemoveOptOut } from '@/lib/queries/sms';
 import { RECIPIENT_OPT_OUT_REASON } from '@/lib/roles';
+import type { CursorParams } from '@/lib/queries/keys';
 import { useUrlState } from '@/lib/use-url-state';
 import type { OptOut, OptOutListParams } from '@/types/sms';
 
@@ -26,8 +27,9 @@ const COLUMNS = 5;
 /** Reads the list's page and search from the URL. */
 export function useOptOutFilters() {
   const url = useUrlState();
-  const filters: OptOutListParams = {
-    ...url.getPage(),
+  const filters: OptOutListParams & CursorParams = {
+    limit: url.getCursorPage().limit,
+    cursor: url.getCursorPage().cursor,
     search: url.get('search'),
   };
   return { url, filters };
@@ -118,15 +120,7 @@ export function OptOutsTable() {
           </TableBody>
         </Table>
       </Card>
-      {query.data && (
-        <DataPagination
-          page={filters.page!}
-          limit={filters.limit!}
-          total={query.data.total}
-          onPageChange={(page) => url.set({ page }, { resetPage: false })}
-          onLimitChange={(limit) => url.set({ limit })}
-        />
-      )}
+      {query.data && <CursorPagination url={url} data={query.data} limit={filters.limit!} />}
       <OptOutsAddDialog open={adding} onOpenChange={setAdding} />
       <OptOutsImportDialog open={importing} onOpenChange={setImporting} />
     </div>

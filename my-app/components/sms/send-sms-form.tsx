@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isPossiblePhoneNumber, type CountryCode } from 'libphonenumber-js';
 import { Loader2, Send } from 'lucide-react';
 import { toast } from 'sonner';
+import { SwitchField } from '@/components/common/labeled-field';
 import { useOptionalSession } from '@/components/auth/session-provider';
 import { LeadPicker } from '@/components/sms/lead-picker';
 import { MessageComposer } from '@/components/sms/message-composer';
@@ -28,7 +29,6 @@ import {
   FormRootError,
 } from '@/components/ui/form';
 import { Label } from '@/components/ui/label';
-import { Switch } from '@/components/ui/switch';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useLead } from '@/lib/queries/crm';
 import { useCancelMessage, useSendSms, useSmsSettings } from '@/lib/queries/sms';
@@ -214,11 +214,7 @@ export function SendSmsForm() {
                   <FormLabel>Message</FormLabel>
                   <FormControl>
                     <MessageComposer
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      name={field.name}
-                      ref={field.ref}
+                      {...field}
                       toolbar={
                         <TemplatePicker
                           onPick={(t) => form.setValue('message', t.body, { shouldValidate: true, shouldDirty: true })}
@@ -235,18 +231,7 @@ export function SendSmsForm() {
                 </FormItem>
               )}
             />
-            <FormField
-              control={form.control}
-              name="scheduleLater"
-              render={({ field }) => (
-                <FormItem className="flex items-center gap-3">
-                  <FormControl>
-                    <Switch checked={field.value} onCheckedChange={field.onChange} />
-                  </FormControl>
-                  <FormLabel className="!mt-0">Schedule for later</FormLabel>
-                </FormItem>
-              )}
-            />
+            <SwitchField control={form.control} name="scheduleLater" label="Schedule for later" />
             {scheduleLater && (
               <FormField
                 control={form.control}

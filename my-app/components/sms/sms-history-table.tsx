@@ -4,7 +4,7 @@ import * as React from 'react';
 import Link from 'next/link';
 import { Download, FilterX, Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
-import { DataPagination } from '@/components/common/data-pagination';
+import { CursorPagination, SEARCH_TOTAL_EXACT_UP_TO } from '@/components/common/cursor-pagination';
 import { SearchInput } from '@/components/common/search-input';
 import { EmptyState, QueryTableRows } from '@/components/common/states';
 import { MessageDetailSheet } from '@/components/sms/message-detail-sheet';
@@ -16,8 +16,9 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { errorMessage, saveBlob, smsApi } from '@/lib/api-client';
 import { formatMessagePrice, formatDateTime, formatPhone, formatShortDateTime, truncate } from '@/lib/format';
-import { useCampaigns, useMessages } from '@/lib/queries/sms';
+import { useCampaigns, useMessageWaits, useMessages } from '@/lib/queries/sms';
 import { DateRangeInputs } from '@/components/common/date-range-inputs';
+import type { CursorParams } from '@/lib/queries/keys';
 import { useUrlState } from '@/lib/use-url-state';
 import { SMS_STATUSES, type MessageHistoryParams, type SmsDirection, type SmsStatus } from '@/types/sms';
 
@@ -36,8 +37,9 @@ export function useHistoryFilters() {
   const url = useUrlState();
   const status = url.get('status') as SmsStatus | undefined;
   const direction = url.get('direction') as SmsDirection | undefined;
-  const filters: MessageHistoryParams = {
-    ...url.getPage(),
+  const filters: MessageHistoryParams & CursorParams = {
+    limit: url.getCursorPage().limit,
+    cursor: url.getCursorPage().cursor,
     search: url.get('search'),
     status: status && SMS_STATUSES.includes(status) ? status : undefined,
     direction: direction === 'inbound' || direction === 'outbound' ? direction : undefined,
@@ -59,7 +61,7 @@ export function SmsHistoryTable() {
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const { page: _page, limit: _limit, ...rest } = filters;
+      const { page: _page, limit: _limit, cursor: _cursor, ...rest } = filters;
       const { blob, filename } = await smsApi.exportMessages(rest);
       saveBlob(blob, filename ?? `sms-history-${new Date().toISOString().slice(0, 10)}.csv`);
       toast.success('Export downloaded');
@@ -71,6 +73,7 @@ export function SmsHistoryTable() {
   };
 
   const items = query.data?.items ?? [];
+  const waits = useMessageWaits(items);
 
   return (
     <div className="grid grid-cols-1 gap-4">
@@ -208,7 +211,12 @@ export function SmsHistoryTable() {
                     {truncate(m.message, 60)}
                   </TableCell>
                   <TableCell>
-                    <SmsStatusBadge status={m.status} reason={m.statusReason} notBefore={m.notBefore} />
+                    <SmsStatusBadge
+                      status={m.status}
+                      reason={m.statusReason}
+                      notBefore={m.notBefore}
+                      wait={waits.get(m.id)}
+                    />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{m.segments ?? '—'}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatMessagePrice(m)}</TableCell>
@@ -232,14 +240,11 @@ export function SmsHistoryTable() {
         </Table>
       </Card>
       {query.data && (
-        <DataPagination
-          page={filters.page!}
+        <CursorPagination
+          url={url}
+          data={query.data}
           limit={filters.limit!}
-          total={query.data.total}
-          totalExact={query.data.totalExact}
-          hasMore={query.data.nextCursor === undefined ? undefined : query.data.nextCursor !== null}
-          onPageChange={(page) => url.set({ page }, { resetPage: false })}
-          onLimitChange={(limit) => url.set({ limit })}
+          exactUpTo={filters.search ? SEARCH_TOTAL_EXACT_UP_TO : undefined}
         />
       )}
       <MessageDetailSheet id={openId} onClose={() => url.set({ message: null }, { resetPage: false })} />

@@ -16,3 +16,27 @@ describe('SmsStatusBadge', () => {
     expect(screen.queryByText('Waiting: quiet hours')).toBeNull();
   });
 });
+
+describe('SmsStatusBadge with the API’s wait', () => {
+  it('shows why a pending message waits and about when it goes', () => {
+    const estimatedAt = new Date(Date.now() + 125_000).toISOString();
+    render(
+      <SmsStatusBadge
+        status="pending"
+        wait={{
+          id: 3,
+          reason: 'rate_limit',
+          detail: 'Rate limit: 120 messages ahead, at 1 segment per second.',
+          estimatedAt,
+          timeZone: null,
+          queueAhead: 120,
+          queueAheadAtLeast: false,
+          segmentsPerSecond: 1,
+        }}
+      />,
+    );
+    const badge = screen.getByText('Waiting: rate limit — about 2 min');
+    expect(badge.getAttribute('data-reason')).toBe('rate_limit');
+    expect(badge.getAttribute('title')).toContain('120 messages ahead');
+  });
+});

@@ -13,7 +13,8 @@ import {
 } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/lib/format';
-import type { SmsCampaignStatus, SmsStatus } from '@/types/sms';
+import { describeWait } from '@/lib/sms/message-wait';
+import type { MessageWait, SmsCampaignStatus, SmsStatus } from '@/types/sms';
 
 type Variant = 'success' | 'warning' | 'danger' | 'info' | 'muted' | 'outline' | 'secondary';
 
@@ -32,16 +33,39 @@ export const SMS_STATUS_LABELS: Record<SmsStatus, string> = Object.fromEntries(
   Object.entries(SMS_STATUS).map(([k, v]) => [k, v.label]),
 ) as Record<SmsStatus, string>;
 
-/** A message's status; a pending message held by quiet hours says so, and until when. */
+const WAIT_ICONS: Partial<Record<MessageWait['reason'], typeof Clock>> = {
+  quiet_hours: Moon,
+  sender_paused: Pause,
+  sender_not_configured: Pause,
+  campaign_paused: Pause,
+};
+
+/**
+ * A message's status. A pending message says why it waits and about when it goes when its `wait` is known
+ * (`useMessageWaits`); without it, a message held by quiet hours still says so.
+ */
 export function SmsStatusBadge({
   status,
   reason,
   notBefore,
+  wait,
 }: {
   status: SmsStatus;
   reason?: string | null;
   notBefore?: string | null;
+  wait?: MessageWait;
 }) {
+  if (status === 'pending' && wait) {
+    const { text, title } = describeWait(wait);
+    const Icon = WAIT_ICONS[wait.reason] ?? Clock;
+    const blocked = wait.estimatedAt === null;
+    return (
+      <Badge variant={blocked ? 'warning' : 'muted'} data-status={status} data-reason={wait.reason} title={title}>
+        <Icon aria-hidden="true" />
+        {text}
+      </Badge>
+    );
+  }
   if (status === 'pending' && reason === 'quiet_hours') {
     return (
       <Badge

@@ -1,11 +1,12 @@
 'use client';
 
 import { SearchInput } from '@/components/common/search-input';
+import { LeadStatusSelect } from '@/components/crm/lead-status-select';
+import { StrategySelect } from '@/components/crm/strategy-select';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { formatNumber } from '@/lib/format';
-import { useLeads, useStrategies } from '@/lib/queries/crm';
-import { LEAD_STATUSES, type LeadStatus } from '@/types/crm';
+import { useLeads } from '@/lib/queries/crm';
+import type { LeadStatus } from '@/types/crm';
 
 export interface LeadFilter {
   status?: LeadStatus;
@@ -16,7 +17,6 @@ export interface LeadFilter {
 /** The Leads source of a campaign: a filter and how many leads it matches. */
 export function LeadsFilter({ filter, onChange }: { filter: LeadFilter; onChange: (f: LeadFilter) => void }) {
   const leadCount = useLeads({ ...filter, page: 1, limit: 1 });
-  const strategies = useStrategies();
   return (
     <>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
@@ -33,41 +33,21 @@ export function LeadsFilter({ filter, onChange }: { filter: LeadFilter; onChange
         </div>
         <div className="grid grid-cols-1 gap-1.5">
           <Label>Status</Label>
-          <Select
-            value={filter.status ?? 'all'}
-            onValueChange={(v) => onChange({ ...filter, status: v === 'all' ? undefined : (v as LeadStatus) })}
-          >
-            <SelectTrigger aria-label="Lead status">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="all">Any status</SelectItem>
-              {LEAD_STATUSES.map((s) => (
-                <SelectItem key={s} value={s} className="capitalize">
-                  {s}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <LeadStatusSelect
+            value={filter.status ?? ''}
+            onChange={(v) => onChange({ ...filter, status: v || undefined })}
+            emptyLabel="Any status"
+            aria-label="Lead status"
+          />
         </div>
         <div className="grid grid-cols-1 gap-1.5">
           <Label>Strategy</Label>
-          <Select
-            value={filter.strategyId ? String(filter.strategyId) : 'all'}
-            onValueChange={(v) => onChange({ ...filter, strategyId: v === 'all' ? undefined : Number(v) })}
-          >
-            <SelectTrigger aria-label="Strategy">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="all">Any strategy</SelectItem>
-              {(strategies.data?.items ?? []).map((s) => (
-                <SelectItem key={s.id} value={String(s.id)}>
-                  {s.name}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <StrategySelect
+            value={filter.strategyId ? String(filter.strategyId) : ''}
+            onChange={(v) => onChange({ ...filter, strategyId: v ? Number(v) : undefined })}
+            emptyLabel="Any strategy"
+            aria-label="Strategy"
+          />
         </div>
       </div>
       <p className="text-sm" aria-live="polite">

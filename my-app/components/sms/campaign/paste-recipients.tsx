@@ -1,34 +1,29 @@
 'use client';
 
-import type { CountryCode } from 'libphonenumber-js';
 import type { UseFormReturn } from 'react-hook-form';
 import { CountrySelect } from '@/components/sms/country-select';
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { formatNumber } from '@/lib/format';
-import type { parseRecipients } from '@/lib/sms/recipients';
 import type { CampaignValues } from './campaign-schema';
+import type { PasteSource } from './use-paste-source';
 
 /** The "Paste numbers" source: a country for numbers without +, the list, and what it parsed to. */
 export function PasteRecipients({
   form,
-  country,
-  onCountryChange,
-  parsed,
+  paste: { country, setCountry, parsed },
   text,
 }: {
   form: UseFormReturn<CampaignValues>;
-  country: CountryCode;
-  onCountryChange: (c: CountryCode) => void;
-  parsed: ReturnType<typeof parseRecipients>;
+  paste: PasteSource;
   text: string;
 }) {
   return (
     <>
       <div className="grid grid-cols-1 max-w-xs gap-2">
         <Label>Country for numbers without +</Label>
-        <CountrySelect value={country} onChange={onCountryChange} />
+        <CountrySelect value={country} onChange={setCountry} />
       </div>
       <FormField
         control={form.control}

@@ -1,11 +1,11 @@
 'use client';
 
 import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { SwitchField } from '@/components/common/labeled-field';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
-import { Switch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import type { SettingsValues } from './settings-schema';
 
@@ -23,17 +23,11 @@ export function QuietHoursSection({ form }: { form: UseFormReturn<SettingsValues
         </CardDescription>
       </CardHeader>
       <CardContent className="grid grid-cols-1 gap-5 md:grid-cols-2">
-        <FormField
+        <SwitchField
           control={form.control}
           name="quietHoursEnabled"
-          render={({ field }) => (
-            <FormItem className="flex items-center gap-3 md:col-span-2">
-              <FormControl>
-                <Switch checked={field.value} onCheckedChange={field.onChange} />
-              </FormControl>
-              <FormLabel>Hold messages during quiet hours</FormLabel>
-            </FormItem>
-          )}
+          label="Hold messages during quiet hours"
+          className="md:col-span-2"
         />
         <div className="grid grid-cols-2 gap-3">
           <FormField

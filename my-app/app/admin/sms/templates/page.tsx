@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { PageHeader } from '@/components/common/page-header';
 import { TemplatesManager } from '@/components/sms/templates-manager';
 
@@ -8,7 +9,9 @@ export default function SmsTemplatesPage() {
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Templates" description="Saved messages to pick in any composer." />
-      <TemplatesManager />
+      <Suspense>
+        <TemplatesManager />
+      </Suspense>
     </div>
   );
 }
