@@ -35,9 +35,12 @@ export function freePort() {
 }
 
 /** A node child with its output in `log`; `stop()` sends SIGTERM, then SIGKILL after 20 s. */
+/** BENCH_CPU_PROF_DIR=<dir> runs every started process under --cpu-prof (one .cpuprofile per pid in <dir>). */
 export function startNode(args, env, log) {
   const fd = fs.openSync(log, 'a');
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', fd, fd] });
+  const prof = process.env.BENCH_CPU_PROF_DIR;
+  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  const child = spawn(process.execPath, [...flags, ...args], { cwd: root, env, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
   let exited = null;
   child.on('exit', (code, signal) => (exited = signal ?? `exit ${code}`));

@@ -5,7 +5,9 @@
 //
 //   npm run bench -- accept --pg postgres://postgres@127.0.0.1:5432/postgres --rate 500 --seconds 10
 //
-// Other flags: --port (the API's; default a free one), --connections 100, --warmup-seconds 3, --profile (run the API under --cpu-prof and print its
+// The load is open-loop at a constant rate (constant-rate.mjs): request i is due at i / rate seconds and its latency
+// counts from then. Other flags: --apis N (N API processes on one database, request i to API i mod N, as a
+// round-robin load balancer in front would send it), --port (the first API's; default a free one), --warmup-seconds 3, --profile (run the API under --cpu-prof and print its
 // hottest functions), --keep (keep the API's log and profile). Sends are throttled per user (120 a minute,
 // POST /sms/send), so the load is spread over enough users of one SubAccount to stay under it; logins are
 // throttled per IP (20 a minute), so they come from several loopback addresses.
@@ -17,7 +19,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { constantRate, quantile } from './constant-rate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const apiMain = path.join(root, 'project/dist/main.js');
@@ -27,7 +29,7 @@ const TARGET_P99_MS = 50;
 
 const opts = parseArgs(process.argv.slice(2));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'loctelli-accept-'));
-let child = null;
+const children = new Set();
 let dropDb = () => {};
 
 async function main() {
@@ -35,7 +37,11 @@ async function main() {
   const name = `testscap_accept_${randomBytes(4).toString('hex')}`;
   psql(opts.pg, `create database ${name}`);
   dropDb = () => psql(opts.pg, `drop database if exists ${name} with (force)`, true);
-  const api = await startApi(withDatabase(opts.pg, name));
+  const apis = [await startApi(withDatabase(opts.pg, name), opts.port)];
+  // The first API migrates and seeds alone; the others start on the migrated database.
+  for (let i = 1; i < opts.apis; i++)
+    apis.push(await startApi(withDatabase(opts.pg, name), opts.port && opts.port + i));
+  const api = apis[0];
   try {
     const admin = await login(api.base, ADMIN, '127.0.0.1');
     const me = await request(api.base, 'GET', '/api/auth/me', { token: admin });
@@ -52,35 +58,36 @@ async function main() {
       `▸ ${tokens.length} users; ${opts.warmupSeconds} s warm-up, then ${opts.seconds} s at ${opts.rate} req/s`,
     );
     let n = 0;
+    // Request i goes to API i mod N, as a round-robin load balancer in front would send it.
     const fire = (seconds) =>
-      autocannon({
-        url: `${api.base}/api/sms/send`,
-        method: 'POST',
-        connections: opts.connections,
-        overallRate: opts.rate,
-        duration: seconds,
-        requests: [
-          {
-            setupRequest: (req) => {
-              const i = n++;
-              return {
-                ...req,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
-                body: JSON.stringify({
-                  phoneNumber: `+1415${String(5_000_000 + (i % 1_000_000)).padStart(7, '0')}`,
-                  message: `Accept bench ${i}`,
-                }),
-              };
-            },
-          },
-        ],
+      constantRate({
+        rate: opts.rate,
+        seconds,
+        request: () => {
+          const i = n++;
+          return {
+            url: `${apis[i % apis.length].base}/api/sms/send`,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
+            body: JSON.stringify({
+              phoneNumber: `+1415${String(5_000_000 + (i % 1_000_000)).padStart(7, '0')}`,
+              message: `Accept bench ${i}`,
+            }),
+          };
+        },
       });
     if (opts.warmupSeconds > 0) await fire(opts.warmupSeconds);
     const load = os.loadavg()[0];
-    const r = await fire(opts.seconds);
-    const statuses = { '2xx': r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+    const run = await fire(opts.seconds);
+    const r = summarize(run);
+    const statuses = {
+      '2xx': r['2xx'],
+      non2xx: r.non2xx,
+      errors: r.errors,
+      generatorLateMs: Math.round(run.lateStartMs),
+    };
     const achieved = r.requests.total / opts.seconds;
     const result = {
+      apis: apis.length,
       rate: opts.rate,
       achieved,
       p50: r.latency.p50,
@@ -91,7 +98,7 @@ async function main() {
     };
     console.log(JSON.stringify(result, null, 2));
     console.log(
-      `\n| ${new Date().toISOString().slice(0, 10)} | PostgreSQL | ${opts.rate} req/s (achieved ${achieved.toFixed(0)}) | ` +
+      `\n| ${new Date().toISOString().slice(0, 10)} | PostgreSQL, ${apis.length} API process(es) | ${opts.rate} req/s (achieved ${achieved.toFixed(0)}) | ` +
         `p50 ${r.latency.p50} ms | p99 ${r.latency.p99} ms | max ${r.latency.max} ms | ${r['2xx']} × 202, ${r.non2xx} other | load ${load.toFixed(2)} |`,
     );
     const clean = r['2xx'] > 0 && !r.non2xx && !r.errors;
@@ -99,9 +106,22 @@ async function main() {
     else console.log(r.latency.p99 <= TARGET_P99_MS ? `✔ p99 ≤ ${TARGET_P99_MS} ms` : `✖ p99 > ${TARGET_P99_MS} ms`);
     if (!clean || r.latency.p99 > TARGET_P99_MS) process.exitCode = 1;
   } finally {
-    await api.stop();
+    for (const a of apis) await a.stop();
     if (api.profileDir) printProfile(api.profileDir);
   }
+}
+
+/** The run's counts and its latency percentiles, in whole milliseconds. */
+function summarize(run) {
+  const ms = (q) => Math.round(quantile(run.latencies, q));
+  const twoXx = run.statuses['2xx'] ?? 0;
+  return {
+    requests: { total: run.latencies.length },
+    latency: { p50: ms(0.5), p99: ms(0.99), max: ms(1) },
+    '2xx': twoXx,
+    non2xx: run.latencies.length - twoXx,
+    errors: run.errors,
+  };
 }
 
 /** Users of the SubAccount, each signed in, so the per-user send throttle is never what is measured. */
@@ -119,8 +139,8 @@ async function makeUsers(base, admin, subAccountId, count) {
 
 // ------------------------------------------------------------------------------------------ the API
 
-async function startApi(pgUrl) {
-  const port = opts.port ?? (await freePort());
+async function startApi(pgUrl, chosenPort) {
+  const port = chosenPort ?? (await freePort());
   const env = { ...process.env };
   Object.assign(env, {
     NODE_ENV: 'development',
@@ -133,10 +153,11 @@ async function startApi(pgUrl) {
   });
   const profileDir = opts.profile ? fs.mkdtempSync(path.join(tmp, 'prof-')) : null;
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), apiMain];
-  const logFile = path.join(tmp, 'api.log');
+  const logFile = path.join(tmp, `api-${port}.log`);
   const log = fs.openSync(logFile, 'a');
-  child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', log, log] });
   fs.closeSync(log);
+  children.add(child);
   let exited = null;
   child.on('exit', (code, signal) => (exited = signal ?? `exit ${code}`));
   const base = `http://127.0.0.1:${port}`;
@@ -153,6 +174,7 @@ async function startApi(pgUrl) {
     await new Promise((r) => setTimeout(r, 200));
   }
   const proc = child;
+  child.on('exit', () => children.delete(child));
   return {
     base,
     profileDir,
@@ -162,7 +184,6 @@ async function startApi(pgUrl) {
       const until = Date.now() + 30_000;
       while (!exited && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
       if (!exited) proc.kill('SIGKILL');
-      child = null;
     },
   };
 }
@@ -244,7 +265,7 @@ function parseArgs(argv) {
     rate: 500,
     seconds: 10,
     warmupSeconds: 3,
-    connections: 100,
+    apis: 1,
     profile: false,
     keep: false,
   };
@@ -255,8 +276,8 @@ function parseArgs(argv) {
     else if (a === '--rate') o.rate = Number(next());
     else if (a === '--seconds') o.seconds = Number(next());
     else if (a === '--warmup-seconds') o.warmupSeconds = Number(next());
-    else if (a === '--connections') o.connections = Number(next());
     else if (a === '--port') o.port = Number(next());
+    else if (a === '--apis') o.apis = Number(next());
     else if (a === '--profile') o.profile = true;
     else if (a === '--keep') o.keep = true;
     else throw new Error(`unknown flag ${a}`);
@@ -265,7 +286,7 @@ function parseArgs(argv) {
 }
 
 const cleanup = () => {
-  if (child) child.kill('SIGKILL');
+  for (const c of children) c.kill('SIGKILL');
   dropDb();
   if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
 };

@@ -5,8 +5,9 @@
 //   - cuts the network to the database for a while (a TCP proxy sits between the product and PostgreSQL),
 //   - terminates every backend of the product (pg_terminate_backend),
 // and the Twilio simulator fails 20% of create calls (10% 429, 10% 5xx) and loses 20% of status callbacks.
-// At the end it counts, per recipient, the texts the simulator received: lost, duplicated, and the
-// messages the product failed with their reason. Results: docs/RELIABILITY.md.
+// At the end it compares, per recipient, the texts the simulator created with the campaign's rows (outcomes.mjs):
+// lost, duplicated, misrecorded, unfinished, and the messages failed with their reason; it exits 0 only when the
+// first four are 0. Results: docs/RELIABILITY.md.
 //
 //   npm run chaos -- --pg postgres://postgres@127.0.0.1:5432/postgres --messages 10000
 //
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isStale } from '../../scripts/lib/staleness.mjs';
 import { Supervisor } from '../../scripts/lib/supervisor.mjs';
+import { countOutcomes } from './outcomes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { Client } = createRequire(path.join(root, 'project/package.json'))('pg');
@@ -255,10 +257,13 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
     }),
   );
 
-  const login = await http('POST', `${api}/api/auth/login`, {
-    body: { email: 'user@demo.loctelli.test', password: 'demo-password' },
-  });
-  const token = login.body.accessToken;
+  const signIn = async () =>
+    (
+      await http('POST', `${api}/api/auth/login`, {
+        body: { email: 'user@demo.loctelli.test', password: 'demo-password' },
+      })
+    ).body.accessToken;
+  let token = await signIn();
   const recipients = Array.from({ length: opts.messages }, (_, i) => `+1202${String(3_000_000 + i)}`);
   const t0 = Date.now();
   // A CSV upload (the JSON endpoint's body limit is below 10,000 recipients).
@@ -282,14 +287,25 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   const outageProbes = {};
   let inOutage = false;
   const faults = { killWorker: 0, killApi: 0, dbCut: 0, terminated: 0 };
-  const leftInQueue = async () =>
-    Number((await query(direct, `select count(*) as n from sms_messages where status in ('pending', 'sending')`))[0].n);
+  // Only the campaign's rows: the demo data seeded in development has messages of its own.
+  const campaignRows = async (statuses) =>
+    Number(
+      (
+        await query(direct, 'select count(*) as n from sms_messages where campaign_id = $1 and status = any($2)', [
+          campaignId,
+          statuses,
+        ])
+      )[0].n,
+    );
+  const leftInQueue = () => campaignRows(['pending', 'sending']);
   let done = false;
   const prober = (async () => {
     while (!done) {
       for (const p of ['/api/health', `/api/sms/campaigns/${campaignId}`]) {
         const r = await http('GET', `${api}${p}`, { token, timeoutMs: 10_000 });
         probes[r.status] = (probes[r.status] ?? 0) + 1;
+        // The access token expires (15 min) during a long run: sign in again, as the panel refreshes.
+        if (r.status === 401) token = (await signIn().catch(() => undefined)) ?? token;
         if (inOutage) outageProbes[r.status] = (outageProbes[r.status] ?? 0) + 1;
       }
       await sleep(500);
@@ -359,15 +375,14 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   const settleDeadline = Date.now() + opts.settleMin * 60_000;
   await waitFor(
     'statuses to settle',
-    async () =>
-      Date.now() > settleDeadline ||
-      Number((await query(direct, `select count(*) as n from sms_messages where status = 'sent'`))[0].n) === 0,
+    async () => Date.now() > settleDeadline || (await campaignRows(['sent'])) === 0,
     opts.settleMin * 60_000 + 10_000,
   );
   done = true;
   await prober;
   return report({
     direct,
+    campaignId,
     sim,
     recipients,
     wallSeconds,
@@ -377,34 +392,28 @@ async function run({ supervisor, proxy, direct, viaProxy, apiPort, simPort, log,
   });
 }
 
-async function report({ direct, sim, recipients, wallSeconds, faults, probes, restarts }) {
+async function report({ direct, campaignId, sim, recipients, wallSeconds, faults, probes, restarts }) {
   const state = (await http('GET', `${sim}/__sim/state`, { timeoutMs: 60_000 })).body;
-  const texts = new Map();
-  for (const m of state.messages) if (m.direction === 'outbound-api') texts.set(m.to, (texts.get(m.to) ?? 0) + 1);
-  const rows = await query(direct, 'select phone_number, status, error_message from sms_messages');
-  const byPhone = new Map(rows.map((r) => [r.phone_number, r]));
-  const duplicated = [...texts.values()].filter((n) => n > 1).length;
-  const failedReasons = {};
-  let lost = 0;
-  let unfinished = 0;
-  for (const to of recipients) {
-    const row = byPhone.get(to);
-    if (row?.status === 'pending' || row?.status === 'sending') unfinished++;
-    else if (row?.status === 'failed') {
-      const reason = (row.error_message ?? 'no reason').replace(/\d+/g, 'N');
-      failedReasons[reason] = (failedReasons[reason] ?? 0) + 1;
-    } else if (!texts.get(to)) lost++;
-  }
-  const statuses = {};
-  for (const r of rows) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const counted = countOutcomes(
+    recipients,
+    state.messages,
+    await query(
+      direct,
+      'select phone_number, status, error_message, twilio_sid from sms_messages where campaign_id = $1',
+      [campaignId],
+    ),
+  );
+  const { lost, duplicated, unfinished, misrecorded, failedReasons } = counted;
   const result = {
     messages: recipients.length,
     wallSeconds: Number(wallSeconds.toFixed(1)),
+    messagesPerSecond: Number((recipients.length / wallSeconds).toFixed(1)),
     lost,
     duplicated,
     unfinished,
+    misrecorded,
     failedWithReason: failedReasons,
-    statuses,
+    statuses: counted.statuses,
     faults: { ...faults, processRestarts: restarts.filter((l) => l.includes('restarting')).length },
     simulator: {
       createRequests: state.counters.createRequests,
@@ -418,13 +427,13 @@ async function report({ direct, sim, recipients, wallSeconds, faults, probes, re
   };
   console.log(`\n${JSON.stringify(result, null, 2)}`);
   console.log(
-    `\nmessages ${result.messages} · wall ${result.wallSeconds} s · lost ${lost} · duplicated ${duplicated} · failed ${Object.values(failedReasons).reduce((a, b) => a + b, 0)}`,
+    `\nmessages ${result.messages} · wall ${result.wallSeconds} s · lost ${lost} · duplicated ${duplicated} · unfinished ${unfinished} · misrecorded ${misrecorded} · failed ${Object.values(failedReasons).reduce((a, b) => a + b, 0)}`,
   );
   return result;
 }
 
 main().then(
-  (r) => process.exit(r.lost === 0 && r.duplicated === 0 ? 0 : 2),
+  (r) => process.exit(r.lost + r.duplicated + r.unfinished + r.misrecorded === 0 ? 0 : 2),
   (e) => {
     console.error(`✖ ${e.stack ?? e}`);
     process.exit(1);

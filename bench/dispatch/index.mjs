@@ -6,10 +6,15 @@
 //   (c) the product, 1 and 2 worker processes (SMS_ROLE=worker) and an API taking the callbacks: messages/s
 //       accepted at Twilio and deliveries recorded/s;
 //   (d) a configured rate (600/min): the achieved rate over a minute;
-//   (e) the wait of single sends (accept → accepted at Twilio) while a 10,000-recipient campaign sends at 60/s.
+//   (e) the wait of single sends (accept → accepted at Twilio) while a 10,000-recipient campaign sends at 60/s;
+//   (g) fairness: SubAccount B's single-send p99 wait, accept → simulator, with and without SubAccount A's big
+//       campaign sending (fairness.mjs);
+//   (h) memory: the worker's RSS sampled over a long run (memory.mjs).
 //
 //   npm run bench -- dispatch [--pg postgres://postgres@127.0.0.1:5432/postgres] [--messages 10000]
 //     [--workers 1,2] [--rate-seconds 60] [--port 4110] [--no-write]
+//     [--parts ceiling,naive,product,rate,single,fairness,memory]   (default: all)
+//     [--fair-campaign 100000] [--fair-sends 50] [--fair-spacing-ms 200] [--memory-messages 100000]
 //
 // Needs `npm run build -w project -w twilio-sim`. Creates database dispatch_bench_<hex> and drops it after.
 import { randomBytes } from 'node:crypto';
@@ -17,6 +22,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fairnessRun } from './fairness.mjs';
+import { memoryRun } from './memory.mjs';
 import {
   describeMachine,
   psql,
@@ -40,7 +47,7 @@ const stops = [];
 async function main() {
   for (const f of ['project/dist/main.js', 'twilio-sim/dist/main.js'])
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: npm run build -w project -w twilio-sim`);
-  const machine = describeMachine();
+  const machine = { ...describeMachine(), load: os.loadavg()[0].toFixed(1) };
   console.log(`▸ ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, node ${machine.node}`);
   const dbName = `dispatch_bench_${randomBytes(4).toString('hex')}`;
   psql(opts.pg, `create database ${dbName}`);
@@ -50,24 +57,57 @@ async function main() {
   const api = await startApi(dbUrl, sim);
   const sub = Number(psql(dbUrl, 'select min(id) from sub_accounts'));
   const results = { machine, messages: opts.messages };
+  const run = (part) => opts.parts.includes(part);
 
-  results.ceiling = await ceiling(sim, Math.min(4_000, opts.messages), 200);
-  console.log(`(a) ceiling: ${results.ceiling.toFixed(0)} msg/s`);
-  results.naive = await ceiling(sim, 100, 1);
-  console.log(`(b) naive: ${results.naive.toFixed(1)} msg/s`);
-
+  if (run('ceiling')) {
+    results.ceiling = await ceiling(sim, Math.min(4_000, opts.messages), 200);
+    console.log(`(a) ceiling: ${results.ceiling.toFixed(0)} msg/s`);
+  }
+  if (run('naive')) {
+    results.naive = await ceiling(sim, 100, 1);
+    console.log(`(b) naive: ${results.naive.toFixed(1)} msg/s`);
+  }
   results.product = [];
-  for (const workers of opts.workers) {
+  for (const workers of run('product') ? opts.workers : []) {
     const r = await productRun(dbUrl, sim, sub, workers, opts.messages);
     results.product.push(r);
     console.log(
       `(c) ${workers} worker(s): ${r.accepted.toFixed(0)} accepted/s, ${r.delivered.toFixed(0)} delivered-recorded/s, worker RSS ${r.rss} MB`,
     );
   }
-  results.rate = await rateRun(dbUrl, sim, sub);
-  console.log(`(d) 600/min configured: ${results.rate.perMinute.toFixed(1)}/min over ${opts.rateSeconds} s`);
-  results.single = await singleSendRun(dbUrl, sim, api, sub);
-  console.log(`(e) single-send wait during a campaign: p50 ${results.single.p50} ms, max ${results.single.max} ms`);
+  if (run('rate')) {
+    results.rate = await rateRun(dbUrl, sim, sub);
+    console.log(`(d) 600/min configured: ${results.rate.perMinute.toFixed(1)}/min over ${opts.rateSeconds} s`);
+  }
+  if (run('single')) {
+    results.single = await singleSendRun(dbUrl, sim, api, sub);
+    console.log(`(e) single-send wait during a campaign: p50 ${results.single.p50} ms, max ${results.single.max} ms`);
+  }
+  const ctx = {
+    dbUrl,
+    sim,
+    api,
+    sub,
+    opts,
+    reset: async () => {
+      await sim.reset();
+      psql(dbUrl, RESET);
+    },
+    startWorkers: (n) => startWorkers(dbUrl, sim, n),
+    queue: (n) => queueRows(dbUrl, sub, n, 0),
+  };
+  if (run('fairness')) {
+    const f = (results.fairness = await fairnessRun(ctx));
+    console.log(
+      `(g) B's single-send p99, accept → simulator: ${f.alone.p99} ms alone, ${f.during.p99} ms during A's ${f.campaign}-row campaign (${f.ratio.toFixed(2)}×; ${f.during.campaignQueued} of A's rows still queued after)`,
+    );
+  }
+  if (run('memory')) {
+    const m = (results.memory = await memoryRun(ctx));
+    console.log(
+      `(h) worker RSS over ${m.messages} messages: start ${m.start} MB, peak ${m.peak} MB, end ${m.end} MB (${m.seconds.toFixed(0)} s${m.complete ? '' : ', timed out'})`,
+    );
+  }
 
   const report = render(results);
   console.log(`\n${report}`);
@@ -103,6 +143,7 @@ async function startSim() {
     url,
     reset: () => control('reset', {}),
     created: async () => (await control('state?messages=0')).counters.created,
+    state: () => control('state'),
   };
 }
 
@@ -339,27 +380,34 @@ function render(r) {
   const m = r.machine;
   const one = r.product.find((p) => p.workers === 1);
   const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
-  const rows = r.product
-    .map(
+  const rows = [
+    r.ceiling !== undefined &&
+      `| (a) simulator ceiling (create calls through the SDK, 200 at a time) | ${f(r.ceiling)} msg/s | 1 |`,
+    r.naive !== undefined &&
+      `| (b) naive sequential sender (same SDK) | ${f(r.naive, 1)} msg/s | ${f(r.naive / r.ceiling, 3)}× ceiling |`,
+    ...r.product.map(
       (p) =>
         `| (c) product, ${p.workers} worker${p.workers > 1 ? 's' : ''} | ${f(p.accepted)} accepted/s · ${f(p.delivered)} delivered-recorded/s · worker RSS ≤ ${p.rss} MB · duplicates ${p.duplicates}${p.complete ? '' : ' (timed out)'} | ${f(p.accepted / r.ceiling, 2)}× ceiling · ${f(p.accepted / r.naive, 1)}× naive |`,
-    )
-    .join('\n');
+    ),
+    r.rate &&
+      `| (d) configured 600/min | ${f(r.rate.perMinute, 1)}/min over ${f(r.rate.seconds)} s (${r.rate.created} sent) | ${f(r.rate.perMinute / 600, 3)}× configured |`,
+    r.single &&
+      `| (e) single send during a 10,000-recipient campaign at 60/s | accept → recorded sent (server clock): ${r.single.server.join(', ')} ms; client POST → seen sent: ${r.single.waits.join(', ')} ms; ${r.single.campaignPending} campaign rows still queued after | target ≤ 2,000 ms |`,
+    r.fairness &&
+      `| (g) SubAccount B's single sends (${r.fairness.sends}), p99 accept → simulator, alone vs during A's ${r.fairness.campaign.toLocaleString('en-US')}-row campaign | ${r.fairness.alone.p99} ms alone · ${r.fairness.during.p99} ms during (${r.fairness.during.campaignQueued} of A's rows still queued after B's last) | ${f(r.fairness.ratio, 2)}× (target ≤ 1.2×) |`,
+    r.memory &&
+      `| (h) worker RSS over ${r.memory.messages.toLocaleString('en-US')} messages (1 worker) | start ${r.memory.start} MB · peak ${r.memory.peak} MB · end ${r.memory.end} MB; at each tenth: ${r.memory.tenths.join(', ')} MB${r.memory.complete ? '' : ' (timed out)'} | target: flat |`,
+  ].filter(Boolean);
   return `### Dispatch (\`npm run bench -- dispatch\`)
 
-${m.date} · ${m.cpus} CPUs (${m.model}), ${m.memory}, node ${m.node}, ${m.postgres} · simulator latency ${LATENCY_MS} ms,
-${r.messages.toLocaleString('en-US')} messages per product run, SMS_MAX_IN_FLIGHT=${opts.inFlight}. **The machine was shared with six other
-engineers' builds and tests during the run**: absolute numbers are low and noisy; compare the ratios, measured in one run.
+${m.date} · ${m.cpus} CPUs (${m.model}), ${m.memory}, node ${m.node}, ${m.postgres} · load average ${m.load} at the start ·
+simulator latency ${LATENCY_MS} ms, ${r.product.length ? `${r.messages.toLocaleString('en-US')} messages per product run, ` : ''}SMS_MAX_IN_FLIGHT=${opts.inFlight}.
 
 | what | measured | ratio |
 |---|---|---|
-| (a) simulator ceiling (create calls through the SDK, 200 at a time) | ${f(r.ceiling)} msg/s | 1 |
-| (b) naive sequential sender (same SDK) | ${f(r.naive, 1)} msg/s | ${f(r.naive / r.ceiling, 3)}× ceiling |
-${rows}
-| (d) configured 600/min | ${f(r.rate.perMinute, 1)}/min over ${f(r.rate.seconds)} s (${r.rate.created} sent) | ${f(r.rate.perMinute / 600, 3)}× configured |
-| (e) single send during a 10,000-recipient campaign at 60/s | accept → recorded sent (server clock): ${r.single.server.join(', ')} ms; client POST → seen sent: ${r.single.waits.join(', ')} ms; ${r.single.campaignPending} campaign rows still queued after | target ≤ 2,000 ms |
+${rows.join('\n')}
 
-Targets: ≥ 1,000 accepted/s per worker (${one ? f(one.accepted) : '—'}), ≥ 0.5× ceiling, ≥ 25× naive, ≥ 500 deliveries recorded/s.`;
+Targets: ≥ 1,000 accepted/s per worker (${one ? f(one.accepted) : '—'}), ≥ 0.5× ceiling, ≥ 25× naive, ≥ 500 deliveries recorded/s, B's p99 within 1.2× with A's campaign, memory flat.`;
 }
 
 // ------------------------------------------------------------------------------------------------ args
@@ -374,6 +422,11 @@ function parseArgs(argv) {
     inFlight: 400,
     timeoutMs: 90_000,
     write: true,
+    parts: ['ceiling', 'naive', 'product', 'rate', 'single', 'fairness', 'memory'],
+    fairCampaign: 100_000,
+    fairSends: 50,
+    fairSpacingMs: 200,
+    memoryMessages: 100_000,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -385,6 +438,11 @@ function parseArgs(argv) {
     else if (flag === '--port') o.port = Number(value());
     else if (flag === '--in-flight') o.inFlight = Number(value());
     else if (flag === '--no-write') o.write = false;
+    else if (flag === '--parts') o.parts = value().split(',');
+    else if (flag === '--fair-campaign') o.fairCampaign = Number(value());
+    else if (flag === '--fair-sends') o.fairSends = Number(value());
+    else if (flag === '--fair-spacing-ms') o.fairSpacingMs = Number(value());
+    else if (flag === '--memory-messages') o.memoryMessages = Number(value());
     else if (flag === '--keep') o.keep = true;
     else throw new Error(`unknown flag ${argv[i]} (see the header of bench/dispatch/index.mjs)`);
   }

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // Read-path benchmark (issue 14): fills a PostgreSQL database with one big SubAccount (--rows messages, one
 // campaign, inbound replies, conversations, leads, opt-outs, audit, notifications) and --other-rows messages in
-// other SubAccounts, applies a status mix (a bulk UPDATE, then --callbacks signed Twilio status callbacks through
-// POST /api/sms/webhooks/twilio/status, the real status path), then runs autocannon (--connections clients,
-// --seconds each) against every list endpoint of the API (SMS_ROLE=api, a bench-only API_RATE_LIMIT_PER_MINUTE)
-// and prints p50 / p99 / req/s per endpoint with the row counts.
+// other SubAccounts, applies a status mix (a bulk UPDATE that leaves --callbacks messages `sent`, then their
+// Twilio status callbacks through the real status path: --webhook-callbacks of them signed through
+// POST /api/sms/webhooks/twilio/status, the rest through StatusApplyService.applyMany, the function behind that
+// webhook, by status-churn.mjs against the built code), then runs autocannon (--connections clients, --seconds
+// each) against every list endpoint of the API (SMS_ROLE=api, a bench-only API_RATE_LIMIT_PER_MINUTE) and prints
+// p50 / p99 / req/s per endpoint with the row counts. The churn runs after `vacuum analyze`: what is measured is
+// the table as autovacuum leaves it after the status changes.
 //
-//   npm run build -w project && npm run bench -- reads --rows 1000000 --other-rows 1000000
+//   npm run build -w project && npm run bench -- reads --rows 1000000 --other-rows 5000000 --callbacks 1000000
 //
 // Flags: --pg postgres://postgres@127.0.0.1:5432/postgres  --port 4510  --keep (keep the database)
 //        --reuse <database> (measure a database kept by --keep: no fill, no callbacks)  --explain (print plans)
+//        --webhook-callbacks 2000  --churn-concurrency 4  --vacuum-after-churn (a manual vacuum analyze after it)
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
+import { callbackParams, churnCondition, PENDING_CALLBACKS } from './callbacks.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,10 +49,9 @@ async function main() {
       const me = await getJson(api.base, '/api/auth/me', await login(api.base));
       const subAccountId = me.subAccounts[0].id;
       const fillInfo = opts.reuse ? await filled(pg, subAccountId) : await fill(pg, subAccountId);
-      const callbacks = opts.reuse
-        ? { sent: 0, applied: 0, seconds: 0 }
-        : await applyCallbacks(pg, api.base, subAccountId);
       if (!opts.reuse) await timed('vacuum analyze', () => pg.query('vacuum analyze'));
+      const callbacks = opts.reuse ? NO_CALLBACKS : await applyCallbacks(pg, api);
+      if (!opts.reuse && opts.vacuumAfterChurn) await timed('vacuum analyze', () => pg.query('vacuum analyze'));
       // The fill can outlast an access token.
       const token = await login(api.base);
       const counts = await rowCounts(pg, subAccountId);
@@ -83,10 +87,7 @@ async function fill(pg, subAccountId) {
       [subAccountId],
     );
   });
-  const { rows: campaignRows } = await pg.query('select id from sms_campaigns where sub_account_id = $1', [
-    subAccountId,
-  ]);
-  const campaignId = campaignRows[0].id;
+  const campaignId = (await filled(pg, subAccountId)).campaignId;
   // Secondary indexes are dropped during the fill and rebuilt after it (what a pg_restore does): minutes saved
   // on a shared machine; the reads measured are the same.
   const { rows: indexes } = await pg.query(
@@ -127,23 +128,25 @@ async function fill(pg, subAccountId) {
       ),
     );
   // The status mix, as the dispatcher and callbacks leave it: 86% delivered, 4% undelivered, 3% failed,
-  // 5% still sent (their callbacks come through the API below), 2% pending.
+  // 5% still sent, 2% pending. The rows of churnCondition stay `sent`: their callbacks come after the fill.
+  const churn = churnCondition(churnEvery());
   await timed('status mix (bulk update of outbound rows)', () =>
     pg.query(`
       update sms_messages set
-        status = case when id % 100 < 86 then 'delivered' when id % 100 < 90 then 'undelivered'
+        status = case when ${churn} then 'sent'
+                      when id % 100 < 86 then 'delivered' when id % 100 < 90 then 'undelivered'
                       when id % 100 < 93 then 'failed' when id % 100 < 98 then 'sent' else 'pending' end,
         twilio_sid = case when id % 100 < 98 then 'SM' || md5(id::text) end,
         sent_at = case when id % 100 < 98 then created_at + interval '2 seconds' end,
-        delivered_at = case when id % 100 < 86 then created_at + interval '9 seconds' end,
-        error_code = case when id % 100 between 86 and 92 then 30003 end,
-        price = case when id % 100 < 93 then -0.0079 end, price_unit = 'USD', updated_at = now()
+        delivered_at = case when id % 100 < 86 and not (${churn}) then created_at + interval '9 seconds' end,
+        error_code = case when id % 100 between 86 and 92 and not (${churn}) then 30003 end,
+        price = case when id % 100 < 93 and not (${churn}) then -0.0079 end, price_unit = 'USD', updated_at = now()
       where direction = 'outbound'`),
   );
   await timed('rebuild indexes', async () => {
     for (const i of indexes) await pg.query(i.indexdef);
   });
-  await timed('campaign counters, conversations, opt-outs, audit, notifications', async () => {
+  await timed('campaign counters, 2,000 more campaigns, conversations, opt-outs, audit, notifications', async () => {
     await pg.query(
       `update sms_campaigns k set total_recipients = s.total, sent_count = s.sent, delivered_count = s.delivered,
               failed_count = s.failed, undelivered_count = s.undelivered, segments = s.sent
@@ -154,6 +157,12 @@ async function fill(pg, subAccountId) {
                  from sms_messages where campaign_id = $1) s
         where k.id = $1`,
       [campaignId],
+    );
+    await pg.query(
+      `insert into sms_campaigns (sub_account_id, name, message, status, source, created_at)
+       select $1, 'Bench past campaign ' || g, 'Hello', 'completed', 'list', now() - make_interval(days => 1, secs => g)
+         from generate_series(1, 2000) g`,
+      [subAccountId],
     );
     await pg.query(
       `insert into sms_conversations (sub_account_id, phone_number, lead_id, last_message_id, last_message_at,
@@ -188,33 +197,42 @@ async function fill(pg, subAccountId) {
 
 /** A database filled by an earlier run (--reuse --keep): its campaign. */
 async function filled(pg, subAccountId) {
-  const { rows } = await pg.query('select id from sms_campaigns where sub_account_id = $1 order by id limit 1', [
-    subAccountId,
-  ]);
+  const { rows } = await pg.query(
+    `select id from sms_campaigns where sub_account_id = $1 and name = 'Bench spring campaign' order by id limit 1`,
+    [subAccountId],
+  );
   return { campaignId: rows[0].id };
 }
 
-/** Signed status callbacks (sent → delivered) through the API: the real status path, with its roll-ups. */
-async function applyCallbacks(pg, base, subAccountId) {
-  const { rows } = await pg.query(
-    `select twilio_sid, phone_number from sms_messages
-      where sub_account_id = $1 and status = 'sent' order by id limit $2`,
-    [subAccountId, opts.callbacks],
+const NO_CALLBACKS = { webhook: { applied: 0, seconds: 0 }, batch: { applied: 0, seconds: 0 } };
+
+/** Every how many ids the fill leaves a row `sent` for a callback: enough rows for --callbacks of them. */
+function churnEvery() {
+  const outbound = 0.93 * (opts.rows * 0.99 + opts.otherRows);
+  return opts.callbacks > 0 ? Math.max(1, Math.floor(outbound / opts.callbacks)) : 2 ** 31 - 1;
+}
+
+/** The status changes: a sample through the signed webhook, the rest through the webhook's own batch function. */
+async function applyCallbacks(pg, api) {
+  const sample = Math.min(opts.webhookCallbacks, opts.callbacks);
+  const webhook = await timedResult('status callbacks through the signed webhook', () =>
+    postCallbacks(pg, api.base, sample),
   );
+  const batch = await timedResult('status callbacks through StatusApplyService.applyMany', () =>
+    churnScript(api.env, opts.callbacks - sample),
+  );
+  return { webhook, batch };
+}
+
+/** Signed status callbacks through POST /api/sms/webhooks/twilio/status. */
+async function postCallbacks(pg, base, count) {
+  const { rows } = await pg.query(PENDING_CALLBACKS, [0, count]);
   const url = `${base}/api/sms/webhooks/twilio/status`;
   let next = 0;
   let ok = 0;
-  const t0 = Date.now();
   const worker = async () => {
     while (next < rows.length) {
-      const r = rows[next++];
-      const params = {
-        AccountSid: TWILIO.sid,
-        MessageSid: r.twilio_sid,
-        MessageStatus: 'delivered',
-        To: r.phone_number,
-        From: '+15005550006',
-      };
+      const params = callbackParams(rows[next++], TWILIO.sid);
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sign(url, params) },
@@ -225,9 +243,20 @@ async function applyCallbacks(pg, base, subAccountId) {
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
-  const seconds = (Date.now() - t0) / 1000;
-  console.log(`  ${ok}/${rows.length} status callbacks applied in ${seconds.toFixed(1)} s`);
-  return { sent: rows.length, applied: ok, seconds };
+  return ok;
+}
+
+/** status-churn.mjs with the API's environment; the number of updates it applied. */
+async function churnScript(env, count) {
+  if (count <= 0) return 0;
+  const script = path.join(root, 'bench/reads/status-churn.mjs');
+  const args = [script, '--limit', String(count), '--concurrency', String(opts.churnConcurrency)];
+  const proc = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  proc.stdout.on('data', (d) => (out += d));
+  const code = await new Promise((resolve) => proc.on('exit', resolve));
+  if (code !== 0) throw new Error(`status-churn.mjs exited ${code}`);
+  return JSON.parse(out.trim().split('\n').pop()).changed;
 }
 
 function sign(url, params) {
@@ -253,16 +282,30 @@ async function rowCounts(pg, subAccountId) {
 // ------------------------------------------------------------------------------------------------ endpoints
 
 async function endpointsFor(pg, subAccountId, { campaignId }) {
-  const cursorAt = async (where, offset, params) => {
+  // The cursor a client holds after reading `offset` rows of a list ordered by (at desc, id desc).
+  const cursorAt = async (table, at, where, offset, params) => {
     const { rows } = await pg.query(
-      `select created_at::text at, id from sms_messages where ${where} order by created_at desc, id desc
-        offset ${offset} limit 1`,
+      `select ${at}::text at, id from ${table} where ${where} order by ${at} desc, id desc offset ${offset} limit 1`,
       params,
     );
     return rows[0] ? Buffer.from(`${rows[0].at}|${rows[0].id}`).toString('base64url') : '';
   };
-  const deep = await cursorAt('sub_account_id = $1', 20_000, [subAccountId]);
-  const deepCampaign = await cursorAt('sub_account_id = $1 and campaign_id = $2', 20_000, [subAccountId, campaignId]);
+  const inSub = 'sub_account_id = $1';
+  const deep = await cursorAt('sms_messages', 'created_at', inSub, 20_000, [subAccountId]);
+  const deepCampaign = await cursorAt('sms_messages', 'created_at', `${inSub} and campaign_id = $2`, 20_000, [
+    subAccountId,
+    campaignId,
+  ]);
+  const deepOf = (table, at, offset = 10_000) => cursorAt(table, at, inSub, offset, [subAccountId]);
+  const deepLists = {
+    conversations: await deepOf('sms_conversations', 'last_message_at'),
+    optOuts: await deepOf('sms_opt_outs', 'created_at'),
+    audit: await deepOf('sms_audit_log', 'created_at', 50_000),
+    notifications: await cursorAt('notifications', 'created_at', `${inSub} and recipient_kind = 'admin'`, 10_000, [
+      subAccountId,
+    ]),
+    campaigns: await deepOf('sms_campaigns', 'created_at', 1_000),
+  };
   const { rows: conv } = await pg.query(
     'select id from sms_conversations where sub_account_id = $1 order by last_message_at desc limit 1',
     [subAccountId],
@@ -296,13 +339,18 @@ async function endpointsFor(pg, subAccountId, { campaignId }) {
     ['campaign messages, row 20,000 by cursor', `/api/sms/campaigns/${campaignId}/messages?cursor=${deepCampaign}`],
     ['campaign messages, status=undelivered', `/api/sms/campaigns/${campaignId}/messages?status=undelivered`],
     ['campaigns list', '/api/sms/campaigns'],
+    ['campaigns list, row 1,000 by cursor', `/api/sms/campaigns?cursor=${deepLists.campaigns}`],
     ['campaign detail', `/api/sms/campaigns/${campaignId}`],
     ['conversations', '/api/sms/conversations'],
+    ['conversations, row 10,000 by cursor', `/api/sms/conversations?cursor=${deepLists.conversations}`],
     ['conversation thread', `/api/sms/conversations/${conv[0].id}/messages`],
     ["lead's thread", `/api/leads/${lead[0].id}/sms`],
     ['opt-outs', '/api/sms/opt-outs'],
+    ['opt-outs, row 10,000 by cursor', `/api/sms/opt-outs?cursor=${deepLists.optOuts}`],
     ['audit', '/api/sms/audit'],
+    ['audit, row 50,000 by cursor', `/api/sms/audit?cursor=${deepLists.audit}`],
     ['notifications', '/api/notifications'],
+    ['notifications, row 10,000 by cursor', `/api/notifications?cursor=${deepLists.notifications}`],
   ].map(([name, url]) => ({ name, url }));
 }
 
@@ -382,12 +430,13 @@ function report({ started, counts, callbacks, results, explains }) {
   const lines = [
     `Run ${started.toISOString()} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
       `node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end (machine shared).`,
-    `Command: npm run bench -- reads --rows ${opts.rows} --other-rows ${opts.otherRows} --callbacks ${opts.callbacks} ` +
-      `--connections ${opts.connections} --seconds ${opts.seconds}`,
+    `Command: npm run bench -- reads ${process.argv.slice(2).join(' ')}`,
     `Rows: ${counts.total.toLocaleString('en-US')} messages (${counts.subAccount.toLocaleString('en-US')} in the ` +
       `measured SubAccount; sms_messages with indexes ${counts.tableMb} MB), ${counts.conversations} conversations, ` +
       `${counts.optOuts} opt-outs, ${counts.audit} audit entries, ${counts.notifications} notifications; ` +
-      `${callbacks.applied}/${callbacks.sent} status callbacks applied through the API in ${callbacks.seconds.toFixed(0)} s.`,
+      `status callbacks applied: ${callbacks.webhook.applied} through the signed webhook in ` +
+      `${callbacks.webhook.seconds.toFixed(0)} s, ${callbacks.batch.applied} through StatusApplyService.applyMany in ` +
+      `${callbacks.batch.seconds.toFixed(0)} s.`,
     '',
     `| endpoint | rows on page | total (exact?) | one request ms | p50 ms | p99 ms | req/s | req/s vs baseline | ≤ ${TARGET_P99_MS} ms p99 |`,
     '|---|---|---|---|---|---|---|---|---|',
@@ -413,6 +462,9 @@ async function startApi(databaseUrl) {
     PORT: String(port),
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
+    // Fixed, so a database kept by --keep is measured again by --reuse (the API refuses other secrets).
+    JWT_SECRET: 'reads-bench-jwt-secret-0123456789abcdef0123',
+    ENCRYPTION_KEY: 'ab'.repeat(32),
     SMS_ROLE: 'api',
     DEMO_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
@@ -443,6 +495,7 @@ async function startApi(databaseUrl) {
   const proc = child;
   return {
     base,
+    env,
     stop: async () => {
       if (exited) return;
       proc.kill('SIGTERM');
@@ -479,6 +532,15 @@ async function admin(statement) {
   }
 }
 
+/** Runs fn (which returns a count) and reports it with its time. */
+async function timedResult(label, fn) {
+  const t0 = Date.now();
+  const applied = await fn();
+  const seconds = (Date.now() - t0) / 1000;
+  console.log(`  ${label}: ${applied.toLocaleString('en-US')} in ${seconds.toFixed(1)} s`);
+  return { applied, seconds };
+}
+
 async function timed(label, fn) {
   const t0 = Date.now();
   const out = await fn();
@@ -497,6 +559,9 @@ function parseArgs(argv) {
     rows: 200_000,
     otherRows: 200_000,
     callbacks: 5_000,
+    webhookCallbacks: 2_000,
+    churnConcurrency: 4,
+    vacuumAfterChurn: false,
     connections: 50,
     seconds: 10,
     port: 4510,
@@ -511,6 +576,9 @@ function parseArgs(argv) {
     if (a === '--rows') o.rows = Number(v());
     else if (a === '--other-rows') o.otherRows = Number(v());
     else if (a === '--callbacks') o.callbacks = Number(v());
+    else if (a === '--webhook-callbacks') o.webhookCallbacks = Number(v());
+    else if (a === '--churn-concurrency') o.churnConcurrency = Number(v());
+    else if (a === '--vacuum-after-churn') o.vacuumAfterChurn = true;
     else if (a === '--connections') o.connections = Number(v());
     else if (a === '--seconds') o.seconds = Number(v());
     else if (a === '--port') o.port = Number(v());
