@@ -33,7 +33,7 @@ const bodyFor = (fields: string[]) =>
     })
     .map(({ known, stray }) => ({ ...stray, ...known }));
 
-const RUNS = 25;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 25);
 
 describe('property: no request body makes the API answer 5xx', () => {
   let db: TestDatabase;

@@ -50,6 +50,15 @@ describe('bad input is a 4xx, never a 500', () => {
     expect(fieldsOf(expectErrorShape(res.body, 400))).toEqual(['name']);
   });
 
+  it('half of a surrogate pair is a 400 naming the field, in any field (the email check used to throw: 500)', async () => {
+    for (const body of [{ name: 'A', email: '\uD800' }, { name: 'Jane \uDC00' }]) {
+      const res = await t.http().post('/api/leads').set(headers).send(body).expect(400);
+      expect(fieldsOf(expectErrorShape(res.body, 400))).toEqual([Object.keys(body).at(-1)]);
+      expect(res.body.message).toMatch(/valid Unicode/);
+    }
+    await t.http().post('/api/leads').set(headers).send({ name: 'Jane 😀' }).expect(201);
+  });
+
   it('a NUL byte in a message body is a 400 naming message', async () => {
     const res = await t
       .http()

@@ -10,6 +10,8 @@ const INVISIBLE =
   /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 const HAS_INVISIBLE_ONLY_MARK =
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u;
+/** Half of a surrogate pair standing alone (JSON's "\ud800"): no UTF-8 text, so no database column, can hold it. */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
 
 export interface InputRuleOptions {
   /** Refuse strings made only of invisible characters (DTO fields; not raw webhook parameters). */
@@ -19,8 +21,8 @@ export interface InputRuleOptions {
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /**
- * Problems no DTO should have to repeat: NUL bytes (PostgreSQL text cannot hold them), prototype keys,
- * and text that is there but invisible. Walks without recursion, so depth costs no stack.
+ * Problems no DTO should have to repeat: NUL bytes and unpaired surrogates (PostgreSQL text cannot hold
+ * them), prototype keys, and text that is there but invisible. Walks without recursion, so depth costs no stack.
  */
 export function inputProblems(value: unknown, root: string, options: InputRuleOptions): FieldError[] {
   const problems: FieldError[] = [];
@@ -30,7 +32,12 @@ export function inputProblems(value: unknown, root: string, options: InputRuleOp
     const field = path || 'body';
     if (typeof v === 'string') {
       if (v.includes('\u0000')) problems.push({ field, message: 'must not contain NUL (\\u0000) characters' });
-      else if (options.visibleText && HAS_INVISIBLE_ONLY_MARK.test(v) && v.replace(INVISIBLE, '') === '') {
+      else if (UNPAIRED_SURROGATE.test(v)) {
+        problems.push({
+          field,
+          message: 'must be valid Unicode text (it holds half of a surrogate pair, e.g. \\ud800)',
+        });
+      } else if (options.visibleText && HAS_INVISIBLE_ONLY_MARK.test(v) && v.replace(INVISIBLE, '') === '') {
         problems.push({ field, message: 'must contain visible characters, not only zero-width or blank ones' });
       }
     } else if (Array.isArray(v)) {
