@@ -1,9 +1,8 @@
 'use client';
 
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import { PAGE_SIZES } from '@/components/common/data-pagination';
+import { PageSizeSelect } from '@/components/common/data-pagination';
 import { Button } from '@/components/ui/button';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { formatNumber } from '@/lib/format';
 import type { useUrlState } from '@/lib/use-url-state';
 import type { Paginated } from '@/types/api';
@@ -73,20 +72,7 @@ export function CursorPagination({
         {range}
       </p>
       <div className="flex items-center gap-2">
-        {showLimit && (
-          <Select value={String(limit)} onValueChange={(v) => url.set({ limit: Number(v) })}>
-            <SelectTrigger size="sm" className="w-[7.5rem]" aria-label="Rows per page">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {PAGE_SIZES.map((n) => (
-                <SelectItem key={n} value={String(n)}>
-                  {n} / page
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        )}
+        {showLimit && <PageSizeSelect limit={limit} onChange={(n) => url.set({ limit: n })} />}
         <Button variant="outline" size="sm" onClick={previous} disabled={!cursor} aria-label="Previous page">
           <ChevronLeft />
         </Button>

@@ -8,6 +8,24 @@ import { useUrlState } from '@/lib/use-url-state';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
+/** The "rows per page" choice of both paginations. */
+export function PageSizeSelect({ limit, onChange }: { limit: number; onChange: (limit: number) => void }) {
+  return (
+    <Select value={String(limit)} onValueChange={(v) => onChange(Number(v))}>
+      <SelectTrigger size="sm" className="w-[7.5rem]" aria-label="Rows per page">
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        {PAGE_SIZES.map((n) => (
+          <SelectItem key={n} value={String(n)}>
+            {n} / page
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+}
+
 /** Page numbers for the lists the API pages by offset; cursor-paged lists use CursorPagination. */
 export function DataPagination({
   page,
@@ -38,20 +56,7 @@ export function DataPagination({
         {total === 0 ? 'No results' : `${formatNumber(first)}–${formatNumber(last)} of ${about}${formatNumber(total)}`}
       </p>
       <div className="flex items-center gap-2">
-        {onLimitChange && (
-          <Select value={String(limit)} onValueChange={(v) => onLimitChange(Number(v))}>
-            <SelectTrigger size="sm" className="w-[7.5rem]" aria-label="Rows per page">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {PAGE_SIZES.map((n) => (
-                <SelectItem key={n} value={String(n)}>
-                  {n} / page
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        )}
+        {onLimitChange && <PageSizeSelect limit={limit} onChange={onLimitChange} />}
         <Button
           variant="outline"
           size="sm"
