@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RebasedRequestClient, TwilioProvider } from 'src/shared/sms/provider/twilio.provider';
+import { TwilioHttpClient } from 'src/shared/sms/provider/twilio-http-client';
+import { TwilioProvider } from 'src/shared/sms/provider/twilio.provider';
 
 /**
  * Contract: every request TwilioProvider sends through the real `twilio` SDK is checked twice: Prism, serving
@@ -300,7 +301,7 @@ describe.skipIf(!HAVE_SPEC)('Twilio contract (Prism serving twilio_api_v2010.jso
 
   it('cancels a scheduled message with Status=canceled (the update the engine uses)', async () => {
     const client = twilio(CREDENTIALS.accountSid, CREDENTIALS.authToken, {
-      httpClient: new RebasedRequestClient(proxyUrl),
+      httpClient: new TwilioHttpClient({ baseUrl: proxyUrl, timeoutMs: 5_000 }) as unknown as twilio.RequestClient,
     });
     await client.messages(MESSAGE_SID).update({ status: 'canceled' });
     expectConforming();

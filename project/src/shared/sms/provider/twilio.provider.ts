@@ -1,5 +1,4 @@
 import twilio from 'twilio';
-import type { RequestOptions } from 'twilio/lib/base/RequestClient';
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
 import {
   ProviderError,
@@ -9,24 +8,9 @@ import {
   type SenderRef,
   type SmsProvider,
 } from '../interfaces/sms-provider.interface';
+import { TwilioHttpClient } from './twilio-http-client';
 
-/** api.twilio.com, messaging.twilio.com, …: every host the SDK calls. */
-const TWILIO_HOST = /^https:\/\/[a-z]+\.twilio\.com/;
 const RECOVERY_LIST_LIMIT = 100;
-
-/** Sends every request to another Twilio-compatible base URL (the simulator, or a contract mock). */
-export class RebasedRequestClient extends twilio.RequestClient {
-  constructor(
-    private readonly baseUrl: string,
-    options: { timeout?: number } = {},
-  ) {
-    super({ timeout: options.timeout, keepAlive: true });
-  }
-
-  override request<TData>(opts: RequestOptions<TData>) {
-    return super.request<TData>({ ...opts, uri: opts.uri.replace(TWILIO_HOST, this.baseUrl) });
-  }
-}
 
 export interface TwilioProviderOptions {
   /** Set for the simulator; Twilio itself otherwise. */
@@ -105,11 +89,14 @@ export class TwilioProvider implements SmsProvider {
     const key = `${credentials.accountSid}:${credentials.authToken}`;
     let client = this.clients.get(key);
     if (!client) {
-      const timeout = this.options.timeoutMs ?? 15_000;
-      const httpClient = this.options.baseUrl
-        ? new RebasedRequestClient(this.options.baseUrl, { timeout })
-        : new twilio.RequestClient({ timeout, keepAlive: true });
-      client = twilio(credentials.accountSid, credentials.authToken, { httpClient });
+      const httpClient = new TwilioHttpClient({
+        baseUrl: this.options.baseUrl,
+        timeoutMs: this.options.timeoutMs ?? 15_000,
+      });
+      // The SDK types its httpClient as its own RequestClient class; it only ever calls request().
+      client = twilio(credentials.accountSid, credentials.authToken, {
+        httpClient: httpClient as unknown as twilio.RequestClient,
+      });
       this.clients.set(key, client);
     }
     return client;
