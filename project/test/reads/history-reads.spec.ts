@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { smsCampaigns, smsMessages } from 'src/core/database/schema';
+import { forgetLargeTotals, LARGE_TOTAL_TTL_MS } from 'src/core/database/bounded-count';
 import { SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { createTenant, login, type Tenant } from '../support/fixtures';
 import { bootTestApp, type TestApp } from '../support/test-app';
@@ -44,6 +45,7 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
   beforeEach(async () => {
     await db.database.db.delete(smsMessages);
     await db.database.db.delete(smsCampaigns);
+    forgetLargeTotals();
   });
 
   const get = async (path: string): Promise<PageBody> => {
@@ -104,6 +106,32 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     const searched = await get('/api/sms/messages?limit=5&search=Bulk');
     expect(searched.totalExact).toBe(false);
     expect(searched.total).toBeGreaterThan(SEARCH_TOTAL_EXACT_UP_TO);
+  });
+
+  it('reuses an estimated total for a while (one query a page), and counts again after it', async () => {
+    await fill(db, a.subAccountId, TOTAL_EXACT_UP_TO + 200);
+    await db.database.db.execute(sql`analyze sms_messages`);
+    const execute = vi.spyOn(db.database.db, 'execute');
+    try {
+      const first = await get('/api/sms/messages?limit=5');
+      expect(first.totalExact).toBe(false);
+      // The bounded count, then the planner's estimate.
+      expect(execute).toHaveBeenCalledTimes(2);
+      execute.mockClear();
+      const second = await get('/api/sms/messages?limit=5');
+      expect(second).toMatchObject({ total: first.total, totalExact: false });
+      expect(execute).not.toHaveBeenCalled();
+      // Another filter is another count.
+      await get('/api/sms/messages?limit=5&direction=outbound');
+      expect(execute).toHaveBeenCalledTimes(2);
+      execute.mockClear();
+      const later = Date.now() + LARGE_TOTAL_TTL_MS + 1;
+      vi.spyOn(Date, 'now').mockReturnValue(later);
+      await get('/api/sms/messages?limit=5');
+      expect(execute).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('finds a number by any format and partial digits, and bodies by text', async () => {

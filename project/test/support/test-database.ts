@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { DatabaseService } from 'src/core/database/database.service';
 import { runMigrations } from 'src/core/database/migrate';
+import { forgetLargeTotals } from 'src/core/database/bounded-count';
 
 export interface TestDatabase {
   database: DatabaseService;
@@ -53,4 +54,5 @@ async function truncateAll(database: DatabaseService): Promise<void> {
   )) as unknown as { rows: { tablename: string }[] };
   const tables = result.rows.map((r) => `"${r.tablename}"`).join(', ');
   if (tables) await database.db.execute(sql.raw(`truncate ${tables} restart identity cascade`));
+  forgetLargeTotals();
 }
