@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../interfaces/sms-provider.interface';
@@ -22,7 +22,6 @@ interface Seen {
 
 type Answer = (seen: Seen, res: http.ServerResponse) => void;
 const servers: (http.Server | https.Server)[] = [];
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function serve(answer: Answer, secure = false): Promise<{ url: string; seen: Seen[]; maxOpen: () => number }> {
   const seen: Seen[] = [];
@@ -88,16 +87,53 @@ describe('TwilioHttpClient (the SDK transport)', () => {
   });
 
   it('keeps 60 creates in flight at once over TLS (the SDK default allowed 20 sockets per host)', async () => {
-    const sim = await serve((s, res) => void delay(150).then(() => created(res, s)), true);
+    // Nothing is answered until all 60 arrived (or 3 s passed): only sockets open at once can get there.
+    const waiting: (() => void)[] = [];
+    const release = () => waiting.splice(0).forEach((answer) => answer());
+    const fallback = setTimeout(release, 3_000);
+    const sim = await serve((s, res) => {
+      waiting.push(() => created(res, s));
+      if (waiting.length === 60) release();
+    }, true);
     const provider = new TwilioProvider({ baseUrl: sim.url, timeoutMs: 5_000 });
     process.env.TWILIO_CA_BUNDLE = path.join(TLS_DIR, 'cert.pem');
     try {
       await Promise.all(Array.from({ length: 60 }, () => provider.send(CREDENTIALS, SEND)));
     } finally {
       delete process.env.TWILIO_CA_BUNDLE;
+      clearTimeout(fallback);
     }
     expect(sim.seen).toHaveLength(60);
     expect(sim.maxOpen()).toBe(60);
+  });
+
+  it('goes through HTTP_PROXY with a CONNECT tunnel, as the SDK did', async () => {
+    const sim = await serve((s, res) => created(res, s), true);
+    const tunnels: string[] = [];
+    const proxy = http.createServer();
+    servers.push(proxy);
+    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
+      tunnels.push(req.url!);
+      const [host, port] = req.url!.split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    process.env.TWILIO_CA_BUNDLE = path.join(TLS_DIR, 'cert.pem');
+    try {
+      const message = await new TwilioProvider({ baseUrl: sim.url }).send(CREDENTIALS, SEND);
+      expect(message.status).toBe('queued');
+    } finally {
+      delete process.env.HTTP_PROXY;
+      delete process.env.TWILIO_CA_BUNDLE;
+    }
+    expect(tunnels).toEqual([new URL(sim.url).host]);
+    expect(sim.seen).toHaveLength(1);
   });
 
   it("turns Twilio's error answer into a ProviderError with its status and code", async () => {

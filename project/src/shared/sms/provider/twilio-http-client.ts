@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import createHttpsProxyAgent from 'https-proxy-agent';
 import type { RequestOptions } from 'twilio/lib/base/RequestClient';
 
 /** api.twilio.com, messaging.twilio.com, …: every host the SDK calls. */
@@ -33,13 +34,18 @@ export interface TwilioHttpResponse {
 export class TwilioHttpClient {
   private readonly agent: http.Agent;
   private readonly secure: boolean;
+  private readonly ca: string | Buffer | undefined;
 
   constructor(private readonly options: TwilioHttpClientOptions) {
     this.secure = !options.baseUrl || options.baseUrl.startsWith('https:');
     const agentOptions = { keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1_000, timeout: IDLE_SOCKET_MS };
     const bundle = process.env.TWILIO_CA_BUNDLE;
-    const ca = options.ca ?? (bundle ? readFileSync(bundle) : undefined);
-    this.agent = this.secure ? new https.Agent({ ...agentOptions, ca }) : new http.Agent(agentOptions);
+    const ca = (this.ca = options.ca ?? (bundle ? readFileSync(bundle) : undefined));
+    const proxy = process.env.HTTP_PROXY;
+    if (!this.secure) this.agent = new http.Agent(agentOptions);
+    // Through a proxy as the SDK's own client goes (HTTP_PROXY, one CONNECT tunnel per socket).
+    else if (proxy) this.agent = createHttpsProxyAgent(proxy) as unknown as http.Agent;
+    else this.agent = new https.Agent({ ...agentOptions, ca });
   }
 
   async request<TData>(opts: RequestOptions<TData>): Promise<TwilioHttpResponse> {
@@ -60,7 +66,7 @@ export class TwilioHttpClient {
   private send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number) {
     const transport = this.secure ? https : http;
     return new Promise<TwilioHttpResponse>((resolve, reject) => {
-      const req = transport.request(url, { method, headers, agent: this.agent }, (res) => {
+      const req = transport.request(url, { method, headers, agent: this.agent, ca: this.ca }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
