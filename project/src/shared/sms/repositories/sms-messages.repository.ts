@@ -203,8 +203,10 @@ export class SmsMessagesRepository {
     const result = await db.execute(sql`
       with picked as (
         select c.id,
-               exists (select 1 from sms_opt_outs o
-                        where o.sub_account_id = c.sub_account_id and o.phone_number = c.phone_number) as opted_out
+               -- Not exists(): the planner may hash that as one scan of every SubAccount's opt-outs per claim.
+               coalesce((select true from sms_opt_outs o
+                          where o.sub_account_id = c.sub_account_id and o.phone_number = c.phone_number
+                          limit 1), false) as opted_out
           from sms_messages c
          where c.sub_account_id = ${subAccountId} and c.status = 'pending' and c.not_before <= ${now.toISOString()}
            and ${laneWhere}

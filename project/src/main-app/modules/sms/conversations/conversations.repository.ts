@@ -144,8 +144,10 @@ export class ConversationsRepository {
            where m.sub_account_id = ${smsConversations.subAccountId} and m.phone_number = ${smsConversations.phoneNumber}
              and m.direction = 'inbound'
              and m.created_at > coalesce(${smsConversationReads.lastReadAt}, '-infinity'::timestamptz))`,
-        optedOut: sql<boolean>`exists (select 1 from ${smsOptOuts} o
-           where o.sub_account_id = ${smsConversations.subAccountId} and o.phone_number = ${smsConversations.phoneNumber})`,
+        // A scalar subquery, not exists(): the planner hashed that as a scan of every opt-out (18 ms at 20,000).
+        optedOut: sql<boolean>`coalesce((select true from ${smsOptOuts} o
+           where o.sub_account_id = ${smsConversations.subAccountId} and o.phone_number = ${smsConversations.phoneNumber}
+           limit 1), false)`,
         ...keysetColumns(RECENT_ORDER),
       })
       .from(smsConversations)
