@@ -28,24 +28,26 @@ export interface TwilioHttpResponse {
  *
  * The SDK's own client (axios over an https.Agent) allows 20 sockets per host and keeps 5 idle ones, so at
  * most 20 creates were ever in flight against Twilio whatever `SMS_MAX_IN_FLIGHT` said, and every burst
- * past 5 paid a new TLS handshake. The dispatcher's in-flight cap is the limit here. Without axios a create
- * also costs the worker about a third less CPU (docs/BENCHMARKS.md, dispatch).
+ * past 5 paid a new TLS handshake. The dispatcher's in-flight cap is the limit here. axios was also the
+ * worker's costliest package (14% of its CPU at full speed; docs/BENCHMARKS.md, dispatch).
  */
 export class TwilioHttpClient {
+  private readonly transport: typeof http | typeof https;
   private readonly agent: http.Agent;
-  private readonly secure: boolean;
+  /** Given with each request: both the https.Agent and the proxy's tunnel read it from there. */
   private readonly ca: string | Buffer | undefined;
 
   constructor(private readonly options: TwilioHttpClientOptions) {
-    this.secure = !options.baseUrl || options.baseUrl.startsWith('https:');
-    const agentOptions = { keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1_000, timeout: IDLE_SOCKET_MS };
+    const secure = !options.baseUrl || options.baseUrl.startsWith('https:');
     const bundle = process.env.TWILIO_CA_BUNDLE;
-    const ca = (this.ca = options.ca ?? (bundle ? readFileSync(bundle) : undefined));
+    this.ca = options.ca ?? (bundle ? readFileSync(bundle) : undefined);
+    this.transport = secure ? https : http;
+    const agentOptions = { keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1_000, timeout: IDLE_SOCKET_MS };
     const proxy = process.env.HTTP_PROXY;
-    if (!this.secure) this.agent = new http.Agent(agentOptions);
+    if (!secure) this.agent = new http.Agent(agentOptions);
     // Through a proxy as the SDK's own client goes (HTTP_PROXY, one CONNECT tunnel per socket).
     else if (proxy) this.agent = createHttpsProxyAgent(proxy) as unknown as http.Agent;
-    else this.agent = new https.Agent({ ...agentOptions, ca });
+    else this.agent = new https.Agent(agentOptions);
   }
 
   async request<TData>(opts: RequestOptions<TData>): Promise<TwilioHttpResponse> {
@@ -64,9 +66,8 @@ export class TwilioHttpClient {
   }
 
   private send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number) {
-    const transport = this.secure ? https : http;
     return new Promise<TwilioHttpResponse>((resolve, reject) => {
-      const req = transport.request(url, { method, headers, agent: this.agent, ca: this.ca }, (res) => {
+      const req = this.transport.request(url, { method, headers, agent: this.agent, ca: this.ca }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
@@ -82,11 +83,6 @@ export class TwilioHttpClient {
       req.on('error', reject);
       req.end(body);
     });
-  }
-
-  /** Closes the idle sockets (shutdown, tests). */
-  close(): void {
-    this.agent.destroy();
   }
 }
 

@@ -4,6 +4,7 @@ import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database
 import { smsEvents, smsMessages } from 'src/core/database/schema';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import { messageFilterWhere, type MessageFilters } from './sms-message-history.repository';
+import { isOptedOut } from './sms-opt-outs.repository';
 
 export type SmsMessageRow = typeof smsMessages.$inferSelect;
 export type SmsMessageInsert = typeof smsMessages.$inferInsert;
@@ -202,11 +203,7 @@ export class SmsMessagesRepository {
               and exists (select 1 from sms_campaigns k where k.id = c.campaign_id and k.status = 'sending')`;
     const result = await db.execute(sql`
       with picked as (
-        select c.id,
-               -- Not exists(): the planner may hash that as one scan of every SubAccount's opt-outs per claim.
-               coalesce((select true from sms_opt_outs o
-                          where o.sub_account_id = c.sub_account_id and o.phone_number = c.phone_number
-                          limit 1), false) as opted_out
+        select c.id, ${isOptedOut(sql`c.sub_account_id`, sql`c.phone_number`)} as opted_out
           from sms_messages c
          where c.sub_account_id = ${subAccountId} and c.status = 'pending' and c.not_before <= ${now.toISOString()}
            and ${laneWhere}

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { smsOptOuts } from 'src/core/database/schema';
 
 export type OptOutSource = (typeof smsOptOuts.$inferInsert)['source'];
+
+/**
+ * "Is this row's number opted out?" for each row a statement returns: an index probe of sms_opt_outs_number_idx
+ * per row. Not `exists (…)`: the planner may run that as one hashed scan of every SubAccount's opt-outs per
+ * statement (21.6 ms a claim, 18.7 ms an Inbox page, at 20,000 opt-outs; test/reads/opt-out-lookups.spec.ts).
+ */
+export const isOptedOut = (subAccountId: SQLWrapper, phoneNumber: SQLWrapper): SQL<boolean> =>
+  sql<boolean>`coalesce((select true from ${smsOptOuts} o
+    where o.sub_account_id = ${subAccountId} and o.phone_number = ${phoneNumber} limit 1), false)`;
 
 @Injectable()
 export class SmsOptOutsRepository {

@@ -2,14 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { boundedTotal } from 'src/core/database/bounded-count';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
-import {
-  leads,
-  smsConversationReads,
-  smsConversations,
-  smsMessages,
-  smsOptOuts,
-  users,
-} from 'src/core/database/schema';
+import { leads, smsConversationReads, smsConversations, smsMessages, users } from 'src/core/database/schema';
 import {
   keysetColumns,
   keysetSlice,
@@ -19,6 +12,7 @@ import {
   type KeysetQuery,
 } from 'src/core/database/keyset-page';
 import { likePattern } from 'src/core/http/pagination';
+import { isOptedOut } from 'src/shared/sms/repositories/sms-opt-outs.repository';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
 
 export interface Reader {
@@ -144,10 +138,7 @@ export class ConversationsRepository {
            where m.sub_account_id = ${smsConversations.subAccountId} and m.phone_number = ${smsConversations.phoneNumber}
              and m.direction = 'inbound'
              and m.created_at > coalesce(${smsConversationReads.lastReadAt}, '-infinity'::timestamptz))`,
-        // A scalar subquery, not exists(): the planner hashed that as a scan of every opt-out (18 ms at 20,000).
-        optedOut: sql<boolean>`coalesce((select true from ${smsOptOuts} o
-           where o.sub_account_id = ${smsConversations.subAccountId} and o.phone_number = ${smsConversations.phoneNumber}
-           limit 1), false)`,
+        optedOut: isOptedOut(smsConversations.subAccountId, smsConversations.phoneNumber),
         ...keysetColumns(RECENT_ORDER),
       })
       .from(smsConversations)
