@@ -1,24 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from 'src/core/database/database.service';
 import { ConversationsRepository } from 'src/main-app/modules/sms/conversations/conversations.repository';
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
+import { SmsOutboxRepository, type OutboxInsert } from 'src/shared/sms/repositories/sms-outbox.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
+import { sessionOf, statementsOf } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-interface Query {
-  sql: string;
-  params: unknown[];
-}
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   Plans?: PlanNode[];
 }
-interface Session {
-  prepareQuery(query: Query, ...rest: unknown[]): { execute(): Promise<unknown> };
-}
-
 const OTHER_OPT_OUTS = 20_000;
 const CONVERSATIONS = 20_000;
 
@@ -31,13 +25,11 @@ describe('Opt-out lookups stay index probes however many opt-outs the database h
   let db: TestDatabase;
   let a: Tenant;
   let b: Tenant;
-  let session: Session;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     a = await createTenant(db.database, 'Alpha Roofing');
     b = await createTenant(db.database, 'Beta Windows');
-    session = (db.database.db as unknown as { session: Session }).session;
     await db.database.db.execute(sql`
       insert into sms_opt_outs (sub_account_id, phone_number, source)
       select ${b.subAccountId}, '+1310' || lpad(g::text, 7, '0'), 'manual' from generate_series(1, ${OTHER_OPT_OUTS}) g`);
@@ -58,24 +50,12 @@ describe('Opt-out lookups stay index probes however many opt-outs the database h
 
   /** Runs `work`, then EXPLAINs each statement it sent that reads sms_opt_outs. */
   async function plansOf(work: () => Promise<unknown>): Promise<PlanNode[]> {
-    const sent: Query[] = [];
-    // On the class: a transaction gets a session of its own.
-    const sessions = Object.getPrototypeOf(session) as Session;
-    const original = sessions.prepareQuery;
-    const spy = vi.spyOn(sessions, 'prepareQuery').mockImplementation(function (this: Session, query, ...rest) {
-      sent.push(query);
-      return original.call(this, query, ...rest);
-    });
-    try {
-      await work();
-    } finally {
-      spy.mockRestore();
-    }
+    const sent = await statementsOf(db.database, work);
     const reading = sent.filter((q) => q.sql.includes('sms_opt_outs'));
     expect(reading.length).toBeGreaterThan(0);
     const plans: PlanNode[] = [];
     for (const q of reading) {
-      const explained = await session
+      const explained = await sessionOf(db.database)
         .prepareQuery({ sql: `explain (format json) ${q.sql}`, params: q.params })
         .execute();
       const [row] = rowsOf<Record<string, unknown>>(explained as never);
@@ -115,6 +95,35 @@ describe('Opt-out lookups stay index probes however many opt-outs the database h
     });
     expect(page.items).toHaveLength(50);
     expect(page.items.filter((c) => c.optedOut).map((c) => c.phoneNumber)).toEqual(['+12125550001']);
+    expect(plans.flatMap(scansOfOptOuts)).toEqual([]);
+  });
+
+  it('the accept batch refuses the opted-out number without scanning every opt-out (written, then rolled back)', async () => {
+    const draft = (phoneNumber: string) => ({
+      values: {
+        subAccountId: a.subAccountId,
+        phoneNumber,
+        message: 'Hi',
+        segments: 1,
+        encoding: 'GSM-7' as const,
+        notBefore: new Date(),
+        statusReason: null,
+        ignoreQuietHours: false,
+        spendMonth: '2026-12-01',
+      },
+      audit: { subAccountId: a.subAccountId, actorKind: 'system' as const, action: 'sms.send' },
+      actorKind: 'system',
+    });
+    let written: OutboxInsert[] = [];
+    const plans = await plansOf(() =>
+      db.database
+        .transaction(async (tx) => {
+          written = await new SmsOutboxRepository().insert(tx, [draft('+12125550001'), draft('+12125550002')]);
+          throw new Error('rollback');
+        })
+        .catch(() => undefined),
+    );
+    expect(written.map((w) => w.kind)).toEqual(['opted_out', 'inserted']);
     expect(plans.flatMap(scansOfOptOuts)).toEqual([]);
   });
 });

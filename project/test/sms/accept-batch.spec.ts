@@ -1,10 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseService } from 'src/core/database/database.service';
+import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { smsAuditLog, smsConversations, smsEvents, smsMessages } from 'src/core/database/schema';
 import { SmsService } from 'src/shared/sms/sms.service';
 import { adminHeaders, createTenant, type Tenant } from '../support/fixtures';
 import { bootEngine, type EngineHarness } from '../support/engine-harness';
+import { statementsOf } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** Sends arriving together are written to the outbox together (issue 12, point 6: the fast accept path). */
@@ -112,5 +114,75 @@ describe('accepting concurrent sends', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(answers.map((a) => a.body.replayed).sort()).toEqual([false, true, true]);
     expect(await countOf(smsMessages)).toBe(1);
+  });
+
+  it('answers each send with its row as stored, with its accepted event and audit entry', async () => {
+    const engine = h.app.get(SmsService);
+    const sent = await Promise.all([
+      engine.send(
+        tenant.subAccountId,
+        { kind: 'admin', id: tenant.adminId, requestId: 'req-1', ip: '10.0.0.1' },
+        { phoneNumber: '+14155550141', message: 'Ünïcode ✓', idempotencyKey: 'k-141' },
+      ),
+      engine.send(
+        tenant.subAccountId,
+        { kind: 'user', id: tenant.userId },
+        { phoneNumber: '(415) 555-0142', message: 'plain', scheduledAt: new Date(Date.now() + 3_600_000) },
+      ),
+    ]);
+    const repository = h.app.get(SmsMessagesRepository);
+    for (const { row } of sent) expect(row).toEqual(await repository.findById(row.id));
+    const [unicode, plain] = sent.map((s) => s.row);
+    expect(unicode).toMatchObject({ adminUserId: tenant.adminId, userId: null, encoding: 'UCS-2', status: 'pending' });
+    expect(unicode!.idempotencyKey).toBe('k-141');
+    expect(plain).toMatchObject({ userId: tenant.userId, adminUserId: null, phoneNumber: '+14155550142' });
+    expect(plain!.notBefore.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+    const events = await db.database.db.select().from(smsEvents).where(eq(smsEvents.messageId, unicode!.id));
+    expect(events).toMatchObject([{ type: 'accepted', status: 'pending', payload: { by: 'admin' } }]);
+    const audit = await db.database.db
+      .select()
+      .from(smsAuditLog)
+      .where(eq(smsAuditLog.targetId, String(unicode!.id)));
+    expect(audit).toMatchObject([
+      {
+        subAccountId: tenant.subAccountId,
+        actorKind: 'admin',
+        actorId: tenant.adminId,
+        action: 'sms.send',
+        targetType: 'sms_message',
+        requestId: 'req-1',
+        ip: '10.0.0.1',
+        details: { to: expect.stringContaining('0141'), segments: 1, scheduled: false },
+      },
+    ]);
+  });
+
+  it('writes a batch in the same few statements whatever its size, with a spending cap set', async () => {
+    await h.http().put('/api/sms/settings').set(headers).send({ spendingCapSegments: 1_000_000 }).expect(200);
+    const engine = h.app.get(SmsService);
+    // One send first: the settings query is prepared once, and is not part of a batch.
+    await engine.send(tenant.subAccountId, { kind: 'system' }, { phoneNumber: '+14155550150', message: 'first' });
+    const statements = await statementsOf(db.database, () =>
+      Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          engine.send(
+            tenant.subAccountId,
+            { kind: 'system' },
+            { phoneNumber: `+1415555${4000 + i}`, message: `b${i}` },
+          ),
+        ),
+      ),
+    );
+    // begin and commit are sent by PGlite itself, not through Drizzle's session: left out on both drivers.
+    const inTransactions = statements.filter((s) => !/^(begin|commit)\b/i.test(s.sql.trim()));
+    const batches = inTransactions.filter((s) => s.sql.includes('jsonb_to_recordset')).length;
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThanOrEqual(10);
+    // Per batch: the outbox insert (opt-outs, messages, events, audit), one savepoint for the domain events'
+    // handlers (the conversation upsert, the cap notification's read of the counter), its release, the charge.
+    expect(inTransactions).toHaveLength(6 * batches);
+    expect(await countOf(smsMessages)).toBe(31);
+    const audited = await db.database.db.select().from(smsAuditLog).where(eq(smsAuditLog.action, 'sms.send'));
+    expect(audited).toHaveLength(31);
   });
 });

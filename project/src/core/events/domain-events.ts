@@ -80,8 +80,8 @@ export type DomainEventBatchHandler<T extends DomainEventType> = (events: EventO
 /**
  * In-process publish/subscribe. `emit` runs inside the emitter's transaction (pass it), so what a handler
  * writes commits or rolls back with the change that caused it (a trigger's stored firing survives a
- * restart). Each handler runs in its own savepoint: a handler that throws is logged and undone, and never
- * undoes the change that emitted the event.
+ * restart). Handlers run in a savepoint: a handler that throws is logged and undone, and never undoes the
+ * change that emitted the event, nor another handler's work.
  */
 @Injectable()
 export class DomainEvents {
@@ -119,18 +119,42 @@ export class DomainEvents {
     return this.emitAll(db, [event]);
   }
 
-  /** Many events of one change (e.g. a batch of accepted messages), in order, per type. */
+  /**
+   * Many events of one change (e.g. a batch of accepted messages), in order, per type. The handlers share one
+   * savepoint (two round trips, not two per handler); when one throws, that savepoint is undone and each handler
+   * runs again in its own, so only the failing one's work is lost.
+   */
   async emitAll(db: DbOrTx, events: DomainEvent[]): Promise<void> {
+    const runs = this.runsFor(events);
+    if (runs.length === 0) return;
+    if (runs.length > 1) {
+      const together = await db
+        .transaction(async (sp) => {
+          for (const { run } of runs) await run(sp);
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (together) return;
+    }
+    for (const { type, run } of runs) await this.guarded(db, type, run);
+  }
+
+  /** Each handler's call for these events: per event for `on`, once per type for `onBatch`. */
+  private runsFor(events: DomainEvent[]): { type: DomainEventType; run: (sp: DbOrTx) => Promise<void> }[] {
     const byType = new Map<DomainEventType, DomainEvent[]>();
     for (const e of events) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+    const runs: { type: DomainEventType; run: (sp: DbOrTx) => Promise<void> }[] = [];
     for (const [type, list] of byType) {
       for (const handler of this.handlers.get(type) ?? [])
-        for (const event of list) await this.guarded(db, type, (sp) => handler(event as EventOf<DomainEventType>, sp));
+        for (const event of list) runs.push({ type, run: (sp) => handler(event as EventOf<DomainEventType>, sp) });
       for (const { handler, when } of this.batchHandlers.get(type) ?? []) {
         const kept = list.filter(when);
-        if (kept.length > 0) await this.guarded(db, type, (sp) => handler(kept as EventOf<DomainEventType>[], sp));
+        if (kept.length > 0) runs.push({ type, run: (sp) => handler(kept as EventOf<DomainEventType>[], sp) });
       }
     }
+    return runs;
   }
 
   private async guarded(db: DbOrTx, type: DomainEventType, run: (sp: DbOrTx) => Promise<void>): Promise<void> {

@@ -59,6 +59,28 @@ describe('quietUntil', () => {
     );
     expect(quietUntil(new Date('2026-06-11T02:00:00Z'), 'America/New_York', { ...NIGHTS, enabled: false })).toBeNull();
   });
+
+  it('answers each window and zone for itself within one minute (the answers of a minute are reused)', () => {
+    const now = new Date('2026-06-11T02:00:30Z'); // 22:00 EDT on a Wednesday
+    const until = quietUntil(now, 'America/New_York', NIGHTS)!;
+    expect(until.toISOString()).toBe('2026-06-11T12:00:00.000Z');
+    expect(quietUntil(now, 'America/New_York', { ...NIGHTS, end: '09:00' })?.toISOString()).toBe(
+      '2026-06-11T13:00:00.000Z',
+    );
+    expect(quietUntil(now, 'America/New_York', { ...NIGHTS, days: [1, 2] })).toBeNull();
+    expect(quietUntil(now, 'America/New_York', { ...NIGHTS, start: '23:00' })).toBeNull();
+    expect(quietUntil(now, 'Asia/Tokyo', NIGHTS)).toBeNull(); // 11:00 in Tokyo
+    until.setTime(0); // a caller changing its answer does not change the next one
+    expect(quietUntil(new Date('2026-06-11T02:00:59Z'), 'America/New_York', NIGHTS)?.toISOString()).toBe(
+      '2026-06-11T12:00:00.000Z',
+    );
+    // The next minute is judged again: 22:01 is still quiet, and a window ending at 22:01 is over.
+    const later = new Date('2026-06-11T02:01:00Z');
+    expect(quietUntil(later, 'America/New_York', { ...NIGHTS, start: '12:00', end: '22:01' })).toBeNull();
+    expect(quietUntil(now, 'America/New_York', { ...NIGHTS, start: '12:00', end: '22:01' })?.toISOString()).toBe(
+      '2026-06-11T02:01:00.000Z',
+    );
+  });
 });
 
 describe('zonedTime', () => {

@@ -85,6 +85,22 @@ function addDays(l: LocalTime, days: number): { year: number; month: number; day
  * A window that runs past midnight belongs to the day it started on.
  */
 export function quietUntil(now: Date, timeZone: string, q: QuietHours): Date | null {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== answers.minute) answers.byWindow.clear();
+  answers.minute = minute;
+  const key = `${timeZone}|${q.enabled}|${q.start}|${q.end}|${q.days.join(',')}`;
+  let until = answers.byWindow.get(key);
+  if (until === undefined) answers.byWindow.set(key, (until = computeQuietUntil(now, timeZone, q)));
+  return until && new Date(until);
+}
+
+/**
+ * quietUntil's answers in the current minute, per zone and window: they cannot change within it (windows are
+ * in whole minutes, zones' offsets too), and each costs up to four Intl formats, a few % of a send's CPU.
+ */
+const answers = { minute: -1, byWindow: new Map<string, Date | null>() };
+
+function computeQuietUntil(now: Date, timeZone: string, q: QuietHours): Date | null {
   const start = toMinutes(q.start);
   const end = toMinutes(q.end);
   if (!q.enabled || start === end) return null;

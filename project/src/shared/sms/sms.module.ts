@@ -21,6 +21,7 @@ import { SmsMessageHistoryRepository } from './repositories/sms-message-history.
 import { SmsEventsRepository } from './repositories/sms-events.repository';
 import { SmsMessagesRepository } from './repositories/sms-messages.repository';
 import { SmsOptOutsRepository } from './repositories/sms-opt-outs.repository';
+import { SmsOutboxRepository } from './repositories/sms-outbox.repository';
 import { SmsRateBucketsRepository } from './repositories/sms-rate-buckets.repository';
 import { SmsSpendingRepository } from './repositories/sms-spending.repository';
 import { SmsStatsRepository } from './repositories/sms-stats.repository';
@@ -47,6 +48,7 @@ const repositories = [
   SmsStatsRepository,
   SmsCampaignsEngineRepository,
   SmsOptOutsRepository,
+  SmsOutboxRepository,
   SmsRateBucketsRepository,
   SmsSettingsRepository,
   SmsAuditRepository,

@@ -77,7 +77,6 @@ export class SmsService {
         userId: actor.kind === 'user' ? actor.id : undefined,
         adminUserId: actor.kind === 'admin' ? actor.id : undefined,
         leadId: input.leadId,
-        direction: 'outbound',
         phoneNumber: msg.phoneNumber,
         message: msg.message,
         segments: msg.segments,
