@@ -22,7 +22,9 @@ describe('domain events', () => {
     events = new DomainEvents();
   });
 
-  const write = (db: DbOrTx, what: string) => db.execute(sql`insert into domain_event_probe (what) values (${what})`);
+  const write = async (db: DbOrTx, what: string) => {
+    await db.execute(sql`insert into domain_event_probe (what) values (${what})`);
+  };
   const written = async () =>
     rowsOf<{ what: string }>(await db.database.db.execute(sql`select what from domain_event_probe order by what`)).map(
       (r) => r.what,

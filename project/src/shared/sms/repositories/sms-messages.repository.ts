@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
+import { rowFromDriver } from 'src/core/database/driver-rows';
 import { smsEvents, smsMessages } from 'src/core/database/schema';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import { messageFilterWhere, type MessageFilters } from './sms-message-history.repository';
@@ -74,12 +75,14 @@ export class SmsMessagesRepository {
   /** lockForUpdate of many messages by sid in one statement, in sid order (batches lock in the same order). */
   async lockManyBySid(db: DbOrTx, sids: string[]): Promise<SmsMessageRow[]> {
     if (sids.length === 0) return [];
-    return db
-      .select()
-      .from(smsMessages)
-      .where(inArray(smsMessages.twilioSid, sids))
-      .orderBy(asc(smsMessages.twilioSid))
-      .for('update');
+    // Hand-written, the sids as one JSON parameter: a status batch's hot statement (a bind parameter per sid
+    // cost the API more CPU to build than PostgreSQL spent on the lock).
+    const result = await db.execute(sql`
+      select * from sms_messages
+       where twilio_sid in (select json_array_elements_text(${JSON.stringify(sids)}::json))
+       order by twilio_sid
+         for update`);
+    return rowsOf<Record<string, unknown>>(result).map((raw) => rowFromDriver(smsMessages, raw));
   }
 
   /** Writes the status columns of many locked rows (as they now stand in memory) in one statement. */
@@ -244,14 +247,10 @@ export class SmsMessagesRepository {
         from (select (e->>'id')::int as id, e->>'sid' as sid, e->>'from' as from_number, (e->>'segments')::int as segments
                 from json_array_elements(${JSON.stringify(sorted)}::json) e) v
        where m.id = v.id and m.status = 'sending'
-      returning m.id`);
-    const ids = rowsOf<{ id: number }>(result).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return tx
-      .select()
-      .from(smsMessages)
-      .where(sql`${smsMessages.id} in ${ids}`)
-      .orderBy(asc(smsMessages.id));
+      returning m.*`);
+    return rowsOf<Record<string, unknown>>(result)
+      .map((raw) => rowFromDriver(smsMessages, raw))
+      .sort((a, b) => a.id - b.id);
   }
 
   /**
