@@ -26,8 +26,9 @@ interface Pending {
 
 /**
  * The most drafts in one transaction, and the most transactions at once. One writer: the batches of one
- * SubAccount queue on its spending counter's row lock anyway, and a second writer halved the batches, so each
- * send cost more round trips (at 500 sends/s: 3 vs 6 sends a batch, p50 10–18 vs 8–13 ms, bench/accept).
+ * SubAccount queue on its spending counter's row lock anyway, and a second writer made the batches smaller, so
+ * each send cost more round trips (bench/accept at 500 sends/s: about 4 sends a batch instead of 3, p50 8–13 ms
+ * instead of 10–18).
  */
 const MAX_BATCH = 200;
 const MAX_WRITERS = 1;
