@@ -3,6 +3,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { SlidingWindowThrottlerStorage } from './http/sliding-window-throttler.storage';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -42,6 +43,7 @@ export class CoreModule {
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)) }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.apiRateLimitPerMinute }],
+          storage: new SlidingWindowThrottlerStorage(),
         }),
         HealthModule,
       ],
