@@ -12,8 +12,4 @@ export class SmsAuditRepository {
   async record(entry: AuditEntry, db: DbOrTx = this.database.db): Promise<void> {
     await db.insert(smsAuditLog).values(entry);
   }
-
-  async recordMany(entries: AuditEntry[], db: DbOrTx = this.database.db): Promise<void> {
-    if (entries.length > 0) await db.insert(smsAuditLog).values(entries);
-  }
 }

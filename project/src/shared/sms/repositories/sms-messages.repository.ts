@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
-import { rowFromDriver } from 'src/core/database/driver-rows';
+import { rowsFromDriver } from 'src/core/database/driver-rows';
 import { smsEvents, smsMessages } from 'src/core/database/schema';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import { messageFilterWhere, type MessageFilters } from './sms-message-history.repository';
@@ -22,12 +22,6 @@ export class SmsMessagesRepository {
   async insert(values: SmsMessageInsert, db: DbOrTx = this.db): Promise<SmsMessageRow | undefined> {
     const [row] = await db.insert(smsMessages).values(values).onConflictDoNothing().returning();
     return row;
-  }
-
-  /** Many rows in one statement; a row whose Idempotency-Key is taken is skipped. Rows come back in order. */
-  async insertMany(db: DbOrTx, values: SmsMessageInsert[]): Promise<SmsMessageRow[]> {
-    if (values.length === 0) return [];
-    return db.insert(smsMessages).values(values).onConflictDoNothing().returning();
   }
 
   async findByIdempotencyKey(subAccountId: number, key: string): Promise<SmsMessageRow | undefined> {
@@ -82,7 +76,7 @@ export class SmsMessagesRepository {
        where twilio_sid in (select json_array_elements_text(${JSON.stringify(sids)}::json))
        order by twilio_sid
          for update`);
-    return rowsOf<Record<string, unknown>>(result).map((raw) => rowFromDriver(smsMessages, raw));
+    return rowsFromDriver(smsMessages, result);
   }
 
   /** Writes the status columns of many locked rows (as they now stand in memory) in one statement. */
@@ -248,9 +242,7 @@ export class SmsMessagesRepository {
                 from json_array_elements(${JSON.stringify(sorted)}::json) e) v
        where m.id = v.id and m.status = 'sending'
       returning m.*`);
-    return rowsOf<Record<string, unknown>>(result)
-      .map((raw) => rowFromDriver(smsMessages, raw))
-      .sort((a, b) => a.id - b.id);
+    return rowsFromDriver(smsMessages, result).sort((a, b) => a.id - b.id);
   }
 
   /**
