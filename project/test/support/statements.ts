@@ -1,3 +1,4 @@
+import { fillPlaceholders } from 'drizzle-orm';
 import { vi } from 'vitest';
 import type { DatabaseService } from 'src/core/database/database.service';
 
@@ -13,22 +14,34 @@ interface Session {
 /** The Drizzle session of the database handle: statements sent through it can be run or EXPLAINed as sent. */
 export const sessionOf = (database: DatabaseService) => (database.db as unknown as { session: Session }).session;
 
+type Run = (this: Prepared, values?: Record<string, unknown>) => Promise<unknown>;
+interface Prepared {
+  getQuery(): Statement;
+  execute: Run;
+  all: Run;
+}
+
 /**
- * Runs `work` and returns every statement the process sent meanwhile (begin, savepoints and commit included),
- * in order. Spied on the session's class: a transaction gets a session of its own.
+ * Runs `work` and returns every statement the process sent meanwhile (begin, savepoints and commit included where
+ * the driver sends them as statements), in order, with the values they ran with. Spied on the prepared queries'
+ * class when each runs: a transaction gets a session of its own, and a compiled list query is prepared only once.
  */
 export async function statementsOf(database: DatabaseService, work: () => Promise<unknown>): Promise<Statement[]> {
   const sent: Statement[] = [];
-  const sessions = Object.getPrototypeOf(sessionOf(database)) as Session;
-  const original = sessions.prepareQuery;
-  const spy = vi.spyOn(sessions, 'prepareQuery').mockImplementation(function (this: Session, query, ...rest) {
-    sent.push(query);
-    return original.call(this, query, ...rest);
+  const probe = sessionOf(database).prepareQuery({ sql: 'select 1', params: [] }) as unknown as Prepared;
+  const prepared = Object.getPrototypeOf(probe) as Prepared;
+  const spies = (['execute', 'all'] as const).map((method) => {
+    const original = prepared[method];
+    return vi.spyOn(prepared, method).mockImplementation(function (this: Prepared, values) {
+      const { sql, params } = this.getQuery();
+      sent.push({ sql, params: fillPlaceholders(params, values ?? {}) });
+      return original.call(this, values);
+    });
   });
   try {
     await work();
   } finally {
-    spy.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
   return sent;
 }

@@ -1,5 +1,6 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
+import { runCompiled, type QueryValues } from './compiled-queries';
 import { TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { rowsOf, type DbOrTx } from './database.service';
 
@@ -15,27 +16,35 @@ export interface Total {
 export const LARGE_TOTAL_TTL_MS = 10_000;
 const LARGE_TOTALS_KEPT = 10_000;
 const largeTotals = new Map<string, { total: number; at: number }>();
-/** Compiles a count to its text and parameters, only to name it in largeTotals. */
-const keyDialect = new PgDialect();
+const COUNT_LIMIT = 'countLimit';
+
+/** A select of the matching rows (`select 1 from … where …`, built with `.$dynamic()`) cut at `limit`. */
+type Matching = (limit: Placeholder) => PgSelect;
 
 /**
- * Counts the rows of `matching` (a select with the list's filter) up to TOTAL_EXACT_UP_TO + 1: exact for small
- * lists, never a scan of a million rows. Past the cap, `estimate` (the planner's guess) when given, and that
- * answer is reused for LARGE_TOTAL_TTL_MS (an estimate need not be fresher; small totals are always counted).
+ * Counts the rows of `matching` (built with `values`' placeholders) up to `cap` + 1: exact for small lists, never a
+ * scan of a million rows. Past the cap, `estimate` (the planner's guess) when given, and that answer is reused for
+ * LARGE_TOTAL_TTL_MS (an estimate need not be fresher; small totals are always counted). `name` names the count's
+ * compiled query and its remembered totals.
  */
 export async function boundedTotal(
   db: DbOrTx,
-  matching: (limit: number) => SQLWrapper,
-  estimate?: () => Promise<number>,
-  cap = TOTAL_EXACT_UP_TO,
+  name: string,
+  values: QueryValues,
+  matching: Matching,
+  { estimate, cap = TOTAL_EXACT_UP_TO }: { estimate?: () => Promise<number>; cap?: number } = {},
 ): Promise<Total> {
-  const counting = sql`select count(*)::int as n from ${matching(cap + 1)} as counted`;
-  const key = keyOf(counting);
+  values.$(COUNT_LIMIT, cap + 1);
+  const key = `${name}|${values.shape}|${JSON.stringify(values.values, bigintAsText)}`;
   const known = largeTotals.get(key);
   const now = Date.now();
   if (known && now - known.at < LARGE_TOTAL_TTL_MS && now >= known.at) return { total: known.total, totalExact: false };
-  const result = await db.execute(counting);
-  const n = Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+  const [row] = await runCompiled(db, `${name} count`, values, () =>
+    db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(matching(sql.placeholder(COUNT_LIMIT)).as('counted')),
+  );
+  const n = row?.n ?? 0;
   if (n <= cap) return { total: n, totalExact: true };
   const guess = estimate ? await estimate() : 0;
   const total = Math.max(cap + 1, Math.round(guess));
@@ -44,14 +53,11 @@ export async function boundedTotal(
   return { total, totalExact: false };
 }
 
+const bigintAsText = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+
 /** Forgets every remembered large total (tests that truncate the tables and so reuse their ids). */
 export function forgetLargeTotals(): void {
   largeTotals.clear();
-}
-
-function keyOf(query: SQL): string {
-  const { sql: text, params } = keyDialect.sqlToQuery(query);
-  return `${text}\n${JSON.stringify(params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`;
 }
 
 /** The planner's row estimate for `select 1 from … where …` (no execution; relies on ANALYZE statistics). */

@@ -1,6 +1,7 @@
 import { and, desc, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import { boundedTotal, type Total } from './bounded-count';
+import { runCompiled, type QueryValues } from './compiled-queries';
 import type { DbOrTx } from './database.service';
 import { decodeCursor, encodeCursor, type KeysetPosition } from 'src/core/http/keyset-cursor';
 import { offsetOf } from 'src/core/http/pagination';
@@ -34,17 +35,34 @@ export const keysetColumns = (key: KeysetKey) => ({
   keysetId: sql<number>`${key.id}`.mapWith(Number),
 });
 
-/** Rows strictly after the cursor; `(at, id) < (…)` is an index condition, so page 50,000 costs what page 1 does. */
-export const keysetAfter = (key: KeysetKey, cursor?: KeysetPosition): SQL | undefined =>
-  cursor ? sql`(${key.at}, ${key.id}) < (${cursor.at}::timestamptz, ${cursor.id})` : undefined;
+/** The placeholders of a keyset window; each stands for one place in its text. */
+const WINDOW = { limit: 'pageLimit', offset: 'pageOffset', at: 'cursorAt', id: 'cursorId' } as const;
 
-/** Filters, orders and bounds a select (built with `.$dynamic()`) to one page plus one row, to know if more follow. */
+/** Names a page's values (its size and cursor, or offset) beside the filter's, before the window is compiled. */
+export function keysetValues(values: QueryValues, q: KeysetQuery): void {
+  values.$(WINDOW.limit, q.limit + 1);
+  if (q.cursor) {
+    values.$(WINDOW.at, q.cursor.at);
+    values.$(WINDOW.id, q.cursor.id);
+  } else values.$(WINDOW.offset, offsetOf(q));
+}
+
+/** Rows strictly after the cursor; `(at, id) < (…)` is an index condition, so page 50,000 costs what page 1 does. */
+const keysetAfter = (key: KeysetKey, q: KeysetQuery): SQL | undefined =>
+  q.cursor
+    ? sql`(${key.at}, ${key.id}) < (${sql.placeholder(WINDOW.at)}::timestamptz, ${sql.placeholder(WINDOW.id)})`
+    : undefined;
+
+/**
+ * Filters, orders and bounds a select (built with `.$dynamic()`) to one page plus one row, to know if more follow.
+ * Its values are placeholders: keysetValues names them.
+ */
 export function keysetWindow<T extends PgSelect>(select: T, key: KeysetKey, where: SQL | undefined, q: KeysetQuery): T {
-  return select
-    .where(and(where, keysetAfter(key, q.cursor)))
+  const window = select
+    .where(and(where, keysetAfter(key, q)))
     .orderBy(desc(key.at), desc(key.id))
-    .limit(q.limit + 1)
-    .offset(q.cursor ? 0 : offsetOf(q));
+    .limit(sql.placeholder(WINDOW.limit));
+  return q.cursor ? window : window.offset(sql.placeholder(WINDOW.offset));
 }
 
 /** Cuts the rows keysetWindow read to the page, and names the next page's cursor (null on the last page). */
@@ -61,10 +79,54 @@ export function keysetSlice<T extends { keysetAt: string; keysetId: number }>(
   };
 }
 
+/** What a newest-first list reads, for keysetPage: each part built with `.$dynamic()`, compiled once per shape. */
+export interface KeysetList<S extends PgSelect> {
+  /** Names the list's compiled queries. */
+  name: string;
+  key: KeysetKey;
+  /** The rows, with keysetColumns beside the list's own. */
+  rows: () => S;
+  /** `select 1` from the same tables and joins, to count the matches. */
+  matching: () => PgSelect;
+  /** The planner's guess of the matches, for a total past the cap (else "more than the cap"). */
+  estimate?: () => Promise<number>;
+  /** How far the total is counted exactly (TOTAL_EXACT_UP_TO unless given). */
+  exactUpTo?: number;
+}
+
+type KeysetRow = { keysetAt: string; keysetId: number };
+type RowOf<S> = Awaited<S> extends (infer R)[] ? R : never;
+
+/**
+ * A newest-first list's page: the rows after the query's cursor (or at its offset) that `where` keeps, beside their
+ * bounded total (rowsAndTotal: not counted when the first page holds the whole list, so narrow searches and short
+ * lists, the common case, cost one statement). `where` is built with `values`' placeholders.
+ */
+export async function keysetPage<S extends PgSelect>(
+  db: DbOrTx,
+  list: KeysetList<S>,
+  where: SQL | undefined,
+  values: QueryValues,
+  q: KeysetQuery,
+): Promise<{ items: Omit<RowOf<S> & KeysetRow, keyof KeysetRow>[]; nextCursor: string | null } & Total> {
+  const filter = values.copy();
+  keysetValues(values, q);
+  const window = runCompiled(db, `${list.name} rows`, values, () => keysetWindow(list.rows(), list.key, where, q));
+  const { rows, ...total } = await rowsAndTotal(
+    window as Promise<unknown> as Promise<(RowOf<S> & KeysetRow)[]>,
+    q,
+    () =>
+      boundedTotal(db, list.name, filter, (limit) => list.matching().where(where).limit(limit), {
+        estimate: list.estimate,
+        cap: list.exactUpTo,
+      }),
+  );
+  return { ...keysetSlice(rows, q.limit), ...total };
+}
+
 /**
  * A page's rows (keysetWindow's query), then the list's total from `count` (a boundedTotal), which is skipped
- * when the first page holds the whole list: it is its own exact total. Narrow searches and short lists, the
- * common case, then cost one query instead of two.
+ * when the first page holds the whole list: it is its own exact total.
  */
 export async function rowsAndTotal<R>(
   window: PromiseLike<R[]>,
@@ -74,31 +136,4 @@ export async function rowsAndTotal<R>(
   const rows = await window;
   const whole = !q.cursor && q.page === 1 && rows.length <= q.limit;
   return { rows, ...(whole ? { total: rows.length, totalExact: true } : await count()) };
-}
-
-type KeysetRow = { keysetAt: string; keysetId: number };
-type RowOf<S> = Awaited<S> extends (infer R)[] ? R : never;
-
-/**
- * A newest-first list's page: `select` (its columns and joins, with keysetColumns, built with `.$dynamic()`)
- * windowed after the query's cursor, beside the bounded total of `table`'s rows that `where` keeps.
- */
-export async function keysetPage<S extends PgSelect>(
-  db: DbOrTx,
-  select: S,
-  table: PgTable,
-  key: KeysetKey,
-  where: SQL | undefined,
-  q: KeysetQuery,
-): Promise<{ items: Omit<RowOf<S> & KeysetRow, keyof KeysetRow>[]; nextCursor: string | null } & Total> {
-  const { rows, ...total } = await rowsAndTotal(keysetWindow(select, key, where, q), q, () =>
-    boundedTotal(db, (limit) =>
-      db
-        .select({ one: sql`1` })
-        .from(table)
-        .where(where)
-        .limit(limit),
-    ),
-  );
-  return { ...keysetSlice(rows as unknown as (RowOf<S> & KeysetRow)[], q.limit), ...total };
 }

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { boundedTotal } from 'src/core/database/bounded-count';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { notifications, subAccounts } from 'src/core/database/schema';
-import {
-  keysetColumns,
-  keysetSlice,
-  keysetWindow,
-  rowsAndTotal,
-  type KeysetKey,
-  type KeysetQuery,
-} from 'src/core/database/keyset-page';
+import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
 import { likePattern } from 'src/core/http/pagination';
 import type { NotificationDraft, Recipient } from './notification-types';
 
@@ -72,29 +65,26 @@ export class NotificationsRepository {
 
   /** Newest first by (created_at, id): notifications_recipient_idx (recipient_kind, recipient_id, created_at, id). */
   async list(scope: ReaderScope, q: FeedQuery) {
-    const where = this.whereReader(scope, q);
+    const v = new QueryValues();
+    const where = this.whereReader(scope, q, v);
     const db = this.database.db;
-    const window = keysetWindow(
-      db
-        .select({ notification: notifications, subAccountName: subAccounts.name, ...keysetColumns(FEED_ORDER) })
-        .from(notifications)
-        .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
-        .$dynamic(),
-      FEED_ORDER,
-      where,
-      q,
-    );
-    const { rows, ...total } = await rowsAndTotal(window, q, () =>
-      boundedTotal(db, (limit) =>
+    const list = {
+      name: 'notifications',
+      key: FEED_ORDER,
+      rows: () =>
+        db
+          .select({ notification: notifications, subAccountName: subAccounts.name, ...keysetColumns(FEED_ORDER) })
+          .from(notifications)
+          .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
+          .$dynamic(),
+      matching: () =>
         db
           .select({ one: sql`1` })
           .from(notifications)
           .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
-          .where(where)
-          .limit(limit),
-      ),
-    );
-    return { ...keysetSlice(rows, q.limit), ...total };
+          .$dynamic(),
+    };
+    return keysetPage(db, list, where, v, q);
   }
 
   async countUnread(scope: ReaderScope): Promise<number> {
@@ -131,17 +121,19 @@ export class NotificationsRepository {
     return rows.length;
   }
 
-  private whereReader(scope: ReaderScope, q: Pick<FeedQuery, 'unread' | 'search'>): SQL {
-    const term = q.search ? likePattern(q.search) : undefined;
+  /** `v` names the values (placeholders of a compiled list; inline for a query run as built). */
+  private whereReader(scope: ReaderScope, q: Pick<FeedQuery, 'unread' | 'search'>, v = new QueryValues(true)): SQL {
+    const term = q.search ? v.$('search', likePattern(q.search)) : undefined;
+    if (q.unread) v.flag('unread');
     return and(
-      this.whereRecipient(scope),
+      this.whereRecipient(scope, v),
       q.unread ? isNull(notifications.readAt) : undefined,
       term ? or(ilike(notifications.title, term), ilike(notifications.body, term)) : undefined,
     )!;
   }
 
   /** The reader's own rows, in a SubAccount they may still act in. */
-  private whereRecipient(scope: ReaderScope): SQL {
+  private whereRecipient(scope: ReaderScope, v = new QueryValues(true)): SQL {
     const managed =
       scope.managedBy === null
         ? undefined
@@ -150,12 +142,12 @@ export class NotificationsRepository {
             this.database.db
               .select({ id: subAccounts.id })
               .from(subAccounts)
-              .where(eq(subAccounts.createdByAdminId, scope.managedBy)),
+              .where(eq(subAccounts.createdByAdminId, v.$('managedBy', scope.managedBy))),
           );
     return and(
-      eq(notifications.recipientKind, scope.kind),
-      eq(notifications.recipientId, scope.id),
-      scope.subAccountId === null ? undefined : eq(notifications.subAccountId, scope.subAccountId),
+      eq(notifications.recipientKind, v.$('recipientKind', scope.kind)),
+      eq(notifications.recipientId, v.$('recipientId', scope.id)),
+      scope.subAccountId === null ? undefined : eq(notifications.subAccountId, v.$('subAccountId', scope.subAccountId)),
       managed,
     )!;
   }

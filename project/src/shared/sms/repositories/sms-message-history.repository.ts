@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { eq, getTableColumns, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { boundedTotal, plannerEstimate, type Total } from 'src/core/database/bounded-count';
+import { eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
+import { plannerEstimate, type Total } from 'src/core/database/bounded-count';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsMessages } from 'src/core/database/schema';
-import { keysetColumns, keysetSlice, keysetWindow, rowsAndTotal, type KeysetKey } from 'src/core/database/keyset-page';
+import { keysetColumns, keysetPage, type KeysetKey, type KeysetList } from 'src/core/database/keyset-page';
 import type { KeysetPosition } from 'src/core/http/keyset-cursor';
 import { likePattern, SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import { parseMessageSearch } from '../message-search';
+import type { SmsMessageRow } from './sms-messages.repository';
 
 export interface MessageFilters {
   page: number;
@@ -28,7 +31,7 @@ export interface MessageFilters {
 }
 
 export interface MessagePage extends Total {
-  items: (typeof smsMessages.$inferSelect)[];
+  items: MessageListRow[];
   nextCursor: string | null;
 }
 
@@ -53,59 +56,99 @@ export class SmsMessageHistoryRepository {
 
   async page(subAccountId: number, f: MessageFilters): Promise<MessagePage> {
     const db = this.database.db;
-    const where = messageFilterWhere(subAccountId, f);
-    const window = keysetWindow(
-      db
-        .select({ ...getTableColumns(smsMessages), ...keysetColumns(HISTORY_ORDER) })
-        .from(smsMessages)
-        .$dynamic(),
-      HISTORY_ORDER,
-      where,
-      f,
-    );
-    const { rows, ...total } = await rowsAndTotal(window, f, () =>
-      boundedTotal(
-        db,
-        (limit) =>
-          db
-            .select({ one: sql`1` })
-            .from(smsMessages)
-            .where(where)
-            .limit(limit),
-        () => plannerEstimate(db, sql`select 1 from ${smsMessages} where ${where}`),
-        f.search?.trim() ? SEARCH_TOTAL_EXACT_UP_TO : TOTAL_EXACT_UP_TO,
-      ),
-    );
-    return { ...keysetSlice(rows, f.limit), ...total };
+    const values = new QueryValues();
+    const list: KeysetList<PgSelect> = {
+      name: 'sms history',
+      key: HISTORY_ORDER,
+      rows: () =>
+        db
+          .select({ ...MESSAGE_LIST_COLUMNS, ...keysetColumns(HISTORY_ORDER) })
+          .from(smsMessages)
+          .$dynamic(),
+      matching: () =>
+        db
+          .select({ one: sql`1` })
+          .from(smsMessages)
+          .$dynamic(),
+      estimate: () =>
+        plannerEstimate(
+          db,
+          sql`select 1 from ${smsMessages} where ${messageFilterWhere(new QueryValues(true), subAccountId, f)}`,
+        ),
+      exactUpTo: f.search?.trim() ? SEARCH_TOTAL_EXACT_UP_TO : TOTAL_EXACT_UP_TO,
+    };
+    const page = await keysetPage(db, list, messageFilterWhere(values, subAccountId, f), values, f);
+    return page as unknown as MessagePage;
   }
 }
 
 const HISTORY_ORDER: KeysetKey = { at: smsMessages.createdAt, id: smsMessages.id };
 
-/** The WHERE of a message list: the SubAccount first, then each filter given. */
-export function messageFilterWhere(subAccountId: number, f: Omit<MessageFilters, 'page' | 'limit'>): SQL {
+/** The columns a list of messages shows (SmsMessageDto's), not the sender's bookkeeping. */
+const MESSAGE_LIST_COLUMNS = {
+  id: smsMessages.id,
+  userId: smsMessages.userId,
+  subAccountId: smsMessages.subAccountId,
+  direction: smsMessages.direction,
+  phoneNumber: smsMessages.phoneNumber,
+  fromNumber: smsMessages.fromNumber,
+  message: smsMessages.message,
+  status: smsMessages.status,
+  statusReason: smsMessages.statusReason,
+  twilioSid: smsMessages.twilioSid,
+  errorCode: smsMessages.errorCode,
+  errorMessage: smsMessages.errorMessage,
+  campaignId: smsMessages.campaignId,
+  leadId: smsMessages.leadId,
+  segments: smsMessages.segments,
+  encoding: smsMessages.encoding,
+  price: smsMessages.price,
+  priceUnit: smsMessages.priceUnit,
+  attempts: smsMessages.attempts,
+  notBefore: smsMessages.notBefore,
+  sentAt: smsMessages.sentAt,
+  deliveredAt: smsMessages.deliveredAt,
+  createdAt: smsMessages.createdAt,
+  updatedAt: smsMessages.updatedAt,
+};
+
+/** A message as a list shows it. */
+export type MessageListRow = Pick<SmsMessageRow, keyof typeof MESSAGE_LIST_COLUMNS>;
+
+/**
+ * The WHERE of a message list: the SubAccount first, then each filter given, its values named in `v` (each
+ * condition under names of its own, so the names given tell the query's text apart).
+ */
+export function messageFilterWhere(
+  v: QueryValues,
+  subAccountId: number,
+  f: Omit<MessageFilters, 'page' | 'limit'>,
+): SQL {
   return inTenant(
     smsMessages.subAccountId,
-    subAccountId,
-    f.status ? eq(smsMessages.status, f.status as 'pending') : undefined,
-    f.campaignId ? eq(smsMessages.campaignId, f.campaignId) : undefined,
-    f.leadId ? eq(smsMessages.leadId, f.leadId) : undefined,
-    f.direction ? eq(smsMessages.direction, f.direction) : undefined,
-    f.from ? gte(smsMessages.createdAt, f.from) : undefined,
-    f.to ? lte(smsMessages.createdAt, f.to) : undefined,
-    f.phoneNumber ? eq(smsMessages.phoneNumber, f.phoneNumber) : undefined,
-    f.withLead
-      ? f.withLead.phone
-        ? or(eq(smsMessages.leadId, f.withLead.id), eq(smsMessages.phoneNumber, f.withLead.phone))
-        : eq(smsMessages.leadId, f.withLead.id)
-      : undefined,
-    searchCondition(f.search),
+    v.$('subAccountId', subAccountId),
+    f.status ? eq(smsMessages.status, v.$('status', f.status)) : undefined,
+    f.campaignId ? eq(smsMessages.campaignId, v.$('campaignId', f.campaignId)) : undefined,
+    f.leadId ? eq(smsMessages.leadId, v.$('leadId', f.leadId)) : undefined,
+    f.direction ? eq(smsMessages.direction, v.$('direction', f.direction)) : undefined,
+    f.from ? gte(smsMessages.createdAt, v.$('from', f.from)) : undefined,
+    f.to ? lte(smsMessages.createdAt, v.$('to', f.to)) : undefined,
+    f.phoneNumber ? eq(smsMessages.phoneNumber, v.$('phoneNumber', f.phoneNumber)) : undefined,
+    f.withLead ? withLeadCondition(v, f.withLead) : undefined,
+    searchCondition(v, f.search),
   );
 }
 
-function searchCondition(term: string | undefined): SQL | undefined {
+function withLeadCondition(v: QueryValues, lead: { id: number; phone: string | null }): SQL | undefined {
+  const linked = eq(smsMessages.leadId, v.$('withLeadId', lead.id));
+  return lead.phone ? or(linked, eq(smsMessages.phoneNumber, v.$('withLeadPhone', lead.phone))) : linked;
+}
+
+function searchCondition(v: QueryValues, term: string | undefined): SQL | undefined {
   const search = parseMessageSearch(term);
   if (!search.text) return undefined;
-  const body = ilike(smsMessages.message, likePattern(search.text));
-  return search.phoneDigits ? or(like(smsMessages.phoneNumber, `%${search.phoneDigits}%`), body) : body;
+  const body = ilike(smsMessages.message, v.$('searchText', likePattern(search.text)));
+  return search.phoneDigits
+    ? or(like(smsMessages.phoneNumber, v.$('searchDigits', `%${search.phoneDigits}%`)), body)
+    : body;
 }

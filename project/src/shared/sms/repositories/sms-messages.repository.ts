@@ -4,6 +4,7 @@ import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database
 import { rowsFromDriver } from 'src/core/database/driver-rows';
 import { smsEvents, smsMessages } from 'src/core/database/schema';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { messageFilterWhere, type MessageFilters } from './sms-message-history.repository';
 import { isOptedOut } from './sms-opt-outs.repository';
 
@@ -121,7 +122,7 @@ export class SmsMessagesRepository {
       const rows = await this.db
         .select()
         .from(smsMessages)
-        .where(and(messageFilterWhere(subAccountId, f), sql`${smsMessages.id} > ${afterId}`))
+        .where(and(messageFilterWhere(new QueryValues(true), subAccountId, f), sql`${smsMessages.id} > ${afterId}`))
         .orderBy(asc(smsMessages.id))
         .limit(pageSize);
       if (rows.length === 0) return;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
 import { smsUnassignedInbound } from 'src/core/database/schema';
@@ -26,12 +27,24 @@ export class SmsUnassignedRepository {
    */
   async list(q: KeysetQuery & { open: boolean }) {
     const db = this.database.db;
+    const v = new QueryValues();
+    if (q.open) v.flag('open');
     const where = q.open ? isNull(smsUnassignedInbound.assignedAt) : undefined;
-    const select = db
-      .select({ ...getTableColumns(smsUnassignedInbound), ...keysetColumns(RECEIVED_ORDER) })
-      .from(smsUnassignedInbound)
-      .$dynamic();
-    return keysetPage(db, select, smsUnassignedInbound, RECEIVED_ORDER, where, q);
+    const list = {
+      name: 'unassigned inbound',
+      key: RECEIVED_ORDER,
+      rows: () =>
+        db
+          .select({ ...getTableColumns(smsUnassignedInbound), ...keysetColumns(RECEIVED_ORDER) })
+          .from(smsUnassignedInbound)
+          .$dynamic(),
+      matching: () =>
+        db
+          .select({ one: sql`1` })
+          .from(smsUnassignedInbound)
+          .$dynamic(),
+    };
+    return keysetPage(db, list, where, v, q);
   }
 
   /** Locks an open entry for filing it; undefined when absent or already filed. */

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { and, eq, getTableColumns, gte, like, lte, sql } from 'drizzle-orm';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AdminOnly, CurrentAuth, tenantOf } from 'src/core/auth/auth.decorators';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService } from 'src/core/database/database.service';
 import { adminUsers, smsAuditLog, users } from 'src/core/database/schema';
 import { keysetColumns, keysetPage, keysetQueryOf, type KeysetKey } from 'src/core/database/keyset-page';
@@ -16,38 +17,42 @@ export class AuditService {
 
   async list(auth: AuthContext, q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     const [kind, id] = q.actor?.split(':') ?? [];
+    const v = new QueryValues();
     const where = and(
-      eq(smsAuditLog.subAccountId, tenantOf(auth)),
-      kind ? eq(smsAuditLog.actorKind, kind as 'user') : undefined,
-      id ? eq(smsAuditLog.actorId, Number(id)) : undefined,
+      eq(smsAuditLog.subAccountId, v.$('subAccountId', tenantOf(auth))),
+      kind ? eq(smsAuditLog.actorKind, v.$('actorKind', kind)) : undefined,
+      id ? eq(smsAuditLog.actorId, v.$('actorId', Number(id))) : undefined,
       q.action
         ? q.action.endsWith('.')
-          ? like(smsAuditLog.action, `${q.action}%`)
-          : eq(smsAuditLog.action, q.action)
+          ? like(smsAuditLog.action, v.$('actionPrefix', `${q.action}%`))
+          : eq(smsAuditLog.action, v.$('action', q.action))
         : undefined,
-      q.from ? gte(smsAuditLog.createdAt, new Date(q.from)) : undefined,
-      q.to ? lte(smsAuditLog.createdAt, new Date(q.to)) : undefined,
+      q.from ? gte(smsAuditLog.createdAt, v.$('from', new Date(q.from))) : undefined,
+      q.to ? lte(smsAuditLog.createdAt, v.$('to', new Date(q.to))) : undefined,
     );
     const db = this.database.db;
-    const select = db
-      .select({
-        ...getTableColumns(smsAuditLog),
-        // People read names, not "Admin #1"; null for system and Twilio, or a deleted account.
-        actorName: sql<string | null>`coalesce(${users.name}, ${adminUsers.name})`,
-        ...keysetColumns(AUDIT_ORDER),
-      })
-      .from(smsAuditLog)
-      .leftJoin(users, and(eq(smsAuditLog.actorKind, 'user'), eq(users.id, smsAuditLog.actorId)))
-      .leftJoin(adminUsers, and(eq(smsAuditLog.actorKind, 'admin'), eq(adminUsers.id, smsAuditLog.actorId)))
-      .$dynamic();
-    const { items, nextCursor, ...total } = await keysetPage(
-      db,
-      select,
-      smsAuditLog,
-      AUDIT_ORDER,
-      where,
-      keysetQueryOf(q),
-    );
+    const list = {
+      name: 'audit',
+      key: AUDIT_ORDER,
+      rows: () =>
+        db
+          .select({
+            ...getTableColumns(smsAuditLog),
+            // People read names, not "Admin #1"; null for system and Twilio, or a deleted account.
+            actorName: sql<string | null>`coalesce(${users.name}, ${adminUsers.name})`,
+            ...keysetColumns(AUDIT_ORDER),
+          })
+          .from(smsAuditLog)
+          .leftJoin(users, and(eq(smsAuditLog.actorKind, 'user'), eq(users.id, smsAuditLog.actorId)))
+          .leftJoin(adminUsers, and(eq(smsAuditLog.actorKind, 'admin'), eq(adminUsers.id, smsAuditLog.actorId)))
+          .$dynamic(),
+      matching: () =>
+        db
+          .select({ one: sql`1` })
+          .from(smsAuditLog)
+          .$dynamic(),
+    };
+    const { items, nextCursor, ...total } = await keysetPage(db, list, where, v, keysetQueryOf(q));
     return pageOf(items, { ...total, nextCursor }, q);
   }
 }

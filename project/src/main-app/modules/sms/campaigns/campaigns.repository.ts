@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, getTableColumns, ilike, inArray, sql } from 'drizzle-orm';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
 import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
@@ -48,18 +49,29 @@ export class CampaignsRepository {
 
   /** Newest first by (created_at, id): sms_campaigns_sub_account_created_idx (sub_account_id, created_at, id). */
   async list(subAccountId: number, q: KeysetQuery & { status?: string; search?: string }) {
+    const v = new QueryValues();
     const where = inTenant(
       smsCampaigns.subAccountId,
-      subAccountId,
-      q.status ? eq(smsCampaigns.status, q.status as 'draft') : undefined,
-      q.search ? ilike(smsCampaigns.name, likePattern(q.search)) : undefined,
+      v.$('subAccountId', subAccountId),
+      q.status ? eq(smsCampaigns.status, v.$('status', q.status)) : undefined,
+      q.search ? ilike(smsCampaigns.name, v.$('search', likePattern(q.search))) : undefined,
     );
     const db = this.db;
-    const select = db
-      .select({ ...getTableColumns(smsCampaigns), ...keysetColumns(CAMPAIGN_ORDER) })
-      .from(smsCampaigns)
-      .$dynamic();
-    return keysetPage(db, select, smsCampaigns, CAMPAIGN_ORDER, where, q);
+    const list = {
+      name: 'campaigns',
+      key: CAMPAIGN_ORDER,
+      rows: () =>
+        db
+          .select({ ...getTableColumns(smsCampaigns), ...keysetColumns(CAMPAIGN_ORDER) })
+          .from(smsCampaigns)
+          .$dynamic(),
+      matching: () =>
+        db
+          .select({ one: sql`1` })
+          .from(smsCampaigns)
+          .$dynamic(),
+    };
+    return keysetPage(db, list, where, v, q);
   }
 
   async update(id: number, values: Partial<CampaignInsert>, db: DbOrTx = this.db): Promise<CampaignRow | undefined> {

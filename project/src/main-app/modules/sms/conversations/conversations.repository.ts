@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { boundedTotal } from 'src/core/database/bounded-count';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsConversationReads, smsConversations, smsMessages, users } from 'src/core/database/schema';
-import {
-  keysetColumns,
-  keysetSlice,
-  keysetWindow,
-  rowsAndTotal,
-  type KeysetKey,
-  type KeysetQuery,
-} from 'src/core/database/keyset-page';
+import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
 import { likePattern } from 'src/core/http/pagination';
 import { isOptedOut } from 'src/shared/sms/repositories/sms-opt-outs.repository';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
@@ -66,26 +59,28 @@ export class ConversationsRepository {
    * A conversation that moves to the top while someone pages is not read twice: the cursor is behind it.
    */
   async list(subAccountId: number, reader: Reader, q: ConversationFilters) {
-    const where = this.filter(subAccountId, reader, q);
+    const v = new QueryValues();
+    const where = this.filter(v, subAccountId, q);
+    const readJoin = this.readJoin(reader, v);
     const db = this.database.db;
-    const window = keysetWindow(this.selectWithReader(db, reader).$dynamic(), RECENT_ORDER, where, q);
-    const { rows, ...total } = await rowsAndTotal(window, q, () =>
-      boundedTotal(db, (limit) =>
+    const list = {
+      name: 'conversations',
+      key: RECENT_ORDER,
+      rows: () => this.selectWithReader(db, readJoin).$dynamic(),
+      matching: () =>
         db
           .select({ one: sql`1` })
           .from(smsConversations)
           .leftJoin(leads, eq(leads.id, smsConversations.leadId))
-          .leftJoin(smsConversationReads, this.readJoin(reader))
-          .where(where)
-          .limit(limit),
-      ),
-    );
-    const { items, nextCursor } = keysetSlice(rows, q.limit);
-    return { items: items.map(toDto), nextCursor, ...total };
+          .leftJoin(smsConversationReads, readJoin)
+          .$dynamic(),
+    };
+    const { items, ...rest } = await keysetPage(db, list, where, v, q);
+    return { items: items.map(toDto), ...rest };
   }
 
   async find(subAccountId: number, reader: Reader, id: number): Promise<ConversationDto | undefined> {
-    const [row] = await this.selectWithReader(this.database.db, reader).where(
+    const [row] = await this.selectWithReader(this.database.db, this.readJoin(reader)).where(
       and(eq(smsConversations.subAccountId, subAccountId), eq(smsConversations.id, id)),
     );
     return row && toDto(row);
@@ -109,25 +104,27 @@ export class ConversationsRepository {
       do update set last_read_at = greatest(excluded.last_read_at, r.last_read_at)`);
   }
 
-  private filter(subAccountId: number, reader: Reader, q: ConversationFilters): SQL {
-    const term = q.search ? likePattern(q.search) : undefined;
+  private filter(v: QueryValues, subAccountId: number, q: ConversationFilters): SQL {
+    const term = q.search ? v.$('search', likePattern(q.search)) : undefined;
+    if (q.unread) v.flag('unread');
     return and(
-      eq(smsConversations.subAccountId, subAccountId),
+      eq(smsConversations.subAccountId, v.$('subAccountId', subAccountId)),
       q.unread ? unreadCondition() : undefined,
-      q.ownerId ? eq(leads.ownerId, q.ownerId) : undefined,
+      q.ownerId ? eq(leads.ownerId, v.$('ownerId', q.ownerId)) : undefined,
       term ? or(ilike(smsConversations.phoneNumber, term), ilike(leads.name, term)) : undefined,
     )!;
   }
 
-  private readJoin(reader: Reader) {
+  /** `v` names the values (placeholders of a compiled list; inline for a query run as built). */
+  private readJoin(reader: Reader, v = new QueryValues(true)) {
     return and(
       eq(smsConversationReads.conversationId, smsConversations.id),
-      eq(smsConversationReads.readerKind, reader.kind),
-      eq(smsConversationReads.readerId, reader.id),
+      eq(smsConversationReads.readerKind, v.$('readerKind', reader.kind)),
+      eq(smsConversationReads.readerId, v.$('readerId', reader.id)),
     );
   }
 
-  private selectWithReader(db: DbOrTx, reader: Reader) {
+  private selectWithReader(db: DbOrTx, readJoin: SQL | undefined) {
     return db
       .select({
         conversation: smsConversations,
@@ -144,7 +141,7 @@ export class ConversationsRepository {
       .from(smsConversations)
       .leftJoin(leads, eq(leads.id, smsConversations.leadId))
       .leftJoin(users, eq(users.id, leads.ownerId))
-      .leftJoin(smsConversationReads, this.readJoin(reader));
+      .leftJoin(smsConversationReads, readJoin);
   }
 }
 

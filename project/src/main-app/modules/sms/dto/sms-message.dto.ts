@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
 import { CursorPageQueryDto, pageOf, type Page } from 'src/core/http/pagination';
-import type { MessagePage } from 'src/shared/sms/repositories/sms-message-history.repository';
+import type { MessageListRow, MessagePage } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { SMS_STATUSES } from 'src/shared/sms/message-status';
-import type { SmsMessageRow } from 'src/shared/sms/repositories/sms-messages.repository';
 
 export class MessageQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ enum: SMS_STATUSES }) @IsOptional() @IsIn(SMS_STATUSES) status?: (typeof SMS_STATUSES)[number];
@@ -56,7 +55,7 @@ export class SmsMessageDetailDto extends SmsMessageDto {
   @ApiProperty({ type: [SmsEventDto] }) events!: SmsEventDto[];
 }
 
-export const mapMessage = (r: SmsMessageRow): SmsMessageDto => ({
+export const mapMessage = (r: MessageListRow): SmsMessageDto => ({
   id: r.id,
   userId: r.userId,
   subAccountId: r.subAccountId,

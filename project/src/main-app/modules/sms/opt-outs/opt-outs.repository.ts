@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { eq, getTableColumns, ilike } from 'drizzle-orm';
+import { eq, getTableColumns, ilike, sql } from 'drizzle-orm';
+import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsOptOuts } from 'src/core/database/schema';
 import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
@@ -14,17 +15,28 @@ export class OptOutsListRepository {
 
   /** Newest first by (created_at, id): sms_opt_outs_recent_idx (sub_account_id, created_at, id). */
   async list(subAccountId: number, q: KeysetQuery & { search?: string }) {
+    const v = new QueryValues();
     const where = inTenant(
       smsOptOuts.subAccountId,
-      subAccountId,
-      q.search ? ilike(smsOptOuts.phoneNumber, likePattern(q.search.replace(/[^\d+]/g, ''))) : undefined,
+      v.$('subAccountId', subAccountId),
+      q.search ? ilike(smsOptOuts.phoneNumber, v.$('search', likePattern(q.search.replace(/[^\d+]/g, '')))) : undefined,
     );
     const db = this.database.db;
-    const select = db
-      .select({ ...getTableColumns(smsOptOuts), ...keysetColumns(OPT_OUT_ORDER) })
-      .from(smsOptOuts)
-      .$dynamic();
-    return keysetPage(db, select, smsOptOuts, OPT_OUT_ORDER, where, q);
+    const list = {
+      name: 'opt-outs',
+      key: OPT_OUT_ORDER,
+      rows: () =>
+        db
+          .select({ ...getTableColumns(smsOptOuts), ...keysetColumns(OPT_OUT_ORDER) })
+          .from(smsOptOuts)
+          .$dynamic(),
+      matching: () =>
+        db
+          .select({ one: sql`1` })
+          .from(smsOptOuts)
+          .$dynamic(),
+    };
+    return keysetPage(db, list, where, v, q);
   }
 
   async find(subAccountId: number, id: number) {

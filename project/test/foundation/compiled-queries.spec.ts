@@ -1,0 +1,99 @@
+import { and, eq, ilike, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
+import { subAccounts } from 'src/core/database/schema';
+import { sessionOf } from '../support/statements';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/** A list's query is compiled once per shape (which values it names) and run with each request's values. */
+describe('compiled queries', () => {
+  let db: TestDatabase;
+  const ids: number[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    for (const name of ['Acme Roofing', 'Acme Solar', 'Bolt Plumbing']) {
+      const [row] = await db.database.db.insert(subAccounts).values({ name }).returning({ id: subAccounts.id });
+      ids.push(row!.id);
+    }
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  const european = sql`${subAccounts.timeZone} like 'Europe/%'`;
+
+  /** Sub-account names matching the filter, built the way a list repository builds its WHERE. */
+  function names(f: { id?: number; search?: string; european?: boolean }) {
+    const v = new QueryValues();
+    if (f.european) v.flag('european');
+    const where = and(
+      f.id ? eq(subAccounts.id, v.$('id', f.id)) : undefined,
+      f.search ? ilike(subAccounts.name, v.$('search', `%${f.search}%`)) : undefined,
+      f.european ? european : undefined,
+    );
+    const db$ = db.database.db;
+    return runCompiled(db$, 'probe names', v, () =>
+      db$.select({ name: subAccounts.name }).from(subAccounts).where(where).orderBy(subAccounts.name).$dynamic(),
+    ).then((rows) => rows.map((r) => r.name));
+  }
+
+  it('prepares a shape once and runs it with each call’s own values', async () => {
+    // Which prepared statement each run used (the class of the one a session makes).
+    const probe = sessionOf(db.database).prepareQuery({ sql: 'select 1', params: [] });
+    const prepared = Object.getPrototypeOf(probe) as { execute: (v?: unknown) => Promise<unknown> };
+    const used: unknown[] = [];
+    const original = prepared.execute;
+    const spy = vi.spyOn(prepared, 'execute').mockImplementation(function (this: unknown, v) {
+      used.push(this);
+      return original.call(this, v);
+    });
+    try {
+      expect(await names({ id: ids[0] })).toEqual(['Acme Roofing']);
+      expect(await names({ id: ids[2] })).toEqual(['Bolt Plumbing']);
+      expect(await names({ id: ids[1] })).toEqual(['Acme Solar']);
+      expect(await names({ search: 'acme' })).toEqual(['Acme Roofing', 'Acme Solar']);
+      expect(await names({ search: 'bolt' })).toEqual(['Bolt Plumbing']);
+      expect(await names({ search: 'acme', id: ids[1] })).toEqual(['Acme Solar']);
+      const [byId, byId2, byId3, bySearch, bySearch2, byBoth] = used;
+      expect(byId2).toBe(byId);
+      expect(byId3).toBe(byId);
+      expect(bySearch2).toBe(bySearch);
+      expect(new Set([byId, bySearch, byBoth]).size).toBe(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('tells shapes apart by the values named and the flags set', () => {
+    const a = new QueryValues();
+    a.$('id', 1);
+    const b = new QueryValues();
+    b.$('id', 2);
+    expect(a.shape).toBe(b.shape);
+    b.flag('european');
+    expect(a.shape).not.toBe(b.shape);
+    const c = new QueryValues();
+    c.$('search', '%x%');
+    expect(c.shape).not.toBe(a.shape);
+    expect(() => a.$('id', 3)).toThrow('Query value id given twice');
+  });
+
+  it('keeps a flag-only condition apart from the same values without it', async () => {
+    await db.database.db.execute(sql`update sub_accounts set time_zone = 'Europe/London' where name = 'Acme Solar'`);
+    expect(await names({ search: 'acme' })).toEqual(['Acme Roofing', 'Acme Solar']);
+    expect(await names({ search: 'acme', european: true })).toEqual(['Acme Solar']);
+    expect(await names({ search: 'acme' })).toEqual(['Acme Roofing', 'Acme Solar']);
+  });
+
+  it('fails in tests when one shape would stand for two texts (a condition left out of the shape)', async () => {
+    const db$ = db.database.db;
+    const run = (unflagged: boolean) => {
+      const v = new QueryValues();
+      const where = unflagged ? european : undefined;
+      return runCompiled(db$, 'probe unflagged', v, () => db$.select().from(subAccounts).where(where).$dynamic());
+    };
+    await run(false);
+    await expect(run(true)).rejects.toThrow('stands for two texts');
+  });
+});
