@@ -216,4 +216,42 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     };
     expect(detail).toMatchObject({ pending: n, pendingExact: false });
   });
+
+  it('counts a big campaign’s open and unpriced messages once per few seconds of polling, a small one each time', async () => {
+    const campaignOf = async (name: string, size: number) => {
+      const [c] = await db.database.db
+        .insert(smsCampaigns)
+        .values({ subAccountId: a.subAccountId, name, message: 'Hi', status: 'sending', totalRecipients: size })
+        .returning();
+      await fill(db, a.subAccountId, size, { campaignId: c!.id });
+      return c!.id;
+    };
+    const big = await campaignOf('Big', 2 * TOTAL_EXACT_UP_TO + 100);
+    const small = await campaignOf('Small', 30);
+    // Over 1,000 pending and over 1,000 sent without a price yet.
+    await db.database.db.execute(
+      sql`update sms_messages set status = case when id % 2 = 0 then 'pending' else 'sent' end
+           where campaign_id = ${big}`,
+    );
+    await db.database.db.execute(sql`update sms_messages set status = 'sent' where campaign_id = ${small}`);
+    const poll = async (id: number) => {
+      let body: { awaitingPrice: number; pending: number } = { awaitingPrice: 0, pending: 0 };
+      const sent = await statementsOf(db.database, async () => {
+        body = (await t.http().get(`/api/sms/campaigns/${id}`).set(aUser).expect(200)).body as typeof body;
+      });
+      return { body, counts: sent.filter((s) => /select count\(\*\)/.test(s.sql)).length };
+    };
+    expect((await poll(big)).counts).toBe(2);
+    expect((await poll(big)).counts).toBe(0);
+    // A small campaign's answers are exact: each poll counts, so a change shows at once.
+    expect(await poll(small)).toMatchObject({ counts: 2, body: { awaitingPrice: 30 } });
+    await db.database.db.execute(sql`update sms_messages set price = -0.0079 where campaign_id = ${small}`);
+    expect(await poll(small)).toMatchObject({ counts: 2, body: { awaitingPrice: 0 } });
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + LARGE_TOTAL_TTL_MS + 1);
+    try {
+      expect((await poll(big)).counts).toBe(2);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
 });

@@ -55,6 +55,29 @@ export async function boundedTotal(
 
 const bigintAsText = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
 
+/**
+ * Answers of a bounded count that reached their cap ("more than N"), kept for LARGE_TOTAL_TTL_MS as large totals
+ * are: a page polled every few seconds then does not count N rows again each time. Answers under the cap are exact
+ * and cheap to count, and never kept.
+ */
+export class CappedAnswers<K, V> {
+  private readonly kept = new Map<K, { value: V; at: number }>();
+
+  constructor(private readonly reachedCap: (value: V) => boolean) {}
+
+  get(key: K): V | undefined {
+    const known = this.kept.get(key);
+    const now = Date.now();
+    return known && now - known.at < LARGE_TOTAL_TTL_MS && now >= known.at ? known.value : undefined;
+  }
+
+  keep(key: K, value: V): void {
+    if (!this.reachedCap(value)) return;
+    if (this.kept.size >= LARGE_TOTALS_KEPT) this.kept.clear();
+    this.kept.set(key, { value, at: Date.now() });
+  }
+}
+
 /** Forgets every remembered large total (tests that truncate the tables and so reuse their ids). */
 export function forgetLargeTotals(): void {
   largeTotals.clear();

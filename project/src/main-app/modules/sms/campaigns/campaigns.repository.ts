@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, getTableColumns, ilike, inArray, sql } from 'drizzle-orm';
+import { CappedAnswers } from 'src/core/database/bounded-count';
 import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
@@ -13,12 +14,22 @@ export type CampaignInsert = typeof smsCampaigns.$inferInsert;
 
 /** A campaign's open messages are counted exactly up to this many; past it, its counters estimate them. */
 export const OPEN_EXACT_UP_TO = 1000;
+/** Messages awaiting their price are counted up to this many (the panel says "over 1,000"). */
+export const AWAITING_PRICE_UP_TO = 1000;
+
+export interface OpenCount {
+  open: number;
+  quietHours: number;
+}
 
 const CAMPAIGN_ORDER: KeysetKey = { at: smsCampaigns.createdAt, id: smsCampaigns.id };
 
 /** Every query of sms_campaigns and of a campaign's messages. */
 @Injectable()
 export class CampaignsRepository {
+  private readonly largeOpen = new CappedAnswers<number, OpenCount>((c) => c.open > OPEN_EXACT_UP_TO);
+  private readonly largeAwaitingPrice = new CappedAnswers<number, number>((n) => n >= AWAITING_PRICE_UP_TO);
+
   constructor(private readonly database: DatabaseService) {}
 
   private get db() {
@@ -101,9 +112,23 @@ export class CampaignsRepository {
    * Each campaign's messages still pending or in flight, and those waiting for quiet hours, counted only up to
    * OPEN_EXACT_UP_TO + 1 rows (a page never scans a million-row campaign): sms_messages_campaign_idx
    * (campaign_id, status, …) and the partial sms_messages_campaign_quiet_idx. Past the cap, openCounts estimates
-   * from the campaign's own counters.
+   * from the campaign's own counters, and the answer is reused for a few seconds (CappedAnswers).
    */
-  async countOpenUpTo(campaignIds: number[]): Promise<Map<number, { open: number; quietHours: number }>> {
+  async countOpenUpTo(campaignIds: number[]): Promise<Map<number, OpenCount>> {
+    const counts = new Map<number, OpenCount>();
+    for (const id of campaignIds) {
+      const known = this.largeOpen.get(id);
+      if (known) counts.set(id, known);
+    }
+    const toCount = campaignIds.filter((id) => !counts.has(id));
+    for (const [id, count] of await this.countOpen(toCount)) {
+      this.largeOpen.keep(id, count);
+      counts.set(id, count);
+    }
+    return counts;
+  }
+
+  private async countOpen(campaignIds: number[]): Promise<Map<number, OpenCount>> {
     if (campaignIds.length === 0) return new Map();
     const limit = OPEN_EXACT_UP_TO + 1;
     const result = await this.db.execute(sql`
@@ -126,18 +151,22 @@ export class CampaignsRepository {
 
   /**
    * Messages Twilio accepted whose price has not arrived yet (it comes with a later status callback), up to
-   * `cap`: enough to say "prices are still arriving" without counting a large campaign on every poll.
-   * Served by the campaign's index on sms_messages (campaign_id).
+   * AWAITING_PRICE_UP_TO: enough to say "prices are still arriving" without counting a large campaign on every
+   * poll (and a capped answer is reused for a few seconds). Served by sms_messages_awaiting_price_idx.
    */
-  async countAwaitingPrice(campaignId: number, cap = 1000): Promise<number> {
+  async countAwaitingPrice(campaignId: number): Promise<number> {
+    const known = this.largeAwaitingPrice.get(campaignId);
+    if (known !== undefined) return known;
     const rows = rowsOf<{ n: number }>(
       await this.db.execute(sql`select count(*)::int as n from (
         select 1 from ${smsMessages}
         where ${smsMessages.campaignId} = ${campaignId} and ${smsMessages.price} is null
           and ${smsMessages.status} in ('sent', 'delivered', 'undelivered')
-        limit ${cap}) awaiting`),
+        limit ${AWAITING_PRICE_UP_TO}) awaiting`),
     );
-    return Number(rows[0]?.n ?? 0);
+    const n = Number(rows[0]?.n ?? 0);
+    this.largeAwaitingPrice.keep(campaignId, n);
+    return n;
   }
 
   leadsByIds(subAccountId: number, ids: number[]) {
