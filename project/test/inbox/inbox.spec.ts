@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { leads } from 'src/core/database/schema';
+import { eq } from 'drizzle-orm';
+import { leads, subAccounts } from 'src/core/database/schema';
 import { clearSms, type Headers } from '../campaigns/campaign-support';
 import { adminHeaders, createTenant, userHeaders, type Tenant } from '../support/fixtures';
 import { bootEngine, SIM_ACCOUNT_SID, SIM_FROM, waitFor, type EngineHarness } from '../support/engine-harness';
@@ -70,6 +71,12 @@ describe('Inbox: conversations, threads and read state', () => {
       ['inbound', 'Yes, call me tomorrow'],
       ['outbound', 'Hi Ann'],
     ]);
+    // Another SubAccount's user does not learn the conversation exists. (That SubAccount is removed after: a second
+    // one on the shared sender would change how the other tests' replies are routed.)
+    const outside = await createTenant(db.database, 'Outside Co');
+    const outsider = await userHeaders(h, outside);
+    await h.http().get(`/api/sms/conversations/${inbox.items[0]!.id}/messages`).set(outsider).expect(404);
+    await db.database.db.delete(subAccounts).where(eq(subAccounts.id, outside.subAccountId));
     const leadThread = await h.http().get(`/api/leads/${lead.id}/sms`).set(admin).expect(200);
     expect(leadThread.body.items.map((m: { message: string }) => m.message)).toEqual([
       'Yes, call me tomorrow',

@@ -86,6 +86,15 @@ export class ConversationsRepository {
     return row && toDto(row);
   }
 
+  /** The conversation's contact, when it is the SubAccount's. */
+  async phoneOf(subAccountId: number, id: number): Promise<string | undefined> {
+    const [row] = await this.database.db
+      .select({ phoneNumber: smsConversations.phoneNumber })
+      .from(smsConversations)
+      .where(and(eq(smsConversations.subAccountId, subAccountId), eq(smsConversations.id, id)));
+    return row?.phoneNumber;
+  }
+
   async unreadConversations(subAccountId: number, reader: Reader): Promise<number> {
     const [row] = await this.database.db
       .select({ n: count() })

@@ -56,11 +56,10 @@ export class ConversationsService implements OnModuleInit {
   }
 
   async messagesOf(auth: AuthContext, id: number, q: CursorPageQueryDto): Promise<Page<SmsMessageDto>> {
-    const conversation = await this.get(auth, id);
-    const result = await this.history.page(tenantOf(auth), {
-      ...keysetQueryOf(q),
-      phoneNumber: conversation.phoneNumber,
-    });
+    // Only the contact's number: the conversation's unread count and opt-out are not part of this answer.
+    const phoneNumber = await this.conversations.phoneOf(tenantOf(auth), id);
+    if (!phoneNumber) throw AppError.notFound('Conversation');
+    const result = await this.history.page(tenantOf(auth), { ...keysetQueryOf(q), phoneNumber });
     return toMessagePage(result, q);
   }
 
