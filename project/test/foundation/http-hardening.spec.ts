@@ -25,6 +25,8 @@ describe('HTTP hardening', () => {
     // PUBLIC_BASE_URL is http here: no HSTS, and no upgrading the docs page's requests to https.
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+    // Answers are not hashed for an ETag (see configureApp).
+    expect(res.headers.etag).toBeUndefined();
   });
 
   it('sends HSTS when the public address is https', async () => {
