@@ -1,5 +1,5 @@
-import { and, desc, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
+import { and, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { boundedTotal, type Total } from './bounded-count';
 import { runCompiled, type QueryValues } from './compiled-queries';
 import type { DbOrTx } from './database.service';
@@ -93,6 +93,22 @@ export interface KeysetList<S extends PgSelect> {
   /** How far the total is counted exactly (TOTAL_EXACT_UP_TO unless given). */
   exactUpTo?: number;
 }
+
+/** The KeysetList of one table's rows, every column of it. */
+export const tableList = <T extends PgTable>(db: DbOrTx, name: string, table: T, key: KeysetKey) => ({
+  name,
+  key,
+  rows: () =>
+    db
+      .select({ ...getTableColumns(table), ...keysetColumns(key) })
+      .from(table as PgTable)
+      .$dynamic(),
+  matching: () =>
+    db
+      .select({ one: sql`1` })
+      .from(table as PgTable)
+      .$dynamic(),
+});
 
 type KeysetRow = { keysetAt: string; keysetId: number };
 type RowOf<S> = Awaited<S> extends (infer R)[] ? R : never;

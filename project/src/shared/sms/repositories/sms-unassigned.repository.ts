@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
-import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
+import { keysetPage, tableList, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
 import { smsUnassignedInbound } from 'src/core/database/schema';
 
 export type UnassignedRow = typeof smsUnassignedInbound.$inferSelect;
@@ -30,21 +30,7 @@ export class SmsUnassignedRepository {
     const v = new QueryValues();
     if (q.open) v.flag('open');
     const where = q.open ? isNull(smsUnassignedInbound.assignedAt) : undefined;
-    const list = {
-      name: 'unassigned inbound',
-      key: RECEIVED_ORDER,
-      rows: () =>
-        db
-          .select({ ...getTableColumns(smsUnassignedInbound), ...keysetColumns(RECEIVED_ORDER) })
-          .from(smsUnassignedInbound)
-          .$dynamic(),
-      matching: () =>
-        db
-          .select({ one: sql`1` })
-          .from(smsUnassignedInbound)
-          .$dynamic(),
-    };
-    return keysetPage(db, list, where, v, q);
+    return keysetPage(db, tableList(db, 'unassigned inbound', smsUnassignedInbound, RECEIVED_ORDER), where, v, q);
   }
 
   /** Locks an open entry for filing it; undefined when absent or already filed. */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, getTableColumns, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { CappedAnswers } from 'src/core/database/bounded-count';
 import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
-import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
+import { keysetPage, tableList, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
 import { likePattern } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 import type { PreparedMessage, Rejection } from 'src/shared/sms/campaigns/recipient-record';
@@ -68,21 +68,7 @@ export class CampaignsRepository {
       q.search ? ilike(smsCampaigns.name, v.$('search', likePattern(q.search))) : undefined,
     );
     const db = this.db;
-    const list = {
-      name: 'campaigns',
-      key: CAMPAIGN_ORDER,
-      rows: () =>
-        db
-          .select({ ...getTableColumns(smsCampaigns), ...keysetColumns(CAMPAIGN_ORDER) })
-          .from(smsCampaigns)
-          .$dynamic(),
-      matching: () =>
-        db
-          .select({ one: sql`1` })
-          .from(smsCampaigns)
-          .$dynamic(),
-    };
-    return keysetPage(db, list, where, v, q);
+    return keysetPage(db, tableList(db, 'campaigns', smsCampaigns, CAMPAIGN_ORDER), where, v, q);
   }
 
   async update(id: number, values: Partial<CampaignInsert>, db: DbOrTx = this.db): Promise<CampaignRow | undefined> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { eq, getTableColumns, ilike, sql } from 'drizzle-orm';
+import { eq, ilike } from 'drizzle-orm';
 import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsOptOuts } from 'src/core/database/schema';
-import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
+import { keysetPage, tableList, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
 import { likePattern } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
 
@@ -22,21 +22,7 @@ export class OptOutsListRepository {
       q.search ? ilike(smsOptOuts.phoneNumber, v.$('search', likePattern(q.search.replace(/[^\d+]/g, '')))) : undefined,
     );
     const db = this.database.db;
-    const list = {
-      name: 'opt-outs',
-      key: OPT_OUT_ORDER,
-      rows: () =>
-        db
-          .select({ ...getTableColumns(smsOptOuts), ...keysetColumns(OPT_OUT_ORDER) })
-          .from(smsOptOuts)
-          .$dynamic(),
-      matching: () =>
-        db
-          .select({ one: sql`1` })
-          .from(smsOptOuts)
-          .$dynamic(),
-    };
-    return keysetPage(db, list, where, v, q);
+    return keysetPage(db, tableList(db, 'opt-outs', smsOptOuts, OPT_OUT_ORDER), where, v, q);
   }
 
   async find(subAccountId: number, id: number) {
