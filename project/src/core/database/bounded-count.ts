@@ -15,7 +15,6 @@ export interface Total {
  */
 export const LARGE_TOTAL_TTL_MS = 10_000;
 const LARGE_TOTALS_KEPT = 10_000;
-const largeTotals = new Map<string, { total: number; at: number }>();
 const COUNT_LIMIT = 'countLimit';
 
 /** A select of the matching rows (`select 1 from … where …`, built with `.$dynamic()`) cut at `limit`. */
@@ -37,8 +36,7 @@ export async function boundedTotal(
   values.$(COUNT_LIMIT, cap + 1);
   const key = `${name}|${values.shape}|${JSON.stringify(values.values, bigintAsText)}`;
   const known = largeTotals.get(key);
-  const now = Date.now();
-  if (known && now - known.at < LARGE_TOTAL_TTL_MS && now >= known.at) return { total: known.total, totalExact: false };
+  if (known !== undefined) return { total: known, totalExact: false };
   const [row] = await runCompiled(db, `${name} count`, values, () =>
     db
       .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
@@ -48,8 +46,7 @@ export async function boundedTotal(
   if (n <= cap) return { total: n, totalExact: true };
   const guess = estimate ? await estimate() : 0;
   const total = Math.max(cap + 1, Math.round(guess));
-  if (largeTotals.size >= LARGE_TOTALS_KEPT) largeTotals.clear();
-  largeTotals.set(key, { total, at: now });
+  largeTotals.keep(key, total);
   return { total, totalExact: false };
 }
 
@@ -63,7 +60,8 @@ const bigintAsText = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toSt
 export class CappedAnswers<K, V> {
   private readonly kept = new Map<K, { value: V; at: number }>();
 
-  constructor(private readonly reachedCap: (value: V) => boolean) {}
+  /** @param reachedCap whether an answer is past its cap; by default every answer kept is (the caller checked) */
+  constructor(private readonly reachedCap: (value: V) => boolean = () => true) {}
 
   get(key: K): V | undefined {
     const known = this.kept.get(key);
@@ -76,7 +74,14 @@ export class CappedAnswers<K, V> {
     if (this.kept.size >= LARGE_TOTALS_KEPT) this.kept.clear();
     this.kept.set(key, { value, at: Date.now() });
   }
+
+  clear(): void {
+    this.kept.clear();
+  }
 }
+
+/** Totals past their cap (estimates), by list, shape and values. */
+const largeTotals = new CappedAnswers<string, number>();
 
 /** Forgets every remembered large total (tests that truncate the tables and so reuse their ids). */
 export function forgetLargeTotals(): void {

@@ -39,7 +39,7 @@ export const keysetColumns = (key: KeysetKey) => ({
 const WINDOW = { limit: 'pageLimit', offset: 'pageOffset', at: 'cursorAt', id: 'cursorId' } as const;
 
 /** Names a page's values (its size and cursor, or offset) beside the filter's, before the window is compiled. */
-export function keysetValues(values: QueryValues, q: KeysetQuery): void {
+function keysetValues(values: QueryValues, q: KeysetQuery): void {
   values.$(WINDOW.limit, q.limit + 1);
   if (q.cursor) {
     values.$(WINDOW.at, q.cursor.at);
@@ -57,7 +57,7 @@ const keysetAfter = (key: KeysetKey, q: KeysetQuery): SQL | undefined =>
  * Filters, orders and bounds a select (built with `.$dynamic()`) to one page plus one row, to know if more follow.
  * Its values are placeholders: keysetValues names them.
  */
-export function keysetWindow<T extends PgSelect>(select: T, key: KeysetKey, where: SQL | undefined, q: KeysetQuery): T {
+function keysetWindow<T extends PgSelect>(select: T, key: KeysetKey, where: SQL | undefined, q: KeysetQuery): T {
   const window = select
     .where(and(where, keysetAfter(key, q)))
     .orderBy(desc(key.at), desc(key.id))
@@ -66,7 +66,7 @@ export function keysetWindow<T extends PgSelect>(select: T, key: KeysetKey, wher
 }
 
 /** Cuts the rows keysetWindow read to the page, and names the next page's cursor (null on the last page). */
-export function keysetSlice<T extends { keysetAt: string; keysetId: number }>(
+function keysetSlice<T extends { keysetAt: string; keysetId: number }>(
   rows: T[],
   limit: number,
 ): { items: Omit<T, 'keysetAt' | 'keysetId'>[]; nextCursor: string | null } {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { PgSelect } from 'drizzle-orm/pg-core';
 import { plannerEstimate, type Total } from 'src/core/database/bounded-count';
 import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsMessages } from 'src/core/database/schema';
-import { keysetColumns, keysetPage, type KeysetKey, type KeysetList } from 'src/core/database/keyset-page';
+import { keysetColumns, keysetPage, type KeysetKey } from 'src/core/database/keyset-page';
 import type { KeysetPosition } from 'src/core/http/keyset-cursor';
 import { likePattern, SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
@@ -57,7 +56,7 @@ export class SmsMessageHistoryRepository {
   async page(subAccountId: number, f: MessageFilters): Promise<MessagePage> {
     const db = this.database.db;
     const values = new QueryValues();
-    const list: KeysetList<PgSelect> = {
+    const list = {
       name: 'sms history',
       key: HISTORY_ORDER,
       rows: () =>
@@ -77,8 +76,7 @@ export class SmsMessageHistoryRepository {
         ),
       exactUpTo: f.search?.trim() ? SEARCH_TOTAL_EXACT_UP_TO : TOTAL_EXACT_UP_TO,
     };
-    const page = await keysetPage(db, list, messageFilterWhere(values, subAccountId, f), values, f);
-    return page as unknown as MessagePage;
+    return keysetPage(db, list, messageFilterWhere(values, subAccountId, f), values, f);
   }
 }
 
