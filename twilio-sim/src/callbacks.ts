@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'node:querystring';
-import type { FormPoster } from './http-post';
+import { countCallbackFailure } from './counters';
+import { WebhookTimeoutError, type FormPoster } from './http-post';
 import { chance } from './prng';
 import { twilioSignature } from './signature';
 import type { Knobs, SimCounters } from './types';
@@ -57,20 +58,30 @@ export class CallbackSender {
     const headers = webhookHeaders(hook, token);
     for (let attempt = 0; attempt < 2; attempt++) {
       if (generation !== this.deps.generation()) return;
-      let ok = false;
-      try {
-        const res = await this.deps.poster.post(hook.url, form, headers, this.deps.knobs().callbackTimeoutMs);
-        ok = res.status >= 200 && res.status < 300;
-      } catch {
-        ok = false;
-      }
+      const failure = await this.attempt(hook.url, form, headers);
       if (generation !== this.deps.generation()) return;
-      if (ok) {
+      if (failure === undefined) {
         this.deps.counters().callbacksPosted++;
         return;
       }
-      this.deps.counters().callbacksFailed++;
+      countCallbackFailure(this.deps.counters(), failure);
     }
     this.deps.counters().callbacksLost++;
   }
+
+  /** Posts once: undefined when answered 2xx, else why not. */
+  private async attempt(url: string, form: string, headers: Record<string, string>): Promise<string | undefined> {
+    try {
+      const res = await this.deps.poster.post(url, form, headers, this.deps.knobs().callbackTimeoutMs);
+      return res.status >= 200 && res.status < 300 ? undefined : `HTTP ${res.status}`;
+    } catch (e) {
+      return failureReason(e);
+    }
+  }
+}
+
+function failureReason(e: unknown): string {
+  if (e instanceof WebhookTimeoutError) return 'timeout';
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
 }

@@ -11,6 +11,7 @@ export function freshCounters(): SimCounters {
     dropsBeforeCreate: 0,
     callbacksPosted: 0,
     callbacksFailed: 0,
+    callbackFailures: {},
     callbacksLost: 0,
     callbacksDropped: 0,
     inboundPosted: 0,
@@ -20,4 +21,10 @@ export function freshCounters(): SimCounters {
 export function countRejection(counters: SimCounters, code: number): void {
   const key = String(code);
   counters.rejected.byCode[key] = (counters.rejected.byCode[key] ?? 0) + 1;
+}
+
+/** One failed callback attempt, under its reason (see SimCounters.callbackFailures). */
+export function countCallbackFailure(counters: SimCounters, reason: string): void {
+  counters.callbacksFailed++;
+  counters.callbackFailures[reason] = (counters.callbackFailures[reason] ?? 0) + 1;
 }

@@ -1,6 +1,12 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+export class WebhookTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`webhook timed out after ${timeoutMs} ms`);
+  }
+}
+
 export interface PostResult {
   status: number;
   body: string;
@@ -40,7 +46,7 @@ export class FormPoster {
           res.on('error', reject);
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`webhook timed out after ${timeoutMs} ms`)));
+      req.on('timeout', () => req.destroy(new WebhookTimeoutError(timeoutMs)));
       req.on('error', reject);
       req.end(form);
     }).finally(() => this.inFlight.delete(controller));

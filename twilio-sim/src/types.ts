@@ -92,6 +92,8 @@ export interface SimCounters {
   dropsBeforeCreate: number;
   callbacksPosted: number;
   callbacksFailed: number;
+  /** Why attempts failed: `HTTP 503`, an error code such as `ECONNRESET`, or `timeout`; each attempt counted. */
+  callbackFailures: Record<string, number>;
   callbacksLost: number;
   callbacksDropped: number;
   inboundPosted: number;

@@ -111,12 +111,35 @@ describe('status callbacks', () => {
     await send('+15552220008');
     await sim.flushCallbacks();
     expect(statuses()).toEqual(['sent', 'sent', 'delivered']);
-    expect(sim.state().counters).toMatchObject({ callbacksFailed: 2, callbacksPosted: 1, callbacksLost: 1 });
+    expect(sim.state().counters).toMatchObject({
+      callbacksFailed: 2,
+      callbackFailures: { 'HTTP 503': 2 },
+      callbacksPosted: 1,
+      callbacksLost: 1,
+    });
+  });
+
+  it('counts a callback answered after its timeout as a failed attempt, by reason', async () => {
+    sim.setKnobs({ callbackTimeoutMs: 100 });
+    hooks.replyAfterMs = 400;
+    await send('+15552220010');
+    await sim.flushCallbacks();
+    expect(sim.state().counters).toMatchObject({
+      callbacksFailed: 4,
+      callbackFailures: { timeout: 4 },
+      callbacksLost: 2,
+      callbacksPosted: 0,
+    });
   });
 
   it('counts an unreachable callback URL as lost', async () => {
     await send('+15552220009', 'http://127.0.0.1:9/nowhere');
     await sim.flushCallbacks();
-    expect(sim.state().counters).toMatchObject({ callbacksFailed: 4, callbacksLost: 2, callbacksPosted: 0 });
+    expect(sim.state().counters).toMatchObject({
+      callbacksFailed: 4,
+      callbackFailures: { ECONNREFUSED: 4 },
+      callbacksLost: 2,
+      callbacksPosted: 0,
+    });
   });
 });

@@ -55,20 +55,31 @@ export interface WebhookServer {
   /** Status codes to answer in turn; 200 once the list runs out. */
   replyWith: number[];
   replyBody: string;
+  /** How long each reply waits (a slow app). */
+  replyAfterMs: number;
   close(): Promise<void>;
 }
 
 /** A tiny form-accepting HTTP server standing in for the app's webhook endpoints. */
 export async function startWebhookServer(path = '/hooks/status'): Promise<WebhookServer> {
-  const hooks: Omit<WebhookServer, 'url' | 'close'> = { received: [], replyWith: [], replyBody: '' };
+  const hooks: Omit<WebhookServer, 'url' | 'close'> = {
+    received: [],
+    replyWith: [],
+    replyBody: '',
+    replyAfterMs: 0,
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf-8')));
       hooks.received.push({ url: req.url ?? '', headers: req.headers, params, at: Date.now() });
-      res.writeHead(hooks.replyWith.shift() ?? 200, { 'Content-Type': 'text/xml' });
-      res.end(hooks.replyBody);
+      const status = hooks.replyWith.shift() ?? 200;
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(status, { 'Content-Type': 'text/xml' });
+        res.end(hooks.replyBody);
+      }, hooks.replyAfterMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

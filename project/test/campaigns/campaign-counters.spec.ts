@@ -66,7 +66,11 @@ describe('campaign counters', () => {
       await h.dispatcher.drain(BUDGET_MS);
       await h.sim.flushCallbacks();
       // Twilio gives up on a callback after one retry: the app must take every one (none refused, e.g. with 429).
-      expect(h.sim.state().counters.callbacksLost, 'status callbacks Twilio gave up on').toBe(0);
+      const { callbacksLost, callbackFailures } = h.sim.state().counters;
+      expect(
+        callbacksLost,
+        `status callbacks Twilio gave up on; failed attempts: ${JSON.stringify(callbackFailures)}`,
+      ).toBe(0);
       const byStatus = () =>
         rowsOf(
           db.database,
