@@ -4,13 +4,12 @@
 // supervised: one that crashes is restarted with backoff (scripts/lib/supervisor.mjs).
 //
 //   npm start                           one API process that also dispatches (SMS_ROLE=all), the panel
-//   npm run cluster                     2 API + 2 worker processes on DATABASE_URL behind one port, the panel
+//   npm run cluster                     2 API processes sharing one port + 2 workers on DATABASE_URL, the panel
 //   npm start -- --api 3 --workers 4    the same with other counts (--api/--workers imply --cluster)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBalancer } from './lib/balancer.mjs';
 import { loadDotEnv } from './lib/dotenv.mjs';
 import { missingBuildFiles, panelEnv } from './lib/panel-build.mjs';
 import { isStale } from './lib/staleness.mjs';
@@ -152,30 +151,20 @@ if (dev) {
 await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 'API');
 
 /**
- * N API processes (SMS_ROLE=api) on ports PORT+1… behind a balancer on PORT, and M workers (SMS_ROLE=worker),
- * all on one DATABASE_URL with one environment, so one JWT_SECRET and ENCRYPTION_KEY. The first API starts
- * alone (it migrates, seeds the demo and, in development, writes DATA_DIR/secrets.json that the others read).
+ * N API processes (SMS_ROLE=api) sharing PORT through node:cluster (scripts/api-cluster.mjs), and M workers
+ * (SMS_ROLE=worker), all on one DATABASE_URL with one environment, so one JWT_SECRET and ENCRYPTION_KEY. The first
+ * API process starts alone (it migrates, seeds the demo and, in development, writes DATA_DIR/secrets.json that the
+ * others read); the workers start once it answers.
  */
 async function startCluster() {
-  const backends = Array.from({ length: args.apis }, (_, i) => apiPort + 1 + i);
-  const taken = backends.find((p) => p === webPort || (simulated && p === simPort));
-  if (taken) fail(`API processes use ports ${backends.join(', ')} (PORT+1…), but ${taken} is taken: move PORT`);
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`;
-  const role = (extra) => ({ ...apiEnv, PUBLIC_BASE_URL: publicBaseUrl, ...extra });
-  start('API 1', process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(backends[0]) }));
-  await waitForUrl(`http://127.0.0.1:${backends[0]}/api/health`, 'API 1');
-  backends
-    .slice(1)
-    .forEach((port, i) =>
-      start(`API ${i + 2}`, process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'api', PORT: String(port) })),
-    );
+  const roles = { ...apiEnv, SMS_ROLE: 'api', PORT: String(apiPort), PUBLIC_BASE_URL: publicBaseUrl };
+  start('API cluster', process.execPath, ['scripts/api-cluster.mjs', '--processes', String(args.apis)], roles);
+  await waitForUrl(`http://127.0.0.1:${apiPort}/api/health`, 'API');
   for (let i = 1; i <= args.workers; i++) {
-    start(`worker ${i}`, process.execPath, ['project/dist/main.js'], role({ SMS_ROLE: 'worker' }));
+    start(`worker ${i}`, process.execPath, ['project/dist/main.js'], { ...roles, SMS_ROLE: 'worker' });
   }
-  await startBalancer({ port: apiPort, backends });
-  console.log(
-    `▸ cluster: ${args.apis} API process(es) on ports ${backends.join(', ')} behind :${apiPort}, ${args.workers} worker(s)`,
-  );
+  console.log(`▸ cluster: ${args.apis} API process(es) sharing :${apiPort}, ${args.workers} worker(s)`);
 }
 
 if (args.panel) {

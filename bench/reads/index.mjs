@@ -14,6 +14,7 @@
 // Flags: --pg postgres://postgres@127.0.0.1:5432/postgres  --port 4510  --keep (keep the database)
 //        --reuse <database> (measure a database kept by --keep: no fill, no callbacks)  --explain (print plans)
 //        --webhook-callbacks 2000  --churn-concurrency 4  --vacuum-after-churn (a manual vacuum analyze after it)
+//        --api-processes N (default 1: N API processes sharing the port, as `npm run cluster` runs them)
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -28,6 +29,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { Client } = require(require.resolve('pg', { paths: [path.join(root, 'project')] }));
 const apiMain = path.join(root, 'project/dist/main.js');
+const apiCluster = path.join(root, 'scripts/api-cluster.mjs');
 const ADMIN = { email: 'admin@demo.loctelli.test', password: 'demo-password' };
 const TWILIO = { sid: `AC${'b'.repeat(32)}`, token: 'reads-bench-auth-token' };
 const TARGET_P99_MS = 50;
@@ -429,7 +431,8 @@ function report({ started, counts, callbacks, results, explains }) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `Run ${started.toISOString()} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
-      `node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end (machine shared).`,
+      `node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end (machine shared); ` +
+      `${opts.apiProcesses} API process(es).`,
     `Command: npm run bench -- reads ${process.argv.slice(2).join(' ')}`,
     `Rows: ${counts.total.toLocaleString('en-US')} messages (${counts.subAccount.toLocaleString('en-US')} in the ` +
       `measured SubAccount; sms_messages with indexes ${counts.tableMb} MB), ${counts.conversations} conversations, ` +
@@ -475,7 +478,8 @@ async function startApi(databaseUrl) {
     API_RATE_LIMIT_PER_MINUTE: '100000000',
   };
   const log = fs.openSync(path.join(dataDir, 'api.log'), 'a');
-  child = spawn(process.execPath, [apiMain], { cwd: root, env, stdio: ['ignore', log, log] });
+  const args = opts.apiProcesses > 1 ? [apiCluster, '--processes', String(opts.apiProcesses)] : [apiMain];
+  child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   let exited = null;
   child.on('exit', (code, signal) => (exited = signal ?? `exit ${code}`));
@@ -569,6 +573,7 @@ function parseArgs(argv) {
     keep: false,
     reuse: undefined,
     explain: false,
+    apiProcesses: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -586,6 +591,7 @@ function parseArgs(argv) {
     else if (a === '--keep') o.keep = true;
     else if (a === '--reuse') ((o.reuse = v()), (o.keep = true));
     else if (a === '--explain') o.explain = true;
+    else if (a === '--api-processes') o.apiProcesses = Number(v());
     else if (a === '--') continue;
     else throw new Error(`unknown flag ${a}`);
   }

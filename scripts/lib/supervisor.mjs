@@ -30,9 +30,9 @@ export class Supervisor {
   }
 
   /**
-   * Starts `cmd args` and keeps it running. Answers a handle: `restarts` counts restarts so far, `child` is the
-   * current process, `started` resolves with the first spawn.
-   * @param {{ name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv, cwd?: string, stdio?: import('node:child_process').StdioOptions }} spec
+   * Starts `cmd args` (or whatever process `launch()` answers, e.g. a `node:cluster` worker's) and keeps it
+   * running. Answers a handle: `restarts` counts restarts so far, `child` is the current process.
+   * @param {{ name: string, cmd?: string, args?: string[], env?: NodeJS.ProcessEnv, cwd?: string, stdio?: import('node:child_process').StdioOptions, launch?: () => import('node:child_process').ChildProcess }} spec
    */
   add(spec) {
     const service = { ...spec, restarts: 0, failedStarts: 0, backoffMs: 0, child: null, timer: null };
@@ -45,11 +45,13 @@ export class Supervisor {
     if (this.stopping) return;
     const startedAt = Date.now();
     service.startedAt = startedAt;
-    const child = spawn(service.cmd, service.args, {
-      cwd: service.cwd,
-      env: service.env,
-      stdio: service.stdio ?? ['ignore', 'inherit', 'inherit'],
-    });
+    const child = service.launch
+      ? service.launch()
+      : spawn(service.cmd, service.args, {
+          cwd: service.cwd,
+          env: service.env,
+          stdio: service.stdio ?? ['ignore', 'inherit', 'inherit'],
+        });
     service.child = child;
     child.on('error', (e) => this.log(`✖ ${service.name} could not start: ${e.message}`));
     child.on('exit', (code, signal) => this.exited(service, startedAt, signal ?? `exit ${code}`));

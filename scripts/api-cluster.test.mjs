@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, test } from 'node:test';
+
+const clusterScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'api-cluster.mjs');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-cluster-test-'));
+const running = new Set();
+after(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * An API process's stand-in: answers every request with its pid; notes "start" and "listening" with the time, and
+ * "stopped" after finishing on SIGTERM, in `log`. Listens on PORT, as the API does.
+ */
+function fakeApi(log) {
+  const file = path.join(dir, `api-${Math.random().toString(36).slice(2)}.cjs`);
+  fs.writeFileSync(
+    file,
+    `const fs = require('node:fs');
+     const note = (what) => fs.appendFileSync(${JSON.stringify(log)}, what + ' ' + process.pid + ' ' + Date.now() + '\\n');
+     note('start');
+     const server = require('node:http').createServer((req, res) => res.end(String(process.pid)));
+     server.listen(Number(process.env.PORT), '127.0.0.1', () => note('listening'));
+     process.on('SIGTERM', () => server.close(() => { note('stopped'); process.exit(0); }));`,
+  );
+  return file;
+}
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startCluster(processes) {
+  const log = path.join(dir, `log-${Math.random().toString(36).slice(2)}`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [clusterScript, '--processes', String(processes), '--exec', fakeApi(log)], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const notes = () =>
+    (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [what, pid, at] = line.split(' ');
+        return { what, pid: Number(pid), at: Number(at) };
+      });
+  await until(() => notes().filter((n) => n.what === 'listening').length === processes, 'every process to listen');
+  return { child, port, notes, stderr: () => stderr };
+}
+
+/** One request on its own connection (a new client): the pid of the process that answered. */
+function pidAnswering(port) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ port, host: '127.0.0.1', path: '/api/health', agent: false }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => (res.statusCode === 200 ? resolve(Number(text)) : reject(new Error(`${res.statusCode}`))));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function until(check, what, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+test('deals new connections on one port to every API process; the first listens before the others start', async () => {
+  const { port, notes } = await startCluster(3);
+  const [first, ...others] = notes().filter((n) => n.what === 'start');
+  const firstListening = notes().find((n) => n.what === 'listening' && n.pid === first.pid);
+  for (const other of others)
+    assert.ok(other.at >= firstListening.at, 'a second process started before the first listened');
+
+  const answered = new Set();
+  for (let i = 0; i < 12; i++) answered.add(await pidAnswering(port));
+  assert.deepEqual(
+    [...answered].sort(),
+    notes()
+      .filter((n) => n.what === 'start')
+      .map((n) => n.pid)
+      .sort(),
+  );
+});
+
+test('restarts a killed API process while the others answer every request', async () => {
+  const { port, notes, stderr } = await startCluster(2);
+  const [victim, survivor] = notes()
+    .filter((n) => n.what === 'start')
+    .map((n) => n.pid);
+  process.kill(victim, 'SIGKILL');
+  // A connection dealt to a process in the instant it dies is lost with it (see docs/operations.md).
+  await until(() => stderr().includes('API process 1 stopped (SIGKILL)'), 'the cluster to see the process gone');
+
+  const answeredBy = [];
+  const restarted = await until(async () => {
+    answeredBy.push(await pidAnswering(port));
+    return notes().find((n) => n.what === 'listening' && ![victim, survivor].includes(n.pid));
+  }, 'the killed process to be replaced');
+  assert.ok(answeredBy.length > 5, `only ${answeredBy.length} requests during the restart`);
+  assert.ok(!answeredBy.includes(victim));
+  await until(async () => (await pidAnswering(port)) === restarted.pid, 'the new process to get connections');
+});
+
+test('SIGTERM lets every API process finish and stop, then exits 0', async () => {
+  const { child, notes } = await startCluster(2);
+  const exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  assert.equal(await exit, 0);
+  assert.equal(notes().filter((n) => n.what === 'stopped').length, 2);
+});
+
+test('refuses a process count that is not a whole number', async () => {
+  const child = spawn(process.execPath, [clusterScript, '--processes', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  assert.equal(code, 1);
+  assert.match(stderr, /--processes takes a whole number/);
+});
