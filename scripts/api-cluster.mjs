@@ -4,10 +4,13 @@
 // copies every request once more, on the same CPUs as the API), so the API processes get the machine's cores.
 // The first process starts alone (it migrates and seeds), then the others. One that stops is restarted with the
 // supervisor's backoff while the others keep answering; SIGTERM stops them all, each finishing its requests.
+// A scrape of /api/metrics reaches one API process, which asks this one for every process's metrics, summed
+// (project/src/core/metrics/cluster-metrics.ts).
 //
 //   node scripts/api-cluster.mjs --processes 2 [--exec project/dist/main.js]
 // The environment (PORT, SMS_ROLE=api, DATABASE_URL…) is passed on to every API process.
 import cluster from 'node:cluster';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Supervisor } from './lib/supervisor.mjs';
@@ -33,10 +36,25 @@ function fail(message) {
 }
 
 cluster.setupPrimary({ exec: options.exec, args: [] });
+answerMetricsRequests();
 const supervisor = new Supervisor({ onGiveUp: () => stop(1) });
 const firstListening = new Promise((resolve) => cluster.once('listening', resolve));
 
-const addApi = (n) => supervisor.add({ name: `API process ${n}`, launch: () => cluster.fork().process });
+const addApi = (n) =>
+  supervisor.add({ name: `API process ${n}`, launch: () => cluster.fork({ API_CLUSTER: '1' }).process });
+
+/** Same name as CLUSTER_METRICS_REQUEST in project/src/core/metrics/cluster-metrics.ts. */
+function answerMetricsRequests(type = 'loctelli:cluster-metrics') {
+  const { AggregatorRegistry } = createRequire(path.join(root, 'project/package.json'))('prom-client');
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, message) => {
+    if (message?.type !== type) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type, id: message.id, text }),
+      (e) => worker.send({ type, id: message.id, error: e.message }),
+    );
+  });
+}
 
 let stopping = false;
 function stop(code) {

@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 
-const clusterScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'api-cluster.mjs');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const clusterScript = path.join(root, 'scripts/api-cluster.mjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-cluster-test-'));
 const running = new Set();
 after(() => {
@@ -33,6 +35,32 @@ function fakeApi(log) {
   return file;
 }
 
+/** A stand-in that counts its requests in prom-client and serves /metrics as the API does in a cluster. */
+function countingApi() {
+  const file = path.join(dir, `counting-${Math.random().toString(36).slice(2)}.cjs`);
+  const promClient = createRequire(path.join(root, 'project/package.json')).resolve('prom-client');
+  fs.writeFileSync(
+    file,
+    `const { AggregatorRegistry, Counter, Registry } = require(${JSON.stringify(promClient)});
+     const registry = new Registry();
+     const served = new Counter({ name: 'served_total', help: 'requests', registers: [registry] });
+     new AggregatorRegistry();
+     AggregatorRegistry.setRegistries([registry]);
+     const type = 'loctelli:cluster-metrics';
+     require('node:http').createServer((req, res) => {
+       served.inc();
+       if (req.url !== '/metrics') return res.end(String(process.pid));
+       const id = Math.random();
+       process.on('message', (m) => m.type === type && m.id === id && res.end(m.text));
+       process.send({ type, id });
+     }).listen(Number(process.env.PORT), '127.0.0.1', () => {
+       require('node:fs').appendFileSync(process.env.NOTES, 'start ' + process.pid + ' ' + Date.now() + '\\n' +
+         'listening ' + process.pid + ' ' + Date.now() + '\\n');
+     });`,
+  );
+  return file;
+}
+
 async function freePort() {
   const server = net.createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,11 +69,11 @@ async function freePort() {
   return port;
 }
 
-async function startCluster(processes) {
+async function startCluster(processes, api = fakeApi) {
   const log = path.join(dir, `log-${Math.random().toString(36).slice(2)}`);
   const port = await freePort();
-  const child = spawn(process.execPath, [clusterScript, '--processes', String(processes), '--exec', fakeApi(log)], {
-    env: { ...process.env, PORT: String(port) },
+  const child = spawn(process.execPath, [clusterScript, '--processes', String(processes), '--exec', api(log)], {
+    env: { ...process.env, PORT: String(port), NOTES: log },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   running.add(child);
@@ -130,6 +158,23 @@ test('SIGTERM lets every API process finish and stop, then exits 0', async () =>
   child.kill('SIGTERM');
   assert.equal(await exit, 0);
   assert.equal(notes().filter((n) => n.what === 'stopped').length, 2);
+});
+
+test("answers a process's request for metrics with every process's, summed", async () => {
+  const { port } = await startCluster(3, countingApi);
+  const answered = new Set();
+  for (let i = 0; i < 9; i++) answered.add(await pidAnswering(port));
+  assert.equal(answered.size, 3);
+  const metrics = await new Promise((resolve, reject) => {
+    http
+      .get({ port, host: '127.0.0.1', path: '/metrics', agent: false }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve(text));
+      })
+      .on('error', reject);
+  });
+  assert.match(metrics, /^served_total 10$/m); // the 9 above and this one
 });
 
 test('refuses a process count that is not a whole number', async () => {

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { clusterMetrics, inApiCluster, offerToCluster } from './cluster-metrics';
+
+/**
+ * Gauges sampled from the database when scraped: the same for every process, so in a cluster they are left out of
+ * the sum and the answering process adds its own sample.
+ */
+const SAMPLED = { aggregator: 'omit' } as const;
+const SAMPLED_GAUGES = ['sms_messages', 'sms_queue_due', 'sms_dispatcher_lag_seconds'] as const;
 
 /** One Prometheus registry per app (tests boot several apps in one process). */
 @Injectable()
@@ -7,18 +15,21 @@ export class MetricsService {
   readonly registry = new Registry();
 
   readonly messagesByStatus = new Gauge({
-    name: 'sms_messages',
+    name: SAMPLED_GAUGES[0],
+    ...SAMPLED,
     help: 'Messages by status (sampled at scrape time)',
     labelNames: ['status'],
     registers: [this.registry],
   });
   readonly queueDepth = new Gauge({
-    name: 'sms_queue_due',
+    name: SAMPLED_GAUGES[1],
+    ...SAMPLED,
     help: 'Due pending messages (sampled)',
     registers: [this.registry],
   });
   readonly dispatcherLag = new Gauge({
-    name: 'sms_dispatcher_lag_seconds',
+    name: SAMPLED_GAUGES[2],
+    ...SAMPLED,
     help: 'Age of the oldest due pending message',
     registers: [this.registry],
   });
@@ -52,6 +63,7 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    if (inApiCluster()) offerToCluster(this.registry);
   }
 
   /** Gauges that need a query are sampled when scraped. */
@@ -59,8 +71,13 @@ export class MetricsService {
     this.collectors.push(collector);
   }
 
+  /** This process's metrics; in an API cluster every process's, summed, with this process's sampled gauges. */
   async render(): Promise<string> {
     await Promise.all(this.collectors.map((c) => c().catch(() => undefined)));
-    return this.registry.metrics();
+    if (!inApiCluster()) return this.registry.metrics();
+    const summed = await clusterMetrics().catch(() => undefined);
+    if (summed === undefined) return this.registry.metrics();
+    const sampled = SAMPLED_GAUGES.map((name) => this.registry.getSingleMetricAsString(name));
+    return [summed.trimEnd(), ...(await Promise.all(sampled))].join('\n\n') + '\n';
   }
 }
