@@ -49,9 +49,11 @@ function answerMetricsRequests(type = 'loctelli:cluster-metrics') {
   const aggregator = new AggregatorRegistry();
   cluster.on('message', (worker, message) => {
     if (message?.type !== type) return;
+    // The asking process may have stopped by the time the others answered.
+    const reply = (answer) => worker.isConnected() && worker.send({ type, id: message.id, ...answer });
     aggregator.clusterMetrics().then(
-      (text) => worker.send({ type, id: message.id, text }),
-      (e) => worker.send({ type, id: message.id, error: e.message }),
+      (text) => reply({ text }),
+      (e) => reply({ error: e.message }),
     );
   });
 }
