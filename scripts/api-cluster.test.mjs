@@ -93,17 +93,20 @@ async function startCluster(processes, api = fakeApi) {
   return { child, port, notes, stderr: () => stderr };
 }
 
-/** One request on its own connection (a new client): the pid of the process that answered. */
-function pidAnswering(port) {
+/** One GET on its own connection (a new client): the body of its 200 answer. */
+function getText(port, urlPath) {
   return new Promise((resolve, reject) => {
-    const req = http.get({ port, host: '127.0.0.1', path: '/api/health', agent: false }, (res) => {
+    const req = http.get({ port, host: '127.0.0.1', path: urlPath, agent: false }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
-      res.on('end', () => (res.statusCode === 200 ? resolve(Number(text)) : reject(new Error(`${res.statusCode}`))));
+      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${res.statusCode}`))));
     });
     req.on('error', reject);
   });
 }
+
+/** The pid of the process that answered a new client. */
+const pidAnswering = async (port) => Number(await getText(port, '/api/health'));
 
 async function until(check, what, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
@@ -165,15 +168,7 @@ test("answers a process's request for metrics with every process's, summed", asy
   const answered = new Set();
   for (let i = 0; i < 9; i++) answered.add(await pidAnswering(port));
   assert.equal(answered.size, 3);
-  const metrics = await new Promise((resolve, reject) => {
-    http
-      .get({ port, host: '127.0.0.1', path: '/metrics', agent: false }, (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve(text));
-      })
-      .on('error', reject);
-  });
+  const metrics = await getText(port, '/metrics');
   assert.match(metrics, /^served_total 10$/m); // the 9 above and this one
 });
 
