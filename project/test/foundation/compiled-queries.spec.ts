@@ -1,6 +1,7 @@
 import { and, eq, ilike, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
+import { rowsOf } from 'src/core/database/database.service';
 import { subAccounts } from 'src/core/database/schema';
 import { sessionOf } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -77,6 +78,15 @@ describe('compiled queries', () => {
     c.$('search', '%x%');
     expect(c.shape).not.toBe(a.shape);
     expect(() => a.$('id', 3)).toThrow('Query value id given twice');
+  });
+
+  it('writes an array as one value in a statement run once (inline), as a placeholder gives it', async () => {
+    const inline = new QueryValues(true);
+    const ids2 = inline.$('ids', ids.slice(0, 2));
+    const result = await db.database.db.execute(
+      sql`select count(*)::int n from ${subAccounts} where ${subAccounts.id} = any(${ids2}::int[])`,
+    );
+    expect(rowsOf<{ n: number }>(result)).toEqual([{ n: 2 }]);
   });
 
   it('keeps a flag-only condition apart from the same values without it', async () => {

@@ -18,7 +18,8 @@ export class QueryValues {
   $(name: string, value: unknown): SQLWrapper {
     if (name in this.values && this.values[name] !== value) throw new Error(`Query value ${name} given twice`);
     this.values[name] = value;
-    return this.inline ? sql`${value}` : sql.placeholder(name);
+    // sql.param: an array stays one value (inside sql`` it would be spread into a list).
+    return this.inline ? sql.param(value) : sql.placeholder(name);
   }
 
   /** A part of the query that takes no value but changes its text. */
