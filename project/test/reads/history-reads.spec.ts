@@ -107,6 +107,10 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     const searched = await get('/api/sms/messages?limit=5&search=Bulk');
     expect(searched.totalExact).toBe(false);
     expect(searched.total).toBeGreaterThan(SEARCH_TOTAL_EXACT_UP_TO);
+    // A search by digits too.
+    const byDigits = await get('/api/sms/messages?limit=5&search=212555');
+    expect(byDigits.totalExact).toBe(false);
+    expect(byDigits.total).toBeGreaterThan(SEARCH_TOTAL_EXACT_UP_TO);
   });
 
   it('reuses an estimated total for a while (one query a page), and counts again after it', async () => {
@@ -154,6 +158,26 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     expect(text.items.map((m) => m.message)).toEqual(['Your roof quote is ready']);
     const literal = await get(`/api/sms/messages?search=${encodeURIComponent('100%')}`);
     expect(literal.items).toEqual([]);
+  });
+
+  it('finds a number by 3 or 4 digits, and not by a number holding the same runs of digits apart', async () => {
+    await db.database.db.insert(smsMessages).values([
+      { subAccountId: a.subAccountId, phoneNumber: '+17775550100', message: 'one' },
+      // holds every run of 4 digits of "123456" (1234, 2345, 3456) but not "123456" itself
+      { subAccountId: a.subAccountId, phoneNumber: '+1123493456', message: 'two' },
+      { subAccountId: a.subAccountId, phoneNumber: '+1888123456', message: 'three' },
+      // a short code of 3 digits matches as a whole
+      { subAccountId: a.subAccountId, phoneNumber: '777', message: 'four' },
+    ]);
+    const phones = async (term: string) =>
+      (await get(`/api/sms/messages?search=${encodeURIComponent(term)}`)).items.map((m) => m.phoneNumber).sort();
+    expect(await phones('123456')).toEqual(['+1888123456']);
+    expect(await phones('555')).toEqual(['+17775550100']);
+    expect(await phones('777')).toEqual(['+17775550100', '777']);
+    expect(await phones('(010)')).toEqual(['+17775550100']);
+    expect(await phones('100')).toEqual(['+17775550100']);
+    expect(await phones('0100')).toEqual(['+17775550100']);
+    expect(await phones('3456')).toEqual(['+1123493456', '+1888123456']);
   });
 
   it("never shows another SubAccount's messages, in lists, search or by cursor", async () => {
