@@ -15,6 +15,7 @@
 //        --reuse <database> (measure a database kept by --keep: no fill, no callbacks)  --explain (print plans)
 //        --webhook-callbacks 2000  --churn-concurrency 4  --vacuum-after-churn (a manual vacuum analyze after it)
 //        --api-processes N (default 1: N API processes sharing the port, as `npm run cluster` runs them)
+//        --only <text> (measure only the endpoints whose name contains it, e.g. --only search)
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -59,7 +60,8 @@ async function main() {
       const counts = await rowCounts(pg, subAccountId);
       const endpoints = await endpointsFor(pg, subAccountId, fillInfo);
       const results = [];
-      for (const e of endpoints) results.push(await measure(api.base, token, subAccountId, e));
+      const measured = opts.only ? endpoints.filter((e) => e.name.includes(opts.only)) : endpoints;
+      for (const e of measured) results.push(await measure(api.base, token, subAccountId, e));
       const explains = opts.explain ? await explainAll(pg, subAccountId, fillInfo) : [];
       console.log(`\n${report({ started, counts, callbacks, results, explains })}`);
     } finally {
@@ -317,11 +319,13 @@ async function endpointsFor(pg, subAccountId, { campaignId }) {
     [subAccountId],
   );
   const { rows: phone } = await pg.query(
-    `select phone_number from sms_messages where sub_account_id = $1 and id % 997 = 0 limit 1`,
+    `select phone_number from sms_messages where sub_account_id = $1 and id % 997 = 0 order by id limit 1`,
     [subAccountId],
   );
   const digits = phone[0].phone_number.slice(2, 8);
   const spaced = `${digits.slice(0, 3)} ${digits.slice(3)}`;
+  const national = phone[0].phone_number.slice(2);
+  const formatted = `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`;
   const week = (daysAgo) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
   const one = Math.floor(opts.rows / 2) + 1;
   return [
@@ -334,6 +338,8 @@ async function endpointsFor(pg, subAccountId, { campaignId }) {
     ['history, direction=inbound', '/api/sms/messages?direction=inbound'],
     ['history, one week (from/to)', `/api/sms/messages?from=${week(40)}&to=${week(33)}`],
     [`history, search "${spaced}" (phone digits)`, `/api/sms/messages?search=${encodeURIComponent(spaced)}`],
+    [`history, search "${formatted}" (a whole number)`, `/api/sms/messages?search=${encodeURIComponent(formatted)}`],
+    [`history, search "${digits.slice(3)}" (3 digits)`, `/api/sms/messages?search=${digits.slice(3)}`],
     ['history, search "chimney" (10% of bodies)', '/api/sms/messages?search=chimney'],
     [`history, search "Jane ${one}," (one body)`, `/api/sms/messages?search=${encodeURIComponent(`Jane ${one},`)}`],
     ['campaign messages, first page', `/api/sms/campaigns/${campaignId}/messages`],
@@ -574,6 +580,7 @@ function parseArgs(argv) {
     reuse: undefined,
     explain: false,
     apiProcesses: 1,
+    only: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -592,6 +599,7 @@ function parseArgs(argv) {
     else if (a === '--reuse') ((o.reuse = v()), (o.keep = true));
     else if (a === '--explain') o.explain = true;
     else if (a === '--api-processes') o.apiProcesses = Number(v());
+    else if (a === '--only') o.only = v();
     else if (a === '--') continue;
     else throw new Error(`unknown flag ${a}`);
   }
