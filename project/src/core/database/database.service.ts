@@ -89,17 +89,9 @@ export class DatabaseService {
 }
 
 /**
- * A connection that drops (server restart, pg_terminate_backend, a network cut) makes pg emit 'error' on
- * the pool for an idle client and on the client itself for one checked out between two queries; an
- * unhandled 'error' event ends the process. Handled here, the broken client is discarded (pg-pool never
- * reuses a client that is not queryable), the query in progress fails into its caller's retry path, and the
- * next query opens a new connection.
- */
-/**
- * Each connection runs short queries, many at once: no parallel workers (a list the planner expects to read far
- * would start two more processes per query and wait for them, on the CPUs the other requests need: a 3-digit search
- * answered 120 req/s with them and 376 without) and no JIT (compiling a query the planner overestimated took
- * 20-30 ms, longer than running it).
+ * Each connection runs short queries, many at once: no parallel workers (a list the planner expected to read far, a
+ * 3-digit search, was planned as a Gather Merge of two workers per query, waiting for the CPUs the other requests
+ * need) and no JIT (compiling a count the planner overestimated took 28 ms, longer than running it).
  */
 export const SESSION_SETTINGS = 'SET max_parallel_workers_per_gather = 0; SET jit = off';
 
@@ -111,6 +103,13 @@ function tuneSessions(pool: Pool): void {
   });
 }
 
+/**
+ * A connection that drops (server restart, pg_terminate_backend, a network cut) makes pg emit 'error' on
+ * the pool for an idle client and on the client itself for one checked out between two queries; an
+ * unhandled 'error' event ends the process. Handled here, the broken client is discarded (pg-pool never
+ * reuses a client that is not queryable), the query in progress fails into its caller's retry path, and the
+ * next query opens a new connection.
+ */
 function survivePoolErrors(pool: Pool): void {
   const logger = new Logger('Database');
   const seen = new WeakSet<Error>(); // an idle client's error reaches both listeners
