@@ -7,7 +7,7 @@ import { clusterMetrics, inApiCluster, offerToCluster } from './cluster-metrics'
  * the sum and the answering process adds its own sample.
  */
 const SAMPLED = { aggregator: 'omit' } as const;
-const SAMPLED_GAUGES = ['sms_messages', 'sms_queue_due', 'sms_dispatcher_lag_seconds'] as const;
+const SAMPLED_GAUGES = { messages: 'sms_messages', queue: 'sms_queue_due', lag: 'sms_dispatcher_lag_seconds' };
 
 /** One Prometheus registry per app (tests boot several apps in one process). */
 @Injectable()
@@ -15,20 +15,20 @@ export class MetricsService {
   readonly registry = new Registry();
 
   readonly messagesByStatus = new Gauge({
-    name: SAMPLED_GAUGES[0],
+    name: SAMPLED_GAUGES.messages,
     ...SAMPLED,
     help: 'Messages by status (sampled at scrape time)',
     labelNames: ['status'],
     registers: [this.registry],
   });
   readonly queueDepth = new Gauge({
-    name: SAMPLED_GAUGES[1],
+    name: SAMPLED_GAUGES.queue,
     ...SAMPLED,
     help: 'Due pending messages (sampled)',
     registers: [this.registry],
   });
   readonly dispatcherLag = new Gauge({
-    name: SAMPLED_GAUGES[2],
+    name: SAMPLED_GAUGES.lag,
     ...SAMPLED,
     help: 'Age of the oldest due pending message',
     registers: [this.registry],
@@ -77,7 +77,7 @@ export class MetricsService {
     if (!inApiCluster()) return this.registry.metrics();
     const summed = await clusterMetrics().catch(() => undefined);
     if (summed === undefined) return this.registry.metrics();
-    const sampled = SAMPLED_GAUGES.map((name) => this.registry.getSingleMetricAsString(name));
+    const sampled = Object.values(SAMPLED_GAUGES).map((name) => this.registry.getSingleMetricAsString(name));
     return [summed.trimEnd(), ...(await Promise.all(sampled))].join('\n\n') + '\n';
   }
 }
