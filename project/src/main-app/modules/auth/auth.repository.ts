@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, isNull } from 'drizzle-orm';
+import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
 import { DatabaseService } from 'src/core/database/database.service';
 import { adminUsers, refreshTokens, subAccounts, users } from 'src/core/database/schema';
 import type { PrincipalKind, Role } from 'src/core/auth/auth-context';
@@ -31,12 +32,18 @@ export class AuthRepository {
     return user ? { ...user, kind: 'user', disabled: user.disabledAt !== null } : undefined;
   }
 
+  /** Compiled once (runCompiled), as listSubAccounts: the panel asks who it is (`GET /api/auth/me`) on each load. */
   async findPrincipal(kind: PrincipalKind, id: number): Promise<Principal | undefined> {
+    const v = new QueryValues();
     if (kind === 'admin') {
-      const [admin] = await this.db.select().from(adminUsers).where(eq(adminUsers.id, id)).limit(1);
+      const where = eq(adminUsers.id, v.$('id', id));
+      const [admin] = await runCompiled(this.db, 'admin by id', v, () =>
+        this.db.select().from(adminUsers).where(where),
+      );
       return admin ? { ...admin, kind, subAccountId: null, disabled: admin.disabledAt !== null } : undefined;
     }
-    const [user] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
+    const where = eq(users.id, v.$('id', id));
+    const [user] = await runCompiled(this.db, 'user by id', v, () => this.db.select().from(users).where(where));
     return user ? { ...user, kind, disabled: user.disabledAt !== null } : undefined;
   }
 
@@ -53,10 +60,16 @@ export class AuthRepository {
       timeZone: subAccounts.timeZone,
       defaultCountry: subAccounts.defaultCountry,
     };
-    const query = this.db.select(columns).from(subAccounts);
-    if (p.kind === 'user') return query.where(eq(subAccounts.id, p.subAccountId ?? -1));
-    if (p.role === 'super_admin') return query.orderBy(subAccounts.id);
-    return query.where(eq(subAccounts.createdByAdminId, p.id)).orderBy(subAccounts.id);
+    const v = new QueryValues();
+    const where =
+      p.kind === 'user'
+        ? eq(subAccounts.id, v.$('subAccountId', p.subAccountId ?? -1))
+        : p.role === 'super_admin'
+          ? undefined
+          : eq(subAccounts.createdByAdminId, v.$('adminId', p.id));
+    return runCompiled(this.db, 'sub-accounts of', v, () =>
+      this.db.select(columns).from(subAccounts).where(where).orderBy(subAccounts.id),
+    );
   }
 
   async insertRefreshToken(row: typeof refreshTokens.$inferInsert): Promise<void> {

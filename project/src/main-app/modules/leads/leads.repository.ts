@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsMessages, smsOptOuts, strategies, subAccounts, users } from 'src/core/database/schema';
 import { likePattern, offsetOf } from 'src/core/http/pagination';
@@ -44,11 +45,11 @@ export class LeadsRepository {
     return new Map(rows.map((r) => [r.leadId!, r]));
   }
 
+  /** Compiled once (runCompiled): a lead's page and thread read it on every request. */
   async find(subAccountId: number, id: number, db: DbOrTx = this.database.db) {
-    const [row] = await db
-      .select()
-      .from(leads)
-      .where(inTenant(leads.subAccountId, subAccountId, eq(leads.id, id)));
+    const v = new QueryValues();
+    const where = inTenant(leads.subAccountId, v.$('subAccountId', subAccountId), eq(leads.id, v.$('id', id)));
+    const [row] = await runCompiled(db, 'lead by id', v, () => db.select().from(leads).where(where));
     return row;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { CappedAnswers } from 'src/core/database/bounded-count';
-import { QueryValues } from 'src/core/database/compiled-queries';
+import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
 import { DatabaseService, rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsCampaignRejections, smsCampaigns, smsMessages } from 'src/core/database/schema';
 import { keysetPage, tableList, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
@@ -41,11 +41,15 @@ export class CampaignsRepository {
     return row!;
   }
 
+  /** Compiled once (runCompiled): a campaign's page, polled while it sends, and its messages read it each time. */
   async find(subAccountId: number, id: number, db: DbOrTx = this.db): Promise<CampaignRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(smsCampaigns)
-      .where(inTenant(smsCampaigns.subAccountId, subAccountId, eq(smsCampaigns.id, id)));
+    const v = new QueryValues();
+    const where = inTenant(
+      smsCampaigns.subAccountId,
+      v.$('subAccountId', subAccountId),
+      eq(smsCampaigns.id, v.$('id', id)),
+    );
+    const [row] = await runCompiled(db, 'campaign by id', v, () => db.select().from(smsCampaigns).where(where));
     return row;
   }
 

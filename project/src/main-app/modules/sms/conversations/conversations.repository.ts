@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { QueryValues } from 'src/core/database/compiled-queries';
+import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsConversationReads, smsConversations, smsMessages, users } from 'src/core/database/schema';
 import { keysetColumns, keysetPage, type KeysetKey, type KeysetQuery } from 'src/core/database/keyset-page';
+import { inTenant } from 'src/core/tenancy/tenant-scope';
 import { likePattern } from 'src/core/http/pagination';
 import { isOptedOut } from 'src/shared/sms/repositories/sms-opt-outs.repository';
 import type { ConversationDto, ConversationQueryDto } from './conversation.dto';
@@ -86,12 +87,18 @@ export class ConversationsRepository {
     return row && toDto(row);
   }
 
-  /** The conversation's contact, when it is the SubAccount's. */
+  /** The conversation's contact, when it is the SubAccount's (compiled once: a thread reads it on every poll). */
   async phoneOf(subAccountId: number, id: number): Promise<string | undefined> {
-    const [row] = await this.database.db
-      .select({ phoneNumber: smsConversations.phoneNumber })
-      .from(smsConversations)
-      .where(and(eq(smsConversations.subAccountId, subAccountId), eq(smsConversations.id, id)));
+    const db = this.database.db;
+    const v = new QueryValues();
+    const where = inTenant(
+      smsConversations.subAccountId,
+      v.$('subAccountId', subAccountId),
+      eq(smsConversations.id, v.$('id', id)),
+    );
+    const [row] = await runCompiled(db, 'conversation phone', v, () =>
+      db.select({ phoneNumber: smsConversations.phoneNumber }).from(smsConversations).where(where),
+    );
     return row?.phoneNumber;
   }
 
