@@ -7,8 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 /**
  * The look-ups a polled page makes before its list (who is asking, the lead, the campaign, the conversation's
- * number) are compiled once, as the lists are: Drizzle spends more CPU compiling a select than PostgreSQL spends
- * answering it, on every request.
+ * number), and the sidebar's unread badge, are compiled once, as the lists are: Drizzle spends more CPU compiling a
+ * select than PostgreSQL spends answering it, on every request.
  */
 describe('Look-ups of polled pages, compiled once', () => {
   let db: TestDatabase;
@@ -41,6 +41,7 @@ describe('Look-ups of polled pages, compiled once', () => {
       `/api/leads/${lead!.id}/sms`,
       `/api/sms/campaigns/${campaign!.id}/messages`,
       `/api/sms/conversations/${conversation!.id}/messages`,
+      '/api/sms/conversations/unread',
     );
   });
   afterAll(async () => {

@@ -102,12 +102,15 @@ export class ConversationsRepository {
     return row?.phoneNumber;
   }
 
+  /** The sidebar's unread badge, polled by every open panel (compiled once). */
   async unreadConversations(subAccountId: number, reader: Reader): Promise<number> {
-    const [row] = await this.database.db
-      .select({ n: count() })
-      .from(smsConversations)
-      .leftJoin(smsConversationReads, this.readJoin(reader))
-      .where(and(eq(smsConversations.subAccountId, subAccountId), unreadCondition()));
+    const db = this.database.db;
+    const v = new QueryValues();
+    const readJoin = this.readJoin(reader, v);
+    const where = inTenant(smsConversations.subAccountId, v.$('subAccountId', subAccountId), unreadCondition());
+    const [row] = await runCompiled(db, 'unread conversations', v, () =>
+      db.select({ n: count() }).from(smsConversations).leftJoin(smsConversationReads, readJoin).where(where),
+    );
     return row?.n ?? 0;
   }
 
