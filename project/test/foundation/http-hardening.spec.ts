@@ -29,6 +29,11 @@ describe('HTTP hardening', () => {
     expect(res.headers.etag).toBeUndefined();
   });
 
+  it('serves a path with a trailing slash as the path without it', async () => {
+    expect((await t.http().get('/api/health/')).status).toBe((await t.http().get('/api/health')).status);
+    await t.http().get('/api/sms/messages/').expect(401); // the route, asking for a login: not a 404
+  });
+
   it('sends HSTS when the public address is https', async () => {
     const https = await bootTestApp({ database: db.database, env: { PUBLIC_BASE_URL: 'https://sms.example.com' } });
     try {

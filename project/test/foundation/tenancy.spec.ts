@@ -13,27 +13,10 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTenant, login, type Tenant } from '../support/fixtures';
 import { expectErrorShape } from './error-shape';
+import type { Method, Route } from '../support/served-routes';
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-interface Route {
-  method: Method;
-  path: string;
-}
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Every route the app serves, read from the Express router so a new route is walked without editing this file. */
-function routesOf(t: TestApp): Route[] {
-  const stack = (t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } }).router.stack;
-  return stack.flatMap((layer) =>
-    layer.route
-      ? Object.keys(layer.route.methods)
-          .filter((m) => m !== '_all')
-          .map((m) => ({ method: m as Method, path: layer.route!.path }))
-      : [],
-  );
-}
+/** Every route the app serves, so a new route is walked without editing this file. */
+const routesOf = (t: TestApp): Route[] => t.routes;
 
 /** A route that names one record: has `:id` (or any other path parameter). */
 const isRecordRoute = (r: Route) => r.path.includes('/:');

@@ -1,7 +1,7 @@
 import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, SSE_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ADMIN_ONLY, IS_PUBLIC } from 'src/core/auth/auth.decorators';
 import { REQUIRED_ROLE, type AccessRole } from 'src/core/auth/roles';
 
@@ -32,7 +32,7 @@ function decisionOf(handler: object, controller: Type): Decision {
 }
 
 /** Every handler of every controller the app mounted, with its role decision, read from Nest's metadata. */
-export function routeDecisions(app: NestExpressApplication, prefix = 'api'): RouteDecision[] {
+export function routeDecisions(app: NestFastifyApplication, prefix = 'api'): RouteDecision[] {
   const out: RouteDecision[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {

@@ -1,6 +1,7 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from 'src/app.factory';
+import { recordServedRoutes, type Route } from './served-routes';
 import type { AppConfig } from 'src/core/config/app-config';
 import { Clock, SystemClock } from 'src/core/clock/clock';
 import { DatabaseService } from 'src/core/database/database.service';
@@ -15,8 +16,10 @@ export const SIM_AUTH_TOKEN = 'simAuthToken0123456789abcdef';
 export const SIM_FROM = '+15005550006';
 
 export interface EngineHarness {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
+  /** Every route the app serves. */
+  routes: Route[];
   sim: Simulator;
   dispatcher: SmsDispatcherService;
   database: DatabaseService;
@@ -68,6 +71,7 @@ export async function bootEngine(options: {
     clock: options.clock ?? new SystemClock(),
     logger: false,
   });
+  const routes = recordServedRoutes(app);
   await app.listen(port, '127.0.0.1');
   if (options.providerTimeoutMs !== undefined) {
     // The provider reads its options when it first builds an SDK client, i.e. after this.
@@ -79,6 +83,7 @@ export async function bootEngine(options: {
   return {
     app,
     config,
+    routes,
     sim,
     dispatcher,
     database: options.database,

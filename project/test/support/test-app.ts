@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createApp } from 'src/app.factory';
+import { createApp, initApp } from 'src/app.factory';
 import { loadConfig, type AppConfig } from 'src/core/config/app-config';
 import { Clock, SystemClock } from 'src/core/clock/clock';
+import { recordServedRoutes, type Route } from './served-routes';
 import type { DatabaseService } from 'src/core/database/database.service';
 
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
@@ -26,8 +27,10 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
+  /** Every route the app serves. */
+  routes: Route[];
   http: () => ReturnType<typeof request>;
   close(): Promise<void>;
 }
@@ -44,10 +47,12 @@ export async function bootTestApp(options: {
     clock: options.clock ?? new SystemClock(),
     logger: false,
   });
-  await app.init();
+  const routes = recordServedRoutes(app);
+  await initApp(app);
   return {
     app,
     config,
+    routes,
     http: () => request(app.getHttpServer()),
     close: () => app.close(),
   };

@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 import type { AuthContext } from './auth-context';
 
@@ -13,7 +13,7 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const AllowStreamTicket = () => SetMetadata(STREAM_TICKET, true);
 export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);
 
-export type AuthedRequest = Request & { auth?: AuthContext; requestId?: string };
+export type AuthedRequest = FastifyRequest & { auth?: AuthContext; requestId?: string };
 
 export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
   const auth = ctx.switchToHttp().getRequest<AuthedRequest>().auth;

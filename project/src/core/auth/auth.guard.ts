@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const ticket = req.query.ticket;
+    const ticket = (req.query as Record<string, unknown>).ticket;
     if (
       this.reflector.getAllAndOverride<boolean>(STREAM_TICKET, targets) &&
       !req.headers.authorization &&

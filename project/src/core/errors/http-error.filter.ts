@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from 'src/core/database/connection-errors';
 import { describeError } from 'src/core/logging/log-masking';
 import { AppError, AppErrorCode, type FieldError } from './app-error';
@@ -85,19 +85,6 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (isDatabaseUnavailable(exception)) {
     return { statusCode: 503, error: REASONS[503]!, message: DATABASE_UNAVAILABLE_MESSAGE };
   }
-  const bodyParser = exception as { type?: string; status?: number };
-  if (bodyParser?.type === 'entity.too.large') {
-    return { statusCode: 413, error: REASONS[413]!, message: 'Request body is too large' };
-  }
-  if (bodyParser?.type === 'entity.too.deep') {
-    return { statusCode: 400, error: REASONS[400]!, message: (exception as Error).message };
-  }
-  if (bodyParser?.type === 'parameters.too.many') {
-    return { statusCode: 413, error: REASONS[413]!, message: 'Too many form parameters' };
-  }
-  if (bodyParser?.type === 'entity.parse.failed') {
-    return { statusCode: 400, error: REASONS[400]!, message: 'Request body is not valid JSON' };
-  }
   if (isDataException(exception)) {
     return { statusCode: 400, error: REASONS[400]!, message: 'A value in the request is out of range or malformed' };
   }
@@ -128,10 +115,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode === 503) this.logger.warn(`${body.message}: ${describeError(exception)}`);
     else if (body.statusCode >= 500) this.logger.error(describeError(exception));
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.sent || reply.raw.headersSent) return;
     const retryAfter = retryAfterOf(body);
-    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
-    res.status(body.statusCode).json(body);
+    if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+    // JSON even where the route had set another type (a CSV or the metrics' text) before it failed.
+    void reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 }

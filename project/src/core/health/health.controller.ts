@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, type ApiResponseSchemaHost } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from 'src/core/auth/auth.decorators';
 import { RETRY_AFTER_SECONDS } from 'src/core/database/connection-errors';
 import { HealthService, type HealthReport } from './health.service';
@@ -34,10 +34,10 @@ export class HealthController {
     description: 'A check is down (Retry-After when the database is)',
     schema: HEALTH_REPORT_SCHEMA,
   })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthReport> {
     const report = await this.health.report();
     res.status(report.status === 'ok' ? 200 : 503);
-    if (this.health.databaseUnreachable(report)) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (this.health.databaseUnreachable(report)) res.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return report;
   }
 }

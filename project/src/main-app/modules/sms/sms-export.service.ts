@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { sendCsv } from 'src/core/http/csv-reply';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import type { RequestMeta } from 'src/core/http/request-meta.decorator';
@@ -55,7 +56,7 @@ export class SmsExportService {
     private readonly audit: SmsAuditRepository,
   ) {}
 
-  async exportCsv(auth: AuthContext, q: MessageQueryDto, meta: RequestMeta, res: Response): Promise<void> {
+  async exportCsv(auth: AuthContext, q: MessageQueryDto, meta: RequestMeta, reply: FastifyReply): Promise<void> {
     const subAccountId = tenantOf(auth);
     const actor = actorOf(auth, meta);
     // The search is often a phone number: masked in the audit log like everywhere else.
@@ -70,16 +71,14 @@ export class SmsExportService {
       requestId: meta.requestId,
       ip: meta.ip,
     });
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="sms-history-${new Date().toISOString().slice(0, 10)}.csv"`,
-    );
-    res.write('\uFEFF' + COLUMNS.join(',') + '\r\n');
+    const fileName = `sms-history-${new Date().toISOString().slice(0, 10)}.csv`;
+    sendCsv(reply, fileName, this.csvLines(subAccountId, q));
+  }
+
+  private async *csvLines(subAccountId: number, q: MessageQueryDto): AsyncGenerator<string> {
+    yield '\uFEFF' + COLUMNS.join(',') + '\r\n';
     for await (const rows of this.messages.iterate(subAccountId, filtersOf(q))) {
-      const chunk = rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\r\n') + '\r\n';
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      yield rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\r\n') + '\r\n';
     }
-    res.end();
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { AppError } from 'src/core/errors/app-error';
@@ -60,7 +60,7 @@ export class SmsController {
     @CurrentAuth() auth: AuthContext,
     @Query() q: MessageQueryDto,
     @ReqMeta() meta: RequestMeta,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     return this.exporter.exportCsv(auth, q, meta, res);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Public } from 'src/core/auth/auth.decorators';
@@ -34,8 +34,8 @@ export class InboundWebhookController {
   @HttpCode(200)
   @ApiExcludeEndpoint()
   async receive(
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
     @Headers('x-twilio-signature') signature: string | undefined,
     @Body() params: Record<string, string>,
   ): Promise<void> {
@@ -52,7 +52,7 @@ export class InboundWebhookController {
     const reply = result.reply;
     const stored = route.kind === 'subaccount' ? 'stored' : 'unassigned';
     this.metrics.webhooks.inc({ kind: 'inbound', result: result.stored ? stored : 'duplicate' });
-    res
+    void res
       .type('text/xml')
       .send(
         `<?xml version="1.0" encoding="UTF-8"?>${reply ? `<Response><Message>${xml(reply)}</Message></Response>` : '<Response/>'}`,

@@ -1,7 +1,7 @@
 import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from 'src/core/config/app-config';
 import { APP_CONFIG } from 'src/core/config/config.module';
 import { Public } from 'src/core/auth/auth.decorators';
@@ -33,7 +33,7 @@ export class StatusWebhookController {
   @HttpCode(200)
   @ApiExcludeEndpoint()
   async status(
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Headers('x-twilio-signature') signature: string | undefined,
     @Body() params: Record<string, string>,
   ): Promise<string> {

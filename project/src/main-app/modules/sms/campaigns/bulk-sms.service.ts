@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import type { AppConfig } from 'src/core/config/app-config';
@@ -24,7 +24,7 @@ export class BulkSmsService {
     private readonly settings: SmsSettingsRepository,
   ) {}
 
-  async upload(auth: AuthContext, req: Request, meta: RequestMeta): Promise<ImportReportDto> {
+  async upload(auth: AuthContext, req: IncomingMessage, meta: RequestMeta): Promise<ImportReportDto> {
     const subAccountId = tenantOf(auth);
     const upload = await spoolMultipart(req, this.config.sms.maxUploadMb * 1024 * 1024);
     try {

@@ -1,5 +1,6 @@
 import { Injectable, type MessageEvent } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { sendCsv } from 'src/core/http/csv-reply';
 import { distinctUntilChanged, from, map, Observable, switchMap, takeWhile, timer } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
@@ -36,16 +37,16 @@ export class CampaignEventsService {
     );
   }
 
-  async rejectionsCsv(auth: AuthContext, id: number, res: Response): Promise<void> {
+  async rejectionsCsv(auth: AuthContext, id: number, reply: FastifyReply): Promise<void> {
     const campaign = await this.campaigns.find(tenantOf(auth), id);
     if (!campaign) throw AppError.notFound('Campaign');
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="campaign-${id}-rejections.csv"`);
-    res.write('\uFEFFrow,value,reason,message\r\n');
+    sendCsv(reply, `campaign-${id}-rejections.csv`, this.rejectionLines(id));
+  }
+
+  private async *rejectionLines(id: number): AsyncGenerator<string> {
+    yield '\uFEFFrow,value,reason,message\r\n';
     for await (const rows of this.campaigns.rejections(id)) {
-      const chunk = rows.map((r) => [r.row, r.value, r.reason, r.message].map(csvCell).join(',')).join('\r\n') + '\r\n';
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      yield rows.map((r) => [r.row, r.value, r.reason, r.message].map(csvCell).join(',')).join('\r\n') + '\r\n';
     }
-    res.end();
   }
 }

@@ -23,7 +23,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AllowStreamTicket, CurrentAuth } from 'src/core/auth/auth.decorators';
@@ -80,10 +80,10 @@ export class CampaignsController {
   @ApiCreatedResponse({ type: ImportReportDto })
   upload(
     @CurrentAuth() auth: AuthContext,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @ReqMeta() meta: RequestMeta,
   ): Promise<ImportReportDto> {
-    return this.bulk.upload(auth, req, meta);
+    return this.bulk.upload(auth, req.raw, meta);
   }
 
   @Post('campaigns')
@@ -133,7 +133,7 @@ export class CampaignsController {
   rejections(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     return this.events.rejectionsCsv(auth, id, res);
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { AppError, AppErrorCode } from 'src/core/errors/app-error';
 
 export interface SpooledUpload {
@@ -19,7 +19,7 @@ export interface SpooledUpload {
  * Streams a multipart upload: the `file` part goes to a temporary file (size-limited), the other parts
  * are small text fields. The file can come before the fields that say how to read it.
  */
-export async function spoolMultipart(req: Request, maxBytes: number): Promise<SpooledUpload> {
+export async function spoolMultipart(req: IncomingMessage, maxBytes: number): Promise<SpooledUpload> {
   if (!req.headers['content-type']?.startsWith('multipart/form-data')) {
     throw new AppError(
       AppErrorCode.VALIDATION,

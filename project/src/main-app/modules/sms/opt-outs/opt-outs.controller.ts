@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import type { AppConfig } from 'src/core/config/app-config';
@@ -39,10 +39,10 @@ export class OptOutsController {
   @ApiOkResponse({ type: OptOutImportReportDto })
   import(
     @CurrentAuth() auth: AuthContext,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @ReqMeta() meta: RequestMeta,
   ): Promise<OptOutImportReportDto> {
-    return this.service.import(auth, req, this.config, meta);
+    return this.service.import(auth, req.raw, this.config, meta);
   }
 
   @RequireRole('subaccount_admin')

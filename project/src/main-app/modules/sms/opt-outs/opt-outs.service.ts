@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CountryCode } from 'libphonenumber-js';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { tenantOf } from 'src/core/auth/auth.decorators';
 import { hasRole } from 'src/core/auth/roles';
@@ -104,7 +104,12 @@ export class OptOutsService {
     });
   }
 
-  async import(auth: AuthContext, req: Request, config: AppConfig, meta: RequestMeta): Promise<OptOutImportReportDto> {
+  async import(
+    auth: AuthContext,
+    req: IncomingMessage,
+    config: AppConfig,
+    meta: RequestMeta,
+  ): Promise<OptOutImportReportDto> {
     const subAccountId = tenantOf(auth);
     const country = (await this.settings.subAccount(subAccountId))?.defaultCountry ?? 'US';
     const upload = await spoolMultipart(req, config.sms.maxUploadMb * 1024 * 1024);

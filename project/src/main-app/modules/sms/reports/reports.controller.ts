@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { CurrentAuth } from 'src/core/auth/auth.decorators';
 import { FailureReportDto } from './dto/failure-report.dto';
@@ -26,7 +26,11 @@ export class ReportsController {
 
   @Get('usage.csv')
   @ApiCsvResponse('The usage report, one row per SubAccount and month')
-  async usageCsv(@CurrentAuth() auth: AuthContext, @Query() q: ReportQueryDto, @Res() res: Response): Promise<void> {
+  async usageCsv(
+    @CurrentAuth() auth: AuthContext,
+    @Query() q: ReportQueryDto,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     writeUsageCsv(res, await this.reports.usage(auth, q));
   }
 

@@ -1,4 +1,5 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { sendCsv } from 'src/core/http/csv-reply';
 import { csvCell } from 'src/main-app/modules/sms/sms-export.service';
 import type { UsageReportDto } from './dto/usage-report.dto';
 
@@ -17,12 +18,11 @@ const COLUMNS = [
 ] as const;
 
 /** The usage report as CSV (one row per SubAccount and UTC month), with History's formula-injection guard. */
-export function writeUsageCsv(res: Response, report: UsageReportDto): void {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="sms-usage-${report.from}-to-${report.to}.csv"`);
+export function writeUsageCsv(reply: FastifyReply, report: UsageReportDto): void {
   const lines = report.rows.map((r) => {
     const row = { ...r, currency: report.currency };
     return COLUMNS.map((c) => csvCell(row[c])).join(',');
   });
-  res.end('\uFEFF' + [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n');
+  const csv = '\uFEFF' + [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+  sendCsv(reply, `sms-usage-${report.from}-to-${report.to}.csv`, csv);
 }

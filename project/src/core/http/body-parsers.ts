@@ -1,0 +1,61 @@
+import querystring from 'node:querystring';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import { rejectDeepJson } from './request-guards';
+
+/** JSON and form bodies above this are refused (413), as body-parser's default did. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+/** Twilio's webhooks carry a few dozen parameters; far more is not Twilio. */
+export const MAX_FORM_PARAMETERS = 200;
+
+/**
+ * JSON (depth-checked, an empty body read as none), form-encoded (Twilio's webhooks: a repeated name becomes a
+ * list, which the webhook check refuses), multipart left unread for the upload's own streaming reader, and any
+ * other type accepted without a body, as Express did, so each route decides what it needs.
+ */
+export function registerBodyParsers(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
+    (_req, body: Buffer, done) => {
+      try {
+        done(null, parseJson(body));
+      } catch (e) {
+        done(e as Error, undefined);
+      }
+    },
+  );
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    (_req, body: string, done) => {
+      try {
+        done(null, parseForm(body));
+      } catch (e) {
+        done(e as Error, undefined);
+      }
+    },
+  );
+  fastify.addContentTypeParser('multipart/form-data', (_req, _payload, done) => done(null));
+  fastify.addContentTypeParser('*', (_req, _payload, done) => done(null));
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  rejectDeepJson(body);
+  const text = body.toString('utf8');
+  const first = /\S/.exec(text)?.[0];
+  if (first !== '{' && first !== '[') throw new BadRequestException('Request body is not valid JSON');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestException('Request body is not valid JSON');
+  }
+}
+
+function parseForm(body: string): Record<string, string | string[]> {
+  const parameters = body === '' ? 0 : body.split('&').length;
+  if (parameters > MAX_FORM_PARAMETERS) throw new PayloadTooLargeException('Too many form parameters');
+  return { ...querystring.parse(body) } as Record<string, string | string[]>;
+}
