@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES, MAX_FORM_PARAMETERS } from 'src/core/http/body-parsers';
 import { MAX_JSON_DEPTH } from 'src/core/http/request-guards';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
@@ -84,6 +85,29 @@ describe('bad input is a 4xx, never a 500', () => {
     const raw = `{"name":${'['.repeat(5000)}${']'.repeat(5000)}}`;
     const res = await postJson('/api/leads', raw).expect(400);
     expect(expectErrorShape(res.body, 400).message).toMatch(/nested deeper than 32/);
+  });
+
+  it(`a JSON body over ${BODY_LIMIT_BYTES / 1024} kB is a 413`, async () => {
+    const res = await postJson('/api/leads', JSON.stringify({ name: 'A', notes: 'x'.repeat(BODY_LIMIT_BYTES) }));
+    expect(expectErrorShape(res.body, 413).message).toMatch(/too large/);
+  });
+
+  it.each(['{"name":', '"just a string"', 'null'])(
+    'a body that is not a JSON object or list (%s) is a 400',
+    async (raw) => {
+      const res = await postJson('/api/leads', raw).expect(400);
+      expect(expectErrorShape(res.body, 400).message).toBe('Request body is not valid JSON');
+    },
+  );
+
+  it('an empty body sent as JSON is no body, not an error', async () => {
+    await postJson('/api/auth/stream-ticket', '').expect(200);
+  });
+
+  it(`a form body of over ${MAX_FORM_PARAMETERS} parameters is a 413`, async () => {
+    const form = Array.from({ length: MAX_FORM_PARAMETERS + 1 }, (_, i) => `p${i}=1`).join('&');
+    const res = await t.http().post('/api/sms/webhooks/twilio/status').type('form').send(form);
+    expect(expectErrorShape(res.body, 413).message).toBe('Too many form parameters');
   });
 
   it('brackets inside strings do not count as depth', async () => {
