@@ -1,6 +1,6 @@
 import querystring from 'node:querystring';
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { rejectDeepJson } from './request-guards';
 
 /** JSON and form bodies above this are refused (413), as body-parser's default did. */
@@ -15,27 +15,16 @@ export const MAX_FORM_PARAMETERS = 200;
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
+  const limits = { bodyLimit: BODY_LIMIT_BYTES };
   fastify.addContentTypeParser(
     'application/json',
-    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
-    (_req, body: Buffer, done) => {
-      try {
-        done(null, parseJson(body));
-      } catch (e) {
-        done(e as Error, undefined);
-      }
-    },
+    { ...limits, parseAs: 'buffer' },
+    async (_req: FastifyRequest, body: Buffer) => parseJson(body),
   );
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
-    (_req, body: string, done) => {
-      try {
-        done(null, parseForm(body));
-      } catch (e) {
-        done(e as Error, undefined);
-      }
-    },
+    { ...limits, parseAs: 'string' },
+    async (_req: FastifyRequest, body: string) => parseForm(body),
   );
   fastify.addContentTypeParser('multipart/form-data', (_req, _payload, done) => done(null));
   fastify.addContentTypeParser('*', (_req, _payload, done) => done(null));
