@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY_LIMIT_BYTES, MAX_FORM_PARAMETERS } from 'src/core/http/body-parsers';
-import { MAX_JSON_DEPTH } from 'src/core/http/request-guards';
+import { BODY_LIMIT_BYTES, MAX_FORM_PARAMETERS, MAX_JSON_DEPTH } from 'src/core/http/body-parsers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { adminHeaders, createTenant } from '../support/fixtures';
