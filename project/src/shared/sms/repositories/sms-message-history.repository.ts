@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { plannerEstimate, type Total } from 'src/core/database/bounded-count';
 import { QueryValues } from 'src/core/database/compiled-queries';
+import { isoTime } from 'src/core/database/iso-time';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsMessages } from 'src/core/database/schema';
 import { keysetColumns, keysetPage, type KeysetKey } from 'src/core/database/keyset-page';
@@ -82,7 +83,7 @@ export class SmsMessageHistoryRepository {
 
 const HISTORY_ORDER: KeysetKey = { at: smsMessages.createdAt, id: smsMessages.id };
 
-/** The columns a list of messages shows (SmsMessageDto's), not the sender's bookkeeping. */
+/** The columns a list of messages shows (SmsMessageDto's), not the sender's bookkeeping; times as ISO text. */
 const MESSAGE_LIST_COLUMNS = {
   id: smsMessages.id,
   userId: smsMessages.userId,
@@ -103,15 +104,18 @@ const MESSAGE_LIST_COLUMNS = {
   price: smsMessages.price,
   priceUnit: smsMessages.priceUnit,
   attempts: smsMessages.attempts,
-  notBefore: smsMessages.notBefore,
-  sentAt: smsMessages.sentAt,
-  deliveredAt: smsMessages.deliveredAt,
-  createdAt: smsMessages.createdAt,
-  updatedAt: smsMessages.updatedAt,
+  notBefore: isoTime(smsMessages.notBefore),
+  sentAt: isoTime(smsMessages.sentAt),
+  deliveredAt: isoTime(smsMessages.deliveredAt),
+  createdAt: isoTime(smsMessages.createdAt),
+  updatedAt: isoTime(smsMessages.updatedAt),
 };
 
-/** A message as a list shows it. */
-export type MessageListRow = Pick<SmsMessageRow, keyof typeof MESSAGE_LIST_COLUMNS>;
+/** A message as a list shows it (times as ISO 8601 text). */
+export type MessageListRow = Omit<Pick<SmsMessageRow, keyof typeof MESSAGE_LIST_COLUMNS>, MessageTime> & {
+  [K in MessageTime]: SmsMessageRow[K] extends Date ? string : string | null;
+};
+type MessageTime = 'notBefore' | 'sentAt' | 'deliveredAt' | 'createdAt' | 'updatedAt';
 
 /**
  * The WHERE of a message list: the SubAccount first, then each filter given, its values named in `v` (each

@@ -57,7 +57,13 @@ export class SmsMessageDetailDto extends SmsMessageDto {
   @ApiProperty({ type: [SmsEventDto] }) events!: SmsEventDto[];
 }
 
-export const mapMessage = (r: MessageListRow): SmsMessageDto => ({
+/** A list row carries its times as ISO text already (isoTime); a whole row read for one message, as Dates. */
+type MessageRowOrListRow = Omit<MessageListRow, MessageTime> & { [K in MessageTime]: MessageListRow[K] | Date };
+type MessageTime = 'notBefore' | 'sentAt' | 'deliveredAt' | 'createdAt' | 'updatedAt';
+
+const iso = (t: string | Date): string => (typeof t === 'string' ? t : t.toISOString());
+
+export const mapMessage = (r: MessageRowOrListRow): SmsMessageDto => ({
   id: r.id,
   userId: r.userId,
   subAccountId: r.subAccountId,
@@ -77,11 +83,11 @@ export const mapMessage = (r: MessageListRow): SmsMessageDto => ({
   price: r.price,
   priceUnit: r.priceUnit,
   attempts: r.attempts,
-  notBefore: r.notBefore.toISOString(),
-  sentAt: r.sentAt?.toISOString() ?? null,
-  deliveredAt: r.deliveredAt?.toISOString() ?? null,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
+  notBefore: iso(r.notBefore),
+  sentAt: r.sentAt === null ? null : iso(r.sentAt),
+  deliveredAt: r.deliveredAt === null ? null : iso(r.deliveredAt),
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
 });
 
 /** A page of messages as the API answers it: items, total (exact or estimated) and the next page's cursor. */

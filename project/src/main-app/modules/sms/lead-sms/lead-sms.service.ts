@@ -46,7 +46,12 @@ export class LeadSmsService {
       this.leadEvents.forLead(subAccountId, leadId, limit),
     ]);
     const items = [
-      ...messages.items.map((m) => ({ kind: 'sms' as const, at: m.createdAt, sms: mapMessage(m), event: null })),
+      ...messages.items.map((m) => ({
+        kind: 'sms' as const,
+        at: new Date(m.createdAt),
+        sms: mapMessage(m),
+        event: null,
+      })),
       ...events.map((e) => ({
         kind: 'event' as const,
         at: e.createdAt,
