@@ -2,6 +2,7 @@ import { and, eq, ilike, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
 import { rowsOf } from 'src/core/database/database.service';
+import { isoTime } from 'src/core/database/iso-time';
 import { subAccounts } from 'src/core/database/schema';
 import { sessionOf } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -105,5 +106,53 @@ describe('compiled queries', () => {
     };
     await run(false);
     await expect(run(true)).rejects.toThrow('stands for two texts');
+  });
+
+  it('maps rows of flat fields by decoders read once, to what Drizzle’s own mapping gives', async () => {
+    const db$ = db.database.db;
+    const probe = sessionOf(db.database).prepareQuery({ sql: 'select 1', params: [] });
+    const prepared = Object.getPrototypeOf(probe) as { execute: (v?: unknown) => Promise<unknown> };
+    const used: { customResultMapper?: unknown }[] = [];
+    const original = prepared.execute;
+    const spy = vi.spyOn(prepared, 'execute').mockImplementation(function (this: never, v) {
+      used.push(this);
+      return original.call(this, v);
+    });
+    try {
+      const v = new QueryValues();
+      const rows = await runCompiled(db$, 'probe flat rows', v, () =>
+        db$
+          .select({
+            id: subAccounts.id,
+            name: subAccounts.name,
+            createdAt: subAccounts.createdAt,
+            createdText: isoTime(subAccounts.createdAt),
+            twice: sql<number>`${subAccounts.id} * 2`.mapWith(Number),
+            nothing: sql<string | null>`null`,
+          })
+          .from(subAccounts)
+          .orderBy(subAccounts.id)
+          .$dynamic(),
+      );
+      expect(typeof used[0]?.customResultMapper).toBe('function');
+      expect(rows[0]).toEqual({
+        id: ids[0],
+        name: 'Acme Roofing',
+        createdAt: expect.any(Date),
+        createdText: rows[0]!.createdAt.toISOString(),
+        twice: ids[0]! * 2,
+        nothing: null,
+      });
+      // Nested fields keep Drizzle's mapping.
+      await runCompiled(db$, 'probe nested rows', new QueryValues(), () =>
+        db$
+          .select({ account: { id: subAccounts.id } })
+          .from(subAccounts)
+          .$dynamic(),
+      );
+      expect(used[1]?.customResultMapper).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

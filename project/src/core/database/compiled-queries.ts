@@ -1,5 +1,6 @@
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from './database.service';
+import { useFlatRows } from './flat-rows';
 
 /**
  * The values of one query, each under a name. With placeholders in place of values, a query's text depends only on
@@ -71,6 +72,7 @@ export async function runCompiled<T>(
   let query = compiled.get(key) as ReturnType<Preparable<T>['prepare']> | undefined;
   if (!query) {
     query = build().prepare(UNNAMED);
+    useFlatRows(query, verify);
     if (compiled.size >= SHAPES_KEPT) compiled.clear();
     compiled.set(key, query);
   } else if (verify) {
