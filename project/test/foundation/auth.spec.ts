@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccessTokenPayload } from 'src/core/auth/auth-context';
 import { ManualClock } from 'src/core/clock/clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -96,6 +96,18 @@ describe('auth', () => {
     it('rejects an expired token with 401 "Access token expired"', async () => {
       const res = await me(sign(adminClaims(), -10)).expect(401);
       expect(expectErrorShape(res.body, 401).message).toBe('Access token expired');
+    });
+
+    it('refuses a token it accepted before once that token has expired', async () => {
+      const token = sign(adminClaims(), 30);
+      await me(token).expect(200);
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31_000 });
+      try {
+        const res = await me(token).expect(401);
+        expect(expectErrorShape(res.body, 401).message).toBe('Access token expired');
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it.each([

@@ -7,10 +7,13 @@ import type { AccessTokenPayload, AuthContext } from './auth-context';
 import { ADMIN_ONLY, IS_PUBLIC, STREAM_TICKET, type AuthedRequest } from './auth.decorators';
 import { PrincipalStateCache } from './principal-state.cache';
 import { StreamTicketService } from './stream-ticket.service';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Global guard: verifies the access token, that its account still stands, and fixes the request's tenant. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens<AccessTokenPayload & { exp?: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -50,7 +53,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verify(token: string): Promise<AccessTokenPayload> {
-    let payload: AccessTokenPayload;
+    const known = this.verified.get(token);
+    if (known) return known;
+    let payload: AccessTokenPayload & { exp?: number };
     try {
       payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
     } catch (e) {
@@ -58,6 +63,7 @@ export class AuthGuard implements CanActivate {
       throw new AppError(AppErrorCode.UNAUTHENTICATED, expired ? 'Access token expired' : 'Invalid access token');
     }
     if (payload.purpose !== undefined) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Invalid access token');
+    this.verified.remember(token, payload);
     return payload;
   }
 
