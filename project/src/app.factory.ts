@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { Clock, SystemClock } from './core/clock/clock';
@@ -10,6 +9,7 @@ import type { DatabaseService } from './core/database/database.service';
 import { createValidationPipe } from './core/errors/validation.pipe';
 import { registerBodyParsers } from './core/http/body-parsers';
 import { formEncodedWebhooks } from './core/http/request-guards';
+import { sendSecurityHeaders } from './core/http/security-headers';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -37,22 +37,22 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     adapter,
     { logger: options.logger ?? ['error', 'warn', 'log'], bodyParser: false },
   );
-  await configureApp(app, options.config);
+  configureApp(app, options.config);
   return app;
 }
 
-async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+function configureApp(app: NestFastifyApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   const https = config.publicBaseUrl.startsWith('https://');
-  await app.register(helmet, {
+  const fastify = app.getHttpAdapter().getInstance();
+  sendSecurityHeaders(fastify, {
     // JSON and the OpenAPI page only (its scripts are files, no inline ones). HSTS and upgrading
     // requests are only meaningful behind https; on plain http they would break the docs page.
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
     strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
-  const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
   fastify.addHook('preValidation', formEncodedWebhooks('/api/sms/webhooks/'));
   setupOpenApi(app);

@@ -29,6 +29,18 @@ describe('HTTP hardening', () => {
     expect(res.headers.etag).toBeUndefined();
   });
 
+  it('sends the same headers on errors: a 401, a 404 and a 400', async () => {
+    const ok = await t.http().get('/api/health');
+    const answers = [
+      await t.http().get('/api/sms/messages').expect(401),
+      await t.http().get('/api/no-such-route').expect(404),
+      await t.http().post('/api/auth/login').set('content-type', 'application/json').send('"x"').expect(400),
+    ];
+    for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']) {
+      for (const res of answers) expect(res.headers[name]).toBe(ok.headers[name]);
+    }
+  });
+
   it('serves a path with a trailing slash as the path without it', async () => {
     expect((await t.http().get('/api/health/')).status).toBe((await t.http().get('/api/health')).status);
     await t.http().get('/api/sms/messages/').expect(401); // the route, asking for a login: not a 404
