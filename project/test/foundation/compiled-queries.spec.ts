@@ -1,7 +1,7 @@
 import { and, eq, ilike, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
-import { rowsOf } from 'src/core/database/database.service';
+import { QueryValues, runCompiled, type PlanReuse } from 'src/core/database/compiled-queries';
+import { rowsOf, type DbOrTx } from 'src/core/database/database.service';
 import { isoTime } from 'src/core/database/iso-time';
 import { subAccounts } from 'src/core/database/schema';
 import { sessionOf } from '../support/statements';
@@ -81,6 +81,20 @@ describe('compiled queries', () => {
     expect(() => a.$('id', 3)).toThrow('Query value id given twice');
   });
 
+  it('writes a page size into the text, one shape per size, and nothing but a whole number', () => {
+    const page = (n: number) => {
+      const v = new QueryValues();
+      const limit = v.count('pageLimit', n);
+      return { shape: v.shape, text: db.database.db.select().from(subAccounts).limit(limit).toSQL() };
+    };
+    expect(page(21).text.sql).toMatch(/ limit 21$/);
+    expect(page(21).text.params).toEqual([]);
+    expect(page(21).shape).toBe(page(21).shape);
+    expect(page(51).shape).not.toBe(page(21).shape);
+    expect(() => page(2.5)).toThrow('not a whole number');
+    expect(() => page('1; drop table sub_accounts' as unknown as number)).toThrow('not a whole number');
+  });
+
   it('writes an array as one value in a statement run once (inline), as a placeholder gives it', async () => {
     const inline = new QueryValues(true);
     const ids2 = inline.$('ids', ids.slice(0, 2));
@@ -106,6 +120,48 @@ describe('compiled queries', () => {
     };
     await run(false);
     await expect(run(true)).rejects.toThrow('stands for two texts');
+  });
+
+  it('names a reusable plan’s statement after its text (parsed once per connection); plans per values unnamed', async () => {
+    const session = sessionOf(db.database) as unknown as { prepareQuery: (...args: unknown[]) => unknown };
+    const original = session.prepareQuery;
+    const prepared: { sql: string; name: unknown }[] = [];
+    const spy = vi.spyOn(session, 'prepareQuery').mockImplementation(function (this: unknown, ...args: unknown[]) {
+      prepared.push({ sql: (args[0] as { sql: string }).sql, name: args[2] });
+      return original.apply(this, args);
+    });
+    const byId = (id: number, plan: PlanReuse, db$: DbOrTx = db.database.db) => {
+      const v = new QueryValues();
+      const where = eq(subAccounts.id, v.$('id', id));
+      return runCompiled(
+        db$,
+        'probe plan',
+        v,
+        () => db$.select({ name: subAccounts.name }).from(subAccounts).where(where),
+        plan,
+      );
+    };
+    try {
+      expect(await byId(ids[0]!, 'reusable')).toEqual([{ name: 'Acme Roofing' }]);
+      expect(await byId(ids[2]!, 'reusable')).toEqual([{ name: 'Bolt Plumbing' }]);
+      expect(await byId(ids[1]!, 'perValues')).toEqual([{ name: 'Acme Solar' }]);
+    } finally {
+      spy.mockRestore();
+    }
+    const named = prepared.filter((p) => p.name);
+    expect(named).toHaveLength(1);
+    expect(named[0]!.name).toMatch(/^c_[0-9a-f]{24}$/);
+    // The same text planned per values is compiled last, unnamed.
+    expect(prepared.at(-1)).toEqual({ sql: named[0]!.sql, name: '' });
+
+    // On PostgreSQL the connection keeps it; PGlite's driver runs every statement unnamed.
+    const kept = await db.database.db.transaction(async (tx) => {
+      await byId(ids[0]!, 'reusable', tx);
+      return rowsOf<{ name: string }>(await tx.execute(sql`select name from pg_prepared_statements`)).map(
+        (r) => r.name,
+      );
+    });
+    expect(kept).toEqual(db.database.driver === 'postgres' ? [named[0]!.name] : []);
   });
 
   it('maps rows of flat fields by decoders read once, to what Drizzle’s own mapping gives', async () => {

@@ -1,6 +1,6 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
-import { runCompiled, type QueryValues } from './compiled-queries';
+import { runCompiled, type PlanReuse, type QueryValues } from './compiled-queries';
 import { TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { rowsOf, type DbOrTx } from './database.service';
 
@@ -31,16 +31,22 @@ export async function boundedTotal(
   name: string,
   values: QueryValues,
   matching: Matching,
-  { estimate, cap = TOTAL_EXACT_UP_TO }: { estimate?: () => Promise<number>; cap?: number } = {},
+  {
+    estimate,
+    cap = TOTAL_EXACT_UP_TO,
+    plan,
+  }: { estimate?: () => Promise<number>; cap?: number; plan?: PlanReuse } = {},
 ): Promise<Total> {
-  values.$(COUNT_LIMIT, cap + 1);
+  const limit = values.count(COUNT_LIMIT, cap + 1);
   const key = `${name}|${values.shape}|${JSON.stringify(values.values, bigintAsText)}`;
   const known = largeTotals.get(key);
   if (known !== undefined) return { total: known, totalExact: false };
-  const [row] = await runCompiled(db, `${name} count`, values, () =>
-    db
-      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
-      .from(matching(sql.placeholder(COUNT_LIMIT)).as('counted')),
+  const [row] = await runCompiled(
+    db,
+    `${name} count`,
+    values,
+    () => db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(matching(limit).as('counted')),
+    plan,
   );
   const n = row?.n ?? 0;
   if (n <= cap) return { total: n, totalExact: true };

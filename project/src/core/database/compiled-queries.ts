@@ -1,4 +1,5 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from './database.service';
 import { useFlatRows } from './flat-rows';
 
@@ -28,6 +29,17 @@ export class QueryValues {
     this.flags.add(name);
   }
 
+  /**
+   * A LIMIT or OFFSET written into the text, each number its own shape. PostgreSQL costs a generic plan of
+   * `limit $1` as if it read a tenth of the rows, so it never reuses that plan (PlanReuse); `limit 21` it costs as
+   * the page it is. Drizzle writes an SQL object given as a limit or offset into the text as it is.
+   */
+  count(name: string, n: number): Placeholder {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Query count ${name} is not a whole number: ${n}`);
+    this.flag(`${name}=${n}`);
+    return sql.raw(String(n)) as unknown as Placeholder;
+  }
+
   /** The same values and flags, to add others to without changing these. */
   copy(): QueryValues {
     const copy = new QueryValues(this.inline);
@@ -47,9 +59,17 @@ interface Preparable<T> {
 type Prepared = ReturnType<Preparable<unknown>['prepare']>;
 
 /**
- * An unnamed statement: PostgreSQL plans it for each execution's values. A named one could settle on a generic plan
- * after five runs, which is wrong for skewed filters (a status 2% of rows have against one 90% have).
+ * How PostgreSQL plans a compiled query. `perValues` (the default): an unnamed statement, parsed and planned for each
+ * execution's values; a named one could settle on a generic plan after five runs, which is wrong for a value that
+ * changes the best plan (a search term, a date range, `direction = 'inbound'` that a partial index names, a status
+ * 2% of rows have against one 90% have without an index of its own). `reusable`: one plan serves every value (a
+ * primary key, a SubAccount's newest rows by an index that matches the filter and the order), so the statement is
+ * named, parsed once per connection, and PostgreSQL keeps a generic plan once it costs no more than a custom one:
+ * 0.05–0.35 ms of PostgreSQL's time saved a run (campaigns' open counts 0.47 → 0.11 ms, a page of campaigns
+ * 0.18 → 0.12, by pgbench).
  */
+export type PlanReuse = 'perValues' | 'reusable';
+
 const UNNAMED = '';
 const SHAPES_KEPT = 1_000;
 const compiledByDb = new WeakMap<DbOrTx, Map<string, Prepared>>();
@@ -65,13 +85,14 @@ export async function runCompiled<T>(
   shape: string,
   values: QueryValues,
   build: () => Preparable<T>,
+  plan: PlanReuse = 'perValues',
 ): Promise<T> {
-  const key = `${shape}|${values.shape}`;
+  const key = `${shape}|${values.shape}|${plan}`;
   let compiled = compiledByDb.get(db);
   if (!compiled) compiledByDb.set(db, (compiled = new Map()));
   let query = compiled.get(key) as ReturnType<Preparable<T>['prepare']> | undefined;
   if (!query) {
-    query = build().prepare(UNNAMED);
+    query = compile(build, plan);
     useFlatRows(query, verify);
     if (compiled.size >= SHAPES_KEPT) compiled.clear();
     compiled.set(key, query);
@@ -80,4 +101,11 @@ export async function runCompiled<T>(
     if (text !== query.getQuery().sql) throw new Error(`Query shape ${key} stands for two texts:\n${text}`);
   }
   return query.execute(values.values);
+}
+
+/** A reusable plan's statement is named after its text: one name, one text, on every connection of the pool. */
+function compile<T>(build: () => Preparable<T>, plan: PlanReuse) {
+  const unnamed = build().prepare(UNNAMED);
+  if (plan === 'perValues') return unnamed;
+  return build().prepare(`c_${createHash('sha1').update(unnamed.getQuery().sql).digest('hex').slice(0, 24)}`);
 }

@@ -1,7 +1,7 @@
-import { and, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, desc, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { boundedTotal, type Total } from './bounded-count';
-import { runCompiled, type QueryValues } from './compiled-queries';
+import { runCompiled, type PlanReuse, type QueryValues } from './compiled-queries';
 import type { DbOrTx } from './database.service';
 import { decodeCursor, encodeCursor, type KeysetPosition } from 'src/core/http/keyset-cursor';
 import { offsetOf } from 'src/core/http/pagination';
@@ -36,15 +36,29 @@ export const keysetColumns = (key: KeysetKey) => ({
 });
 
 /** The placeholders of a keyset window; each stands for one place in its text. */
-const WINDOW = { limit: 'pageLimit', offset: 'pageOffset', at: 'cursorAt', id: 'cursorId' } as const;
+const WINDOW = { offset: 'pageOffset', at: 'cursorAt', id: 'cursorId' } as const;
 
-/** Names a page's values (its size and cursor, or offset) beside the filter's, before the window is compiled. */
-function keysetValues(values: QueryValues, q: KeysetQuery): void {
-  values.$(WINDOW.limit, q.limit + 1);
+/** Where a page starts and how many rows it reads, as keysetWindow writes them. */
+interface WindowBounds {
+  limit: Placeholder;
+  offset?: Placeholder;
+}
+
+/**
+ * Names a page's values beside the filter's, before the window is compiled: the cursor, or an offset past the first
+ * page; the page size is written into the text (QueryValues.count: a generic plan then knows it reads one page).
+ */
+function keysetValues(values: QueryValues, q: KeysetQuery): WindowBounds {
+  const limit = values.count('pageLimit', q.limit + 1);
   if (q.cursor) {
     values.$(WINDOW.at, q.cursor.at);
     values.$(WINDOW.id, q.cursor.id);
-  } else values.$(WINDOW.offset, offsetOf(q));
+    return { limit };
+  }
+  const offset = offsetOf(q);
+  if (offset === 0) return { limit };
+  values.$(WINDOW.offset, offset);
+  return { limit, offset: sql.placeholder(WINDOW.offset) };
 }
 
 /** Rows strictly after the cursor; `(at, id) < (…)` is an index condition, so page 50,000 costs what page 1 does. */
@@ -57,12 +71,18 @@ const keysetAfter = (key: KeysetKey, q: KeysetQuery): SQL | undefined =>
  * Filters, orders and bounds a select (built with `.$dynamic()`) to one page plus one row, to know if more follow.
  * Its values are placeholders: keysetValues names them.
  */
-function keysetWindow<T extends PgSelect>(select: T, key: KeysetKey, where: SQL | undefined, q: KeysetQuery): T {
+function keysetWindow<T extends PgSelect>(
+  select: T,
+  key: KeysetKey,
+  where: SQL | undefined,
+  q: KeysetQuery,
+  bounds: WindowBounds,
+): T {
   const window = select
     .where(and(where, keysetAfter(key, q)))
     .orderBy(desc(key.at), desc(key.id))
-    .limit(sql.placeholder(WINDOW.limit));
-  return q.cursor ? window : window.offset(sql.placeholder(WINDOW.offset));
+    .limit(bounds.limit);
+  return bounds.offset ? window.offset(bounds.offset) : window;
 }
 
 /** Cuts the rows keysetWindow read to the page, and names the next page's cursor (null on the last page). */
@@ -92,12 +112,21 @@ export interface KeysetList<S extends PgSelect> {
   estimate?: () => Promise<number>;
   /** How far the total is counted exactly (TOTAL_EXACT_UP_TO unless given). */
   exactUpTo?: number;
+  /** Whether one plan serves every value of this page's filter (PlanReuse; planned per values unless given). */
+  plan?: PlanReuse;
 }
 
 /** The KeysetList of one table's rows, every column of it. */
-export const tableList = <T extends PgTable>(db: DbOrTx, name: string, table: T, key: KeysetKey) => ({
+export const tableList = <T extends PgTable>(
+  db: DbOrTx,
+  name: string,
+  table: T,
+  key: KeysetKey,
+  plan: PlanReuse = 'perValues',
+) => ({
   name,
   key,
+  plan,
   rows: () =>
     db
       .select({ ...getTableColumns(table), ...keysetColumns(key) })
@@ -126,8 +155,14 @@ export async function keysetPage<S extends PgSelect>(
   q: KeysetQuery,
 ): Promise<{ items: Omit<RowOf<S> & KeysetRow, keyof KeysetRow>[]; nextCursor: string | null } & Total> {
   const filter = values.copy();
-  keysetValues(values, q);
-  const window = runCompiled(db, `${list.name} rows`, values, () => keysetWindow(list.rows(), list.key, where, q));
+  const bounds = keysetValues(values, q);
+  const window = runCompiled(
+    db,
+    `${list.name} rows`,
+    values,
+    () => keysetWindow(list.rows(), list.key, where, q, bounds),
+    list.plan,
+  );
   const { rows, ...total } = await rowsAndTotal(
     window as Promise<unknown> as Promise<(RowOf<S> & KeysetRow)[]>,
     q,
@@ -135,6 +170,7 @@ export async function keysetPage<S extends PgSelect>(
       boundedTotal(db, list.name, filter, (limit) => list.matching().where(where).limit(limit), {
         estimate: list.estimate,
         cap: list.exactUpTo,
+        plan: list.plan,
       }),
   );
   return { ...keysetSlice(rows, q.limit), ...total };

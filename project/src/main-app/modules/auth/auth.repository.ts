@@ -37,13 +37,23 @@ export class AuthRepository {
     const v = new QueryValues();
     if (kind === 'admin') {
       const where = eq(adminUsers.id, v.$('id', id));
-      const [admin] = await runCompiled(this.db, 'admin by id', v, () =>
-        this.db.select().from(adminUsers).where(where),
+      const [admin] = await runCompiled(
+        this.db,
+        'admin by id',
+        v,
+        () => this.db.select().from(adminUsers).where(where),
+        'reusable',
       );
       return admin ? { ...admin, kind, subAccountId: null, disabled: admin.disabledAt !== null } : undefined;
     }
     const where = eq(users.id, v.$('id', id));
-    const [user] = await runCompiled(this.db, 'user by id', v, () => this.db.select().from(users).where(where));
+    const [user] = await runCompiled(
+      this.db,
+      'user by id',
+      v,
+      () => this.db.select().from(users).where(where),
+      'reusable',
+    );
     return user ? { ...user, kind, disabled: user.disabledAt !== null } : undefined;
   }
 
@@ -67,8 +77,12 @@ export class AuthRepository {
         : p.role === 'super_admin'
           ? undefined
           : eq(subAccounts.createdByAdminId, v.$('adminId', p.id));
-    return runCompiled(this.db, 'sub-accounts of', v, () =>
-      this.db.select(columns).from(subAccounts).where(where).orderBy(subAccounts.id),
+    return runCompiled(
+      this.db,
+      'sub-accounts of',
+      v,
+      () => this.db.select(columns).from(subAccounts).where(where).orderBy(subAccounts.id),
+      'reusable',
     );
   }
 

@@ -49,7 +49,7 @@ export class LeadsRepository {
   async find(subAccountId: number, id: number, db: DbOrTx = this.database.db) {
     const v = new QueryValues();
     const where = inTenant(leads.subAccountId, v.$('subAccountId', subAccountId), eq(leads.id, v.$('id', id)));
-    const [row] = await runCompiled(db, 'lead by id', v, () => db.select().from(leads).where(where));
+    const [row] = await runCompiled(db, 'lead by id', v, () => db.select().from(leads).where(where), 'reusable');
     return row;
   }
 

@@ -83,6 +83,7 @@ export class NotificationsRepository {
           .from(notifications)
           .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
           .$dynamic(),
+      plan: q.search ? ('perValues' as const) : ('reusable' as const),
     };
     return keysetPage(db, list, where, v, q);
   }

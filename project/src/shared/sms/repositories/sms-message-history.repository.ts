@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { plannerEstimate, type Total } from 'src/core/database/bounded-count';
-import { QueryValues } from 'src/core/database/compiled-queries';
+import { QueryValues, type PlanReuse } from 'src/core/database/compiled-queries';
 import { isoTime } from 'src/core/database/iso-time';
 import { DatabaseService } from 'src/core/database/database.service';
 import { smsMessages } from 'src/core/database/schema';
@@ -76,12 +76,23 @@ export class SmsMessageHistoryRepository {
           sql`select 1 from ${smsMessages} where ${messageFilterWhere(new QueryValues(true), subAccountId, f)}`,
         ),
       exactUpTo: f.search?.trim() ? SEARCH_TOTAL_EXACT_UP_TO : TOTAL_EXACT_UP_TO,
+      plan: planOf(f),
     };
     return keysetPage(db, list, messageFilterWhere(values, subAccountId, f), values, f);
   }
 }
 
 const HISTORY_ORDER: KeysetKey = { at: smsMessages.createdAt, id: smsMessages.id };
+
+/**
+ * A SubAccount's messages, of a status, of a campaign: each served by an index that begins with the filter and ends
+ * in the order (above), whatever the values, so one plan serves them all. The other filters steer the plan (a
+ * search term's trigram bitmap or the ordered index, a date range's width, direction's partial index).
+ */
+const planOf = (f: MessageFilters): PlanReuse =>
+  f.search?.trim() || f.leadId || f.direction || f.from || f.to || f.phoneNumber || f.withLead
+    ? 'perValues'
+    : 'reusable';
 
 /** The columns a list of messages shows (SmsMessageDto's), not the sender's bookkeeping; times as ISO text. */
 const MESSAGE_LIST_COLUMNS = {

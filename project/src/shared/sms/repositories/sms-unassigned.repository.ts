@@ -30,7 +30,8 @@ export class SmsUnassignedRepository {
     const v = new QueryValues();
     if (q.open) v.flag('open');
     const where = q.open ? isNull(smsUnassignedInbound.assignedAt) : undefined;
-    return keysetPage(db, tableList(db, 'unassigned inbound', smsUnassignedInbound, RECEIVED_ORDER), where, v, q);
+    const list = tableList(db, 'unassigned inbound', smsUnassignedInbound, RECEIVED_ORDER, 'reusable');
+    return keysetPage(db, list, where, v, q);
   }
 
   /** Locks an open entry for filing it; undefined when absent or already filed. */

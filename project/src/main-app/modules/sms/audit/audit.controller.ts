@@ -51,6 +51,8 @@ export class AuditService {
           .select({ one: sql`1` })
           .from(smsAuditLog)
           .$dynamic(),
+      // Only the SubAccount's newest entries (sms_audit_sub_account_idx) have one plan for any values.
+      plan: kind || id || q.action || q.from || q.to ? ('perValues' as const) : ('reusable' as const),
     };
     const { items, nextCursor, ...total } = await keysetPage(db, list, where, v, keysetQueryOf(q));
     return pageOf(items, { ...total, nextCursor }, q);

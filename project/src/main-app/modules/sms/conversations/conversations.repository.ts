@@ -75,6 +75,8 @@ export class ConversationsRepository {
           .leftJoin(leads, eq(leads.id, smsConversations.leadId))
           .leftJoin(smsConversationReads, readJoin)
           .$dynamic(),
+      // A search term and an owner (a join the other way round for a rare owner) steer the plan.
+      plan: q.search || q.ownerId ? ('perValues' as const) : ('reusable' as const),
     };
     const { items, ...rest } = await keysetPage(db, list, where, v, q);
     return { items: items.map(toDto), ...rest };
@@ -96,8 +98,12 @@ export class ConversationsRepository {
       v.$('subAccountId', subAccountId),
       eq(smsConversations.id, v.$('id', id)),
     );
-    const [row] = await runCompiled(db, 'conversation phone', v, () =>
-      db.select({ phoneNumber: smsConversations.phoneNumber }).from(smsConversations).where(where),
+    const [row] = await runCompiled(
+      db,
+      'conversation phone',
+      v,
+      () => db.select({ phoneNumber: smsConversations.phoneNumber }).from(smsConversations).where(where),
+      'reusable',
     );
     return row?.phoneNumber;
   }
@@ -108,8 +114,12 @@ export class ConversationsRepository {
     const v = new QueryValues();
     const readJoin = this.readJoin(reader, v);
     const where = inTenant(smsConversations.subAccountId, v.$('subAccountId', subAccountId), unreadCondition());
-    const [row] = await runCompiled(db, 'unread conversations', v, () =>
-      db.select({ n: count() }).from(smsConversations).leftJoin(smsConversationReads, readJoin).where(where),
+    const [row] = await runCompiled(
+      db,
+      'unread conversations',
+      v,
+      () => db.select({ n: count() }).from(smsConversations).leftJoin(smsConversationReads, readJoin).where(where),
+      'reusable',
     );
     return row?.n ?? 0;
   }

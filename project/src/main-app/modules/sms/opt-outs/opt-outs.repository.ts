@@ -22,7 +22,8 @@ export class OptOutsListRepository {
       q.search ? ilike(smsOptOuts.phoneNumber, v.$('search', likePattern(q.search.replace(/[^\d+]/g, '')))) : undefined,
     );
     const db = this.database.db;
-    return keysetPage(db, tableList(db, 'opt-outs', smsOptOuts, OPT_OUT_ORDER), where, v, q);
+    const plan = q.search ? 'perValues' : 'reusable';
+    return keysetPage(db, tableList(db, 'opt-outs', smsOptOuts, OPT_OUT_ORDER, plan), where, v, q);
   }
 
   async find(subAccountId: number, id: number) {
