@@ -85,14 +85,12 @@ export class SmsMessageHistoryRepository {
 const HISTORY_ORDER: KeysetKey = { at: smsMessages.createdAt, id: smsMessages.id };
 
 /**
- * A SubAccount's messages, of a status, of a campaign: each served by an index that begins with the filter and ends
- * in the order (above), whatever the values, so one plan serves them all. The other filters steer the plan (a
- * search term's trigram bitmap or the ordered index, a date range's width, direction's partial index).
+ * A SubAccount's messages, of a status, of a campaign, a contact's or a lead's: each served by the same indexes
+ * (above) whatever the values, so one plan serves them all. A search term (its trigram bitmap or the ordered
+ * index), a date range (its width) and direction (the partial index names 'inbound') steer the plan.
  */
 const planOf = (f: MessageFilters): PlanReuse =>
-  f.search?.trim() || f.leadId || f.direction || f.from || f.to || f.phoneNumber || f.withLead
-    ? 'perValues'
-    : 'reusable';
+  f.search?.trim() || f.direction || f.from || f.to ? 'perValues' : 'reusable';
 
 /** The columns a list of messages shows (SmsMessageDto's), not the sender's bookkeeping; times as ISO text. */
 const MESSAGE_LIST_COLUMNS = {
