@@ -5,9 +5,10 @@
 // Twilio status callbacks through the real status path: --webhook-callbacks of them signed through
 // POST /api/sms/webhooks/twilio/status, the rest through StatusApplyService.applyMany, the function behind that
 // webhook, by status-churn.mjs against the built code), then runs autocannon (--connections clients, --seconds
-// each) against every list endpoint of the API (SMS_ROLE=api, a bench-only API_RATE_LIMIT_PER_MINUTE) and prints
-// p50 / p99 / req/s per endpoint with the row counts. The churn runs after `vacuum analyze`: what is measured is
-// the table as autovacuum leaves it after the status changes.
+// each, after --warmup seconds not counted) against every list endpoint of the API (SMS_ROLE=api, a bench-only
+// API_RATE_LIMIT_PER_MINUTE) and prints p50 / p99 / req/s per endpoint with the row counts, and the no-list baseline
+// again at the end (how far the machine's own speed moved). The churn runs after `vacuum analyze`: what is measured
+// is the table as autovacuum leaves it after the status changes.
 //
 //   npm run build -w project && npm run bench -- reads --rows 1000000 --other-rows 5000000 --callbacks 1000000
 //
@@ -16,6 +17,7 @@
 //        --webhook-callbacks 2000  --churn-concurrency 4  --vacuum-after-churn (a manual vacuum analyze after it)
 //        --api-processes N (default 1: N API processes sharing the port, as `npm run cluster` runs them)
 //        --only <text> (measure only the endpoints whose name contains it, e.g. --only search)
+//        --warmup 2 (seconds of load before each endpoint's measured run, not counted)
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -34,6 +36,7 @@ const apiCluster = path.join(root, 'scripts/api-cluster.mjs');
 const ADMIN = { email: 'admin@demo.loctelli.test', password: 'demo-password' };
 const TWILIO = { sid: `AC${'b'.repeat(32)}`, token: 'reads-bench-auth-token' };
 const TARGET_P99_MS = 50;
+const AGAIN = 'baseline again, at the end (the machine’s drift)';
 
 const opts = parseArgs(process.argv.slice(2));
 let child = null;
@@ -62,6 +65,8 @@ async function main() {
       const results = [];
       const measured = opts.only ? endpoints.filter((e) => e.name.includes(opts.only)) : endpoints;
       for (const e of measured) results.push(await measure(api.base, token, subAccountId, e));
+      // The machine's own speed moves between minutes: the baseline again shows how far during this run.
+      if (!opts.only) results.push(await measure(api.base, token, subAccountId, { ...endpoints[0], name: AGAIN }));
       const explains = opts.explain ? await explainAll(pg, subAccountId, fillInfo) : [];
       console.log(`\n${report({ started, counts, callbacks, results, explains })}`);
     } finally {
@@ -369,6 +374,9 @@ async function measure(base, token, subAccountId, e) {
   const single = performance.now() - t0;
   const body = await probe.json().catch(() => ({}));
   if (!probe.ok) console.warn(`  ${e.name}: ${probe.status} ${JSON.stringify(body).slice(0, 200)}`);
+  // Not measured: the code's first runs (JIT) and PostgreSQL's first plans of this endpoint on each connection.
+  if (opts.warmup > 0)
+    await autocannon({ url: base + e.url, connections: opts.connections, duration: opts.warmup, headers });
   const result = await autocannon({
     url: base + e.url,
     connections: opts.connections,
@@ -574,6 +582,7 @@ function parseArgs(argv) {
     vacuumAfterChurn: false,
     connections: 50,
     seconds: 10,
+    warmup: 2,
     port: 4510,
     pg: 'postgres://postgres@127.0.0.1:5432/postgres',
     keep: false,
@@ -593,6 +602,7 @@ function parseArgs(argv) {
     else if (a === '--vacuum-after-churn') o.vacuumAfterChurn = true;
     else if (a === '--connections') o.connections = Number(v());
     else if (a === '--seconds') o.seconds = Number(v());
+    else if (a === '--warmup') o.warmup = Number(v());
     else if (a === '--port') o.port = Number(v());
     else if (a === '--pg') o.pg = v();
     else if (a === '--keep') o.keep = true;
