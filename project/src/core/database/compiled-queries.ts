@@ -30,9 +30,10 @@ export class QueryValues {
   }
 
   /**
-   * A LIMIT or OFFSET written into the text, each number its own shape. PostgreSQL costs a generic plan of
-   * `limit $1` as if it read a tenth of the rows, so it never reuses that plan (PlanReuse); `limit 21` it costs as
-   * the page it is. Drizzle writes an SQL object given as a limit or offset into the text as it is.
+   * A LIMIT written into the text, each number its own shape (a page size, a count's cap; not an offset, which would
+   * make a statement per page). PostgreSQL costs a generic plan of `limit $1` as if it read a tenth of the rows, so
+   * it never reuses that plan (PlanReuse); `limit 21` it costs as the page it is. Drizzle writes an SQL object given
+   * to `.limit()` into the text as it is.
    */
   count(name: string, n: number): Placeholder {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Query count ${name} is not a whole number: ${n}`);
