@@ -154,8 +154,7 @@ export const smsMessages = pgTable(
     index('sms_messages_inbound_contact_idx')
       .on(t.subAccountId, t.phoneNumber, t.createdAt)
       .where(sql`direction = 'inbound'`),
-    // Search: pg_trgm GIN indexes sms_messages_phone_trgm_idx and sms_messages_body_trgm_idx, created in
-    // migration 0005 after the extension (drizzle-kit cannot create an extension first).
+    // Search: sms_message_search below (its pg_trgm GIN indexes are not rewritten by status changes).
     // a number's messages, newest first: inbound routing (who last texted it, in any SubAccount) and a
     // contact's thread (Inbox, lead page; the few rows of other SubAccounts are filtered out)
     index('sms_messages_contact_idx').on(t.phoneNumber, t.createdAt),
@@ -174,6 +173,27 @@ export const smsMessages = pgTable(
       .on(t.leadId, t.createdAt)
       .where(sql`lead_id is not null`),
   ],
+);
+
+/**
+ * What history search reads: each message's number and body, written once by triggers on sms_messages (migration
+ * 0011), never by a status change. Their pg_trgm GIN indexes (sms_message_search_phone_trgm_idx,
+ * sms_message_search_body_trgm_idx, created in SQL after the extension) sat on sms_messages before: every status
+ * change (claim, send, each callback) wrote a new entry for each trigram of the body into them, 40% of what an
+ * update cost, and searches read the entries not yet merged (up to 4 MB) on every request.
+ */
+export const smsMessageSearch = pgTable(
+  'sms_message_search',
+  {
+    /** sms_messages.id; kept by triggers rather than a foreign key, whose check would lock each new message. */
+    messageId: integer().primaryKey(),
+    subAccountId: integer().notNull(),
+    /** sms_messages.created_at: a common term is found by reading a SubAccount's rows here newest first. */
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    phoneNumber: varchar({ length: 20 }).notNull(),
+    message: text().notNull(),
+  },
+  (t) => [index('sms_message_search_recent_idx').on(t.subAccountId, t.createdAt, t.messageId)],
 );
 
 export const smsEvents = pgTable(

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { plannerEstimate, type Total } from 'src/core/database/bounded-count';
 import { QueryValues, type PlanReuse } from 'src/core/database/compiled-queries';
 import { isoTime } from 'src/core/database/iso-time';
 import { DatabaseService } from 'src/core/database/database.service';
-import { smsMessages } from 'src/core/database/schema';
+import { smsMessageSearch, smsMessages } from 'src/core/database/schema';
 import { keysetColumns, keysetPage, type KeysetKey } from 'src/core/database/keyset-page';
 import type { KeysetPosition } from 'src/core/http/keyset-cursor';
-import { likePattern, SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
+import { likePattern, SEARCH_TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { inTenant } from 'src/core/tenancy/tenant-scope';
-import { parseMessageSearch } from '../message-search';
+import { parseMessageSearch, type MessageSearch } from '../message-search';
 import type { SmsMessageRow } from './sms-messages.repository';
 
 export interface MessageFilters {
@@ -44,8 +44,8 @@ export interface MessagePage extends Total {
  * - campaign: sms_messages_campaign_recent_idx (campaign_id, created_at, id), with a status
  *   sms_messages_campaign_idx (campaign_id, status, created_at, id);
  * - lead / contact thread: sms_messages_lead_idx and sms_messages_contact_idx (a few rows, sorted);
- * - search: sms_messages_phone_trgm_idx and sms_messages_body_trgm_idx (pg_trgm GIN), or, for a term most rows
- *   match, the ordered index above filtered until the page is full.
+ * - search: sms_message_search (migration 0011) joined to its messages: its pg_trgm GIN indexes, or for a term many
+ *   rows match sms_message_search_recent_idx (sub_account_id, created_at, message_id) read until the page is full.
  * A page with a cursor starts right after it: `(created_at, id) < cursor` is an index condition, so page 50,000
  * costs what page 1 does. Totals are exact up to 1,000 (100 for a search) and estimated by the planner past that;
  * a first page that holds the whole list is its own total (no count).
@@ -55,6 +55,8 @@ export class SmsMessageHistoryRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async page(subAccountId: number, f: MessageFilters): Promise<MessagePage> {
+    const search = parseMessageSearch(f.search);
+    if (search.text) return this.searchPage(subAccountId, f, search);
     const db = this.database.db;
     const values = new QueryValues();
     const list = {
@@ -75,22 +77,60 @@ export class SmsMessageHistoryRepository {
           db,
           sql`select 1 from ${smsMessages} where ${messageFilterWhere(new QueryValues(true), subAccountId, f)}`,
         ),
-      exactUpTo: f.search?.trim() ? SEARCH_TOTAL_EXACT_UP_TO : TOTAL_EXACT_UP_TO,
       plan: planOf(f),
     };
     return keysetPage(db, list, messageFilterWhere(values, subAccountId, f), values, f);
   }
+
+  /**
+   * A page of the messages matching a search (and the other filters), read through sms_message_search joined to
+   * its messages, newest first by the search row's copy of (created_at, id): a rare term through its trigram
+   * indexes, a common one by sms_message_search_recent_idx until the page is full, each row's message fetched by
+   * id. Same order and cursors as the other lists.
+   */
+  private searchPage(subAccountId: number, f: MessageFilters, search: MessageSearch): Promise<MessagePage> {
+    const db = this.database.db;
+    const joined = () => eq(smsMessageSearch.messageId, smsMessages.id);
+    const where = (v: QueryValues) =>
+      and(messageFilterWhere(v, subAccountId, { ...f, search: undefined }), searchMatch(v, subAccountId, search));
+    const values = new QueryValues();
+    const list = {
+      name: 'sms history search',
+      key: SEARCH_ORDER,
+      rows: () =>
+        db
+          .select({ ...MESSAGE_LIST_COLUMNS, ...keysetColumns(SEARCH_ORDER) })
+          .from(smsMessages)
+          .innerJoin(smsMessageSearch, joined())
+          .$dynamic(),
+      matching: () =>
+        db
+          .select({ one: sql`1` })
+          .from(smsMessages)
+          .innerJoin(smsMessageSearch, joined())
+          .$dynamic(),
+      estimate: () =>
+        plannerEstimate(
+          db,
+          sql`select 1 from ${smsMessages} join ${smsMessageSearch} on ${joined()} where ${where(new QueryValues(true))}`,
+        ),
+      exactUpTo: SEARCH_TOTAL_EXACT_UP_TO,
+      plan: 'perValues' as const,
+    };
+    return keysetPage(db, list, where(values), values, f);
+  }
 }
 
 const HISTORY_ORDER: KeysetKey = { at: smsMessages.createdAt, id: smsMessages.id };
+/** The same (created_at, id) as copied into sms_message_search, so a search reads in its own index's order. */
+const SEARCH_ORDER: KeysetKey = { at: smsMessageSearch.createdAt, id: smsMessageSearch.messageId };
 
 /**
  * A SubAccount's messages, of a status, of a campaign, a contact's or a lead's: each served by the same indexes
- * (above) whatever the values, so one plan serves them all. A search term (its trigram bitmap or the ordered
- * index), a date range (its width) and direction (the partial index names 'inbound') steer the plan.
+ * (above) whatever the values, so one plan serves them all. A date range (its width) and direction (the partial
+ * index names 'inbound') steer the plan, as a search term does (searchPage plans each).
  */
-const planOf = (f: MessageFilters): PlanReuse =>
-  f.search?.trim() || f.direction || f.from || f.to ? 'perValues' : 'reusable';
+const planOf = (f: MessageFilters): PlanReuse => (f.direction || f.from || f.to ? 'perValues' : 'reusable');
 
 /** The columns a list of messages shows (SmsMessageDto's), not the sender's bookkeeping; times as ISO text. */
 const MESSAGE_LIST_COLUMNS = {
@@ -155,11 +195,25 @@ function withLeadCondition(v: QueryValues, lead: { id: number; phone: string | n
   return lead.phone ? or(linked, eq(smsMessages.phoneNumber, v.$('withLeadPhone', lead.phone))) : linked;
 }
 
+/**
+ * A search as a condition on sms_messages alone (the CSV export, in id order): the messages whose number holds the
+ * term's digits or whose body holds its text, found in sms_message_search. Lists use searchPage's join instead.
+ */
 function searchCondition(v: QueryValues, term: string | undefined): SQL | undefined {
   const search = parseMessageSearch(term);
   if (!search.text) return undefined;
-  const body = ilike(smsMessages.message, v.$('searchText', likePattern(search.text)));
+  return sql`${smsMessages.id} in (select ${smsMessageSearch.messageId} from ${smsMessageSearch} where ${searchTerms(v, search)})`;
+}
+
+/** The search row of the SubAccount's messages that match the term (searchPage's join). */
+function searchMatch(v: QueryValues, subAccountId: number, search: MessageSearch): SQL | undefined {
+  return and(eq(smsMessageSearch.subAccountId, v.$('searchSubAccountId', subAccountId)), searchTerms(v, search));
+}
+
+/** The number holds the term's digits (when it is phone-like) or the body holds its text. */
+function searchTerms(v: QueryValues, search: MessageSearch): SQL | undefined {
+  const body = ilike(smsMessageSearch.message, v.$('searchText', likePattern(search.text ?? '')));
   return search.phoneDigits
-    ? or(like(smsMessages.phoneNumber, v.$('searchDigits', `%${search.phoneDigits}%`)), body)
+    ? or(like(smsMessageSearch.phoneNumber, v.$('searchDigits', `%${search.phoneDigits}%`)), body)
     : body;
 }
