@@ -287,6 +287,8 @@ async function rowCounts(pg, subAccountId) {
     audit: await q('select count(*) n from sms_audit_log'),
     notifications: await q('select count(*) n from notifications'),
     tableMb: await q(`select (pg_total_relation_size('sms_messages') / 1048576)::int n`),
+    // Whether anything vacuums between the status changes and the measurement (off on the shared machine's server).
+    autovacuum: (await pg.query('show autovacuum')).rows[0].autovacuum,
   };
 }
 
@@ -454,6 +456,7 @@ function report({ started, counts, callbacks, results, explains }) {
     `Rows: ${counts.total.toLocaleString('en-US')} messages (${counts.subAccount.toLocaleString('en-US')} in the ` +
       `measured SubAccount; sms_messages with indexes ${counts.tableMb} MB), ${counts.conversations} conversations, ` +
       `${counts.optOuts} opt-outs, ${counts.audit} audit entries, ${counts.notifications} notifications; ` +
+      `the server's autovacuum ${counts.autovacuum}; ` +
       `status callbacks applied: ${callbacks.webhook.applied} through the signed webhook in ` +
       `${callbacks.webhook.seconds.toFixed(0)} s, ${callbacks.batch.applied} through StatusApplyService.applyMany in ` +
       `${callbacks.batch.seconds.toFixed(0)} s.`,
