@@ -55,8 +55,8 @@ export class SmsMessageHistoryRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async page(subAccountId: number, f: MessageFilters): Promise<MessagePage> {
-    const search = parseMessageSearch(f.search);
-    if (search.text) return this.searchPage(subAccountId, f, search);
+    const { text, phoneDigits } = parseMessageSearch(f.search);
+    if (text) return this.searchPage(subAccountId, f, { text, phoneDigits });
     const db = this.database.db;
     const values = new QueryValues();
     const list = {
@@ -88,7 +88,7 @@ export class SmsMessageHistoryRepository {
    * indexes, a common one by sms_message_search_recent_idx until the page is full, each row's message fetched by
    * id. Same order and cursors as the other lists.
    */
-  private searchPage(subAccountId: number, f: MessageFilters, search: MessageSearch): Promise<MessagePage> {
+  private searchPage(subAccountId: number, f: MessageFilters, search: SearchTerm): Promise<MessagePage> {
     const db = this.database.db;
     const joined = () => eq(smsMessageSearch.messageId, smsMessages.id);
     const where = (v: QueryValues) =>
@@ -200,19 +200,23 @@ function withLeadCondition(v: QueryValues, lead: { id: number; phone: string | n
  * term's digits or whose body holds its text, found in sms_message_search. Lists use searchPage's join instead.
  */
 function searchCondition(v: QueryValues, term: string | undefined): SQL | undefined {
-  const search = parseMessageSearch(term);
-  if (!search.text) return undefined;
-  return sql`${smsMessages.id} in (select ${smsMessageSearch.messageId} from ${smsMessageSearch} where ${searchTerms(v, search)})`;
+  const { text, phoneDigits } = parseMessageSearch(term);
+  if (!text) return undefined;
+  const terms = searchTerms(v, { text, phoneDigits });
+  return sql`${smsMessages.id} in (select ${smsMessageSearch.messageId} from ${smsMessageSearch} where ${terms})`;
 }
 
 /** The search row of the SubAccount's messages that match the term (searchPage's join). */
-function searchMatch(v: QueryValues, subAccountId: number, search: MessageSearch): SQL | undefined {
+function searchMatch(v: QueryValues, subAccountId: number, search: SearchTerm): SQL | undefined {
   return and(eq(smsMessageSearch.subAccountId, v.$('searchSubAccountId', subAccountId)), searchTerms(v, search));
 }
 
+/** A search with a term: its text is never empty (an empty pattern would match every message). */
+type SearchTerm = MessageSearch & { text: string };
+
 /** The number holds the term's digits (when it is phone-like) or the body holds its text. */
-function searchTerms(v: QueryValues, search: MessageSearch): SQL | undefined {
-  const body = ilike(smsMessageSearch.message, v.$('searchText', likePattern(search.text ?? '')));
+function searchTerms(v: QueryValues, search: SearchTerm): SQL | undefined {
+  const body = ilike(smsMessageSearch.message, v.$('searchText', likePattern(search.text)));
   return search.phoneDigits
     ? or(like(smsMessageSearch.phoneNumber, v.$('searchDigits', `%${search.phoneDigits}%`)), body)
     : body;
