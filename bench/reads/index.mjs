@@ -351,6 +351,10 @@ async function endpointsFor(pg, subAccountId, { campaignId }) {
     [`history, search "${digits.slice(3)}" (3 digits)`, `/api/sms/messages?search=${digits.slice(3)}`],
     ['history, search "chimney" (10% of bodies)', '/api/sms/messages?search=chimney'],
     [`history, search "Jane ${one}," (one body)`, `/api/sms/messages?search=${encodeURIComponent(`Jane ${one},`)}`],
+    [
+      `history, search "Jane ${one}" (one body, its number last)`,
+      `/api/sms/messages?search=${encodeURIComponent(`Jane ${one}`)}`,
+    ],
     ['campaign messages, first page', `/api/sms/campaigns/${campaignId}/messages`],
     ['campaign messages, page 1000 (offset, legacy)', `/api/sms/campaigns/${campaignId}/messages?page=1000`],
     ['campaign messages, row 20,000 by cursor', `/api/sms/campaigns/${campaignId}/messages?cursor=${deepCampaign}`],

@@ -8,15 +8,22 @@ export interface MessageSearch {
   phoneDigits: string | null;
   /** Text to find in the body (case-insensitive), or null for an empty term. */
   text: string | null;
+  /**
+   * The term holds a number that every body holding it has (sms_message_search.numbers, migration 0012): a run of
+   * digits with a non-digit on each side, or a last run of 5 digits or more after a non-digit (a number's start).
+   */
+  hasIndexedNumber: boolean;
 }
 
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
 const MIN_PHONE_DIGITS = 3;
+/** sms_search_numbers_query's runs, as PostgreSQL splits them on [^0-9] (JavaScript's \d is [0-9] too). */
+const INDEXED_NUMBER = /\D\d{1,100}\D|\D\d{5,100}$/;
 
 export function parseMessageSearch(term: string | undefined): MessageSearch {
   const text = term?.trim() ?? '';
-  if (!text) return { phoneDigits: null, text: null };
+  if (!text) return { phoneDigits: null, text: null, hasIndexedNumber: false };
   const digits = text.replace(/\D/g, '');
   const phoneDigits = PHONE_LIKE.test(text) && digits.length >= MIN_PHONE_DIGITS ? digits : null;
-  return { phoneDigits, text };
+  return { phoneDigits, text, hasIndexedNumber: INDEXED_NUMBER.test(text) };
 }

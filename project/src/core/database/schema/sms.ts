@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -175,12 +176,15 @@ export const smsMessages = pgTable(
   ],
 );
 
+/** PostgreSQL's tsvector, read as its text form (lists never select it). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 /**
  * What history search reads: each message's number and body, written once by triggers on sms_messages (migration
- * 0011), never by a status change. Their pg_trgm GIN indexes (sms_message_search_phone_trgm_idx,
- * sms_message_search_body_trgm_idx, created in SQL after the extension) sat on sms_messages before: every status
- * change (claim, send, each callback) wrote a new entry for each trigram of the body into them, 40% of what an
- * update cost, and searches read the entries not yet merged (up to 4 MB) on every request.
+ * 0011), never by a status change. Its GIN indexes, created in SQL (sms_message_search_phone_trgm_idx, and
+ * sms_message_search_body_idx on the body's numbers and pg_trgm trigrams, migration 0012), sat on sms_messages before:
+ * every status change (claim, send, each callback) wrote a new entry for each trigram of the body into them, 40% of
+ * what an update cost, and searches read the entries not yet merged (up to 4 MB) on every request.
  */
 export const smsMessageSearch = pgTable(
   'sms_message_search',
@@ -192,6 +196,8 @@ export const smsMessageSearch = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     phoneNumber: varchar({ length: 20 }).notNull(),
     message: text().notNull(),
+    /** The body's numbers (runs of digits): a search looks up the numbers its term holds here. */
+    numbers: tsvector().generatedAlwaysAs(sql`sms_search_numbers(message)`),
   },
   (t) => [index('sms_message_search_recent_idx').on(t.subAccountId, t.createdAt, t.messageId)],
 );
