@@ -4,11 +4,17 @@
 -- number itself is in one row. Numbers and trigrams are keys of one GIN index, so a scan walks the rarest key first
 -- and skips through the others: a term holding a rare number is a few pages, others cost what trigrams did.
 --
--- A body's numbers are its runs of ASCII digits (up to 100 digits; a lexeme holds at most 2 KB). Letters play no
--- part, so no locale or case rule can make the index and ILIKE disagree.
-CREATE FUNCTION "sms_search_numbers"(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT array_to_tsvector(array(
-    SELECT n FROM unnest(regexp_split_to_array(body, '[^0-9]+')) n WHERE n <> '' AND length(n) <= 100))
+-- A body's numbers are its runs of ASCII digits. Letters play no part, so no locale or case rule can make the index
+-- and ILIKE disagree. A lexeme holds at most 2 KB: in a body over 2,000 characters a run is cut to its first 100
+-- digits (the query never looks for a longer one). Written as one expression, so PostgreSQL inlines it into the
+-- generated column, and a body without digits costs a single scan for one: the SQL function call, and splitting
+-- every body, had cost an INSERT of 300,000 digit-less messages 12-16% more; now within noise.
+CREATE FUNCTION "sms_search_numbers"(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN body !~ '[0-9]' THEN ''::tsvector
+         ELSE array_to_tsvector(array_remove(regexp_split_to_array(
+                CASE WHEN length(body) > 2000 THEN regexp_replace(body, '([0-9]{100})[0-9]+', '\1', 'g') ELSE body END,
+                '[^0-9]+'), ''))
+         END
 $$;--> statement-breakpoint
 -- The numbers every body holding `term` (ILIKE '%term%') has, as a query of sms_search_numbers: a run of digits with
 -- a non-digit on each side within the term is a whole number of the body; the last run, with a non-digit before it
@@ -21,7 +27,7 @@ CREATE FUNCTION "sms_search_numbers_query"(term text) RETURNS tsquery LANGUAGE s
           FROM unnest(regexp_split_to_array(term, '[^0-9]+')) WITH ORDINALITY AS r(run, i)) runs
   WHERE i > 1 AND run <> '' AND length(run) <= 100 AND (i < n OR length(run) >= 5)
 $$;--> statement-breakpoint
--- Stored: a bitmap scan rechecks its rows against the numbers, and working them out again costs ~1.5 µs a row.
+-- Stored: a bitmap scan rechecks its rows against the numbers, and working them out again would cost 1.5-2 µs a row.
 ALTER TABLE "sms_message_search" ADD COLUMN "numbers" tsvector GENERATED ALWAYS AS (sms_search_numbers("message")) STORED;--> statement-breakpoint
 DROP INDEX IF EXISTS "sms_message_search_body_trgm_idx";--> statement-breakpoint
 CREATE INDEX "sms_message_search_body_idx" ON "sms_message_search" USING gin ("numbers", "message" gin_trgm_ops);--> statement-breakpoint

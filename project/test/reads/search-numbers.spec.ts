@@ -101,6 +101,18 @@ describe('Search by the numbers in a body (sms_message_search.numbers)', () => {
     expect(await searchIds('Jane 4')).toEqual(['Hi Jane 4, spring', 'Hi Jane 41, spring']);
   });
 
+  it('finds a body by a long number, in a short body or one over 2,000 characters (where runs are cut to 100 digits)', async () => {
+    await db.database.db.execute(sql`truncate sms_messages cascade`);
+    const digits = Array.from({ length: 300 }, (_, i) => String((i * 7) % 10)).join('');
+    const short = `code ${digits} end`;
+    const long = `code ${digits} end ${'padding '.repeat(300)}`;
+    await insert([short, long]);
+    for (const term of [`code ${digits.slice(0, 60)}`, `code ${digits} end`, `de ${digits.slice(0, 100)}`]) {
+      expect((await searchIds(term)).length, term.slice(0, 20)).toBe(2);
+    }
+    expect(await searchIds(`code ${digits.slice(1, 60)}`)).toEqual([]);
+  });
+
   it('keeps a body’s numbers as it is written and changed, through the search table’s triggers', async () => {
     await db.database.db.execute(sql`truncate sms_messages cascade`);
     await insert(['Roof quote 12, ready at 0400 TODAY']);
