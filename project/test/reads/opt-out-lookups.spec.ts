@@ -1,18 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from 'src/core/database/database.service';
 import { ConversationsRepository } from 'src/main-app/modules/sms/conversations/conversations.repository';
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsOutboxRepository, type OutboxInsert } from 'src/shared/sms/repositories/sms-outbox.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
-import { sessionOf, statementsOf } from '../support/statements';
+import { planOf, statementsOf, type PlanNode } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
-}
 const OTHER_OPT_OUTS = 20_000;
 const CONVERSATIONS = 20_000;
 
@@ -54,15 +48,7 @@ describe('Opt-out lookups stay index probes however many opt-outs the database h
     const reading = sent.filter((q) => q.sql.includes('sms_opt_outs'));
     expect(reading.length).toBeGreaterThan(0);
     const plans: PlanNode[] = [];
-    for (const q of reading) {
-      const explained = await sessionOf(db.database)
-        .prepareQuery({ sql: `explain (format json) ${q.sql}`, params: q.params })
-        .execute();
-      const [row] = rowsOf<Record<string, unknown>>(explained as never);
-      const raw = Object.values(row!)[0];
-      const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-      plans.push(json[0]!.Plan);
-    }
+    for (const q of reading) plans.push(await planOf(db.database, q));
     return plans;
   }
 

@@ -7,15 +7,8 @@ import { likePattern } from 'src/core/http/pagination';
 import { parseMessageSearch } from 'src/shared/sms/message-search';
 import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
-import { sessionOf, statementsOf } from '../support/statements';
+import { planOf, statementsOf, type PlanNode } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
-}
 
 const MATCH_ALL = `'x' | !'x'`;
 
@@ -156,15 +149,10 @@ describe('Search by the numbers in a body (sms_message_search.numbers)', () => {
       history.page(a.subAccountId, { page: 1, limit: 20, search: term }),
     );
     const rows = sent.find((q) => q.sql.includes('sms_message_search') && !q.sql.startsWith('explain'));
-    const explained = await sessionOf(db.database)
-      .prepareQuery({ sql: `explain (format json) ${rows!.sql}`, params: rows!.params })
-      .execute();
-    const raw = Object.values(rowsOf<Record<string, unknown>>(explained as never)[0]!)[0];
-    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
     const scans = (n: PlanNode): string[] => [
       ...(n['Index Name'] === 'sms_message_search_body_idx' ? [n['Index Cond'] ?? ''] : []),
       ...(n.Plans ?? []).flatMap(scans),
     ];
-    return scans(plan[0]!.Plan);
+    return scans(await planOf(db.database, rows!));
   }
 });

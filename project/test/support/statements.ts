@@ -1,6 +1,6 @@
 import { fillPlaceholders } from 'drizzle-orm';
 import { vi } from 'vitest';
-import type { DatabaseService } from 'src/core/database/database.service';
+import { rowsOf, type DatabaseService } from 'src/core/database/database.service';
 
 export interface Statement {
   sql: string;
@@ -44,4 +44,23 @@ export async function statementsOf(database: DatabaseService, work: () => Promis
     for (const spy of spies) spy.mockRestore();
   }
   return sent;
+}
+
+/** A node of PostgreSQL's plan (EXPLAIN, FORMAT JSON), with the fields the specs read. */
+export interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PlanNode[];
+}
+
+/** PostgreSQL's plan for a statement as it was sent (its text and values), without running it. */
+export async function planOf(database: DatabaseService, statement: Statement): Promise<PlanNode> {
+  const explained = await sessionOf(database)
+    .prepareQuery({ sql: `explain (format json) ${statement.sql}`, params: statement.params })
+    .execute();
+  const raw = Object.values(rowsOf<Record<string, unknown>>(explained as never)[0]!)[0];
+  const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+  return json[0]!.Plan;
 }
