@@ -55,8 +55,8 @@ export class SmsMessageHistoryRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async page(subAccountId: number, f: MessageFilters): Promise<MessagePage> {
-    const search = parseMessageSearch(f.search);
-    if (search.text) return this.searchPage(subAccountId, f, { ...search, text: search.text });
+    const search = searchTermOf(f.search);
+    if (search) return this.searchPage(subAccountId, f, search);
     const db = this.database.db;
     const values = new QueryValues();
     const list = {
@@ -200,9 +200,9 @@ function withLeadCondition(v: QueryValues, lead: { id: number; phone: string | n
  * term's digits or whose body holds its text, found in sms_message_search. Lists use searchPage's join instead.
  */
 function searchCondition(v: QueryValues, term: string | undefined): SQL | undefined {
-  const search = parseMessageSearch(term);
-  if (!search.text) return undefined;
-  const terms = searchTerms(v, { ...search, text: search.text });
+  const search = searchTermOf(term);
+  if (!search) return undefined;
+  const terms = searchTerms(v, search);
   return sql`${smsMessages.id} in (select ${smsMessageSearch.messageId} from ${smsMessageSearch} where ${terms})`;
 }
 
@@ -224,6 +224,12 @@ function bodyNumbers(v: QueryValues, search: SearchTerm): SQL | undefined {
 
 /** A search with a term: its text is never empty (an empty pattern would match every message). */
 type SearchTerm = MessageSearch & { text: string };
+
+/** The search a term asks for, or undefined for none (no term, or a blank one). */
+function searchTermOf(term: string | undefined): SearchTerm | undefined {
+  const search = parseMessageSearch(term);
+  return search.text ? { ...search, text: search.text } : undefined;
+}
 
 /** The number holds the term's digits (when it is phone-like) or the body holds its text. */
 function searchTerms(v: QueryValues, search: SearchTerm): SQL | undefined {
