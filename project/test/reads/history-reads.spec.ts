@@ -4,7 +4,7 @@ import { smsCampaigns, smsMessageSearch, smsMessages } from 'src/core/database/s
 import { forgetLargeTotals, LARGE_TOTAL_TTL_MS, plannerEstimate } from 'src/core/database/bounded-count';
 import { SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagination';
 import { createTenant, login, type Tenant } from '../support/fixtures';
-import { statementsOf } from '../support/statements';
+import { planOf, statementsOf, type PlanNode } from '../support/statements';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -75,15 +75,63 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     for (const id of originalIds) expect(seen).toContain(id);
   });
 
-  it('answers the same page by page number as the cursor walk (page stays for old clients)', async () => {
-    await fill(db, a.subAccountId, 30);
-    const first = await get('/api/sms/messages?limit=10');
-    const byCursor = await get(`/api/sms/messages?limit=10&cursor=${first.nextCursor}`);
-    const byPage = await get('/api/sms/messages?limit=10&page=2');
-    expect(byCursor.items.map((m) => m.id)).toEqual(byPage.items.map((m) => m.id));
-    const last = await get('/api/sms/messages?limit=10&page=3');
+  it('answers each page by number with the rows of the cursor walk, for every filter; past the end, none', async () => {
+    const [campaign] = await db.database.db
+      .insert(smsCampaigns)
+      .values({ subAccountId: a.subAccountId, name: 'Spring', message: 'Bulk hello', status: 'sending' })
+      .returning();
+    // Rows of one statement share created_at (only the id orders them); another SubAccount's rows lie between.
+    await fill(db, a.subAccountId, 23, { campaignId: campaign!.id });
+    await fill(db, b.subAccountId, 23);
+    await fill(db, a.subAccountId, 9);
+    const lists = [
+      '/api/sms/messages?limit=5',
+      '/api/sms/messages?limit=5&status=delivered',
+      '/api/sms/messages?limit=5&search=hello%201',
+      '/api/sms/messages?limit=5&search=212555',
+      `/api/sms/campaigns/${campaign!.id}/messages?limit=5`,
+    ];
+    for (const list of lists) {
+      const walked: number[][] = [];
+      let cursor: string | null = null;
+      do {
+        const body: PageBody = await get(`${list}${cursor ? `&cursor=${cursor}` : ''}`);
+        walked.push(body.items.map((m) => m.id));
+        cursor = body.nextCursor;
+      } while (cursor);
+      expect(walked.length, list).toBeGreaterThan(1);
+      for (const [i, ids] of walked.entries()) {
+        expect(
+          (await get(`${list}&page=${i + 1}`)).items.map((m) => m.id),
+          `${list}, page ${i + 1}`,
+        ).toEqual(ids);
+      }
+      const past = await get(`${list}&page=${walked.length + 1}`);
+      expect(past.items, `${list}, past the end`).toEqual([]);
+      expect(past.total, `${list}, past the end`).toBe(walked.flat().length);
+    }
+    const last = await get('/api/sms/messages?limit=8&page=4');
+    expect(last.items).toHaveLength(8);
     expect(last.nextCursor).toBeNull();
   });
+
+  it("reads an offset page's start from the index alone, and the page's columns for its own rows", async () => {
+    await fill(db, a.subAccountId, 5000);
+    // As autovacuum would: the visibility map set (an index-only scan needs it), statistics read.
+    await db.database.db.execute(sql`vacuum analyze sms_messages`);
+    const sent = await statementsOf(db.database, () => get('/api/sms/messages?limit=20&page=100'));
+    const rows = sent.find((q) => q.sql.includes('sms_messages') && q.sql.includes('offset'));
+    const scans = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(scans)];
+    const plan = scans(await planOf(db.database, rows!));
+    expect(plan.map((n) => [n['Node Type'], n['Index Name']])).toEqual(
+      expect.arrayContaining([
+        ['Index Only Scan', 'sms_messages_history_idx'],
+        ['Index Scan', 'sms_messages_history_idx'],
+      ]),
+    );
+    const rowScan = plan.find((n) => n['Node Type'] === 'Index Scan');
+    expect(rowScan!['Index Cond']).toMatch(/ROW\(.*created_at.*id\) <= ROW\(/);
+  }, 60_000);
 
   it('rejects a cursor it did not give out with a 400 naming cursor', async () => {
     const res = await t.http().get('/api/sms/messages?cursor=bm9wZQ').set(aUser);

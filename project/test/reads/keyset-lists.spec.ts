@@ -181,6 +181,17 @@ describe('Lists page by keyset cursor', () => {
       expect(only!.nextCursor).toBeNull();
     });
 
+    it('answers each page by number with the rows of the cursor walk, and none past the end', async () => {
+      await db.database.db.execute(c.seed(ctx.a, 12, ctx.a));
+      if (c.tenantOwned) await db.database.db.execute(c.seed(b, 12, ctx.a));
+      await db.database.db.execute(c.seed(ctx.a, 4, ctx.a));
+      const walked = (await walk(c, 5)).map((p) => p.items.map((i) => i.id));
+      expect(walked.map((ids) => ids.length)).toEqual([5, 5, 5, 1]);
+      const byNumber = (page: number) => get(c, `${c.path}${c.path.includes('?') ? '&' : '?'}limit=5&page=${page}`);
+      for (const [i, ids] of walked.entries()) expect((await byNumber(i + 1)).items.map((r) => r.id)).toEqual(ids);
+      expect((await byNumber(walked.length + 1)).items).toEqual([]);
+    });
+
     it('rejects a cursor it did not give out with a 400 naming cursor', async () => {
       const res = await t.http().get(withCursor(c.path, 'bm9wZQ')).set(c.headers(ctx));
       expect(res.status).toBe(400);

@@ -1,5 +1,5 @@
 import { and, desc, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgSelect, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { boundedTotal, type Total } from './bounded-count';
 import { runCompiled, type PlanReuse, type QueryValues } from './compiled-queries';
 import type { DbOrTx } from './database.service';
@@ -68,21 +68,35 @@ const keysetAfter = (key: KeysetKey, q: KeysetQuery): SQL | undefined =>
     : undefined;
 
 /**
+ * An offset page from its first row on. That row's sort key is found by a subquery that reads only the key (an
+ * index-only scan once the table is vacuumed) up to the offset; the page's own columns are then read for its rows
+ * alone, where `offset` read and built every row before the page too. Past the end the subquery finds no row, and
+ * the page is empty.
+ */
+function offsetStart<S extends PgSelect>(list: KeysetList<S>, where: SQL | undefined, offset: Placeholder): SQL {
+  const { at, id } = list.key;
+  const first = list
+    .matching({ at, id })
+    .where(where)
+    .orderBy(desc(at), desc(id))
+    .limit(sql.raw('1') as unknown as Placeholder) // in the text, as QueryValues.count writes a page size
+    .offset(offset);
+  return sql`(${at}, ${id}) <= ${first}`;
+}
+
+/**
  * Filters, orders and bounds a select (built with `.$dynamic()`) to one page plus one row, to know if more follow.
  * Its values are placeholders: keysetValues names them.
  */
-function keysetWindow<T extends PgSelect>(
-  select: T,
-  key: KeysetKey,
+function keysetWindow<S extends PgSelect>(
+  list: KeysetList<S>,
   where: SQL | undefined,
   q: KeysetQuery,
   bounds: WindowBounds,
-): T {
-  const window = select
-    .where(and(where, keysetAfter(key, q)))
-    .orderBy(desc(key.at), desc(key.id))
-    .limit(bounds.limit);
-  return bounds.offset ? window.offset(bounds.offset) : window;
+): S {
+  const { key } = list;
+  const start = bounds.offset ? offsetStart(list, where, bounds.offset) : keysetAfter(key, q);
+  return list.rows().where(and(where, start)).orderBy(desc(key.at), desc(key.id)).limit(bounds.limit);
 }
 
 /** Cuts the rows keysetWindow read to the page, and names the next page's cursor (null on the last page). */
@@ -106,8 +120,11 @@ export interface KeysetList<S extends PgSelect> {
   key: KeysetKey;
   /** The rows, with keysetColumns beside the list's own. */
   rows: () => S;
-  /** `select 1` from the same tables and joins, to count the matches. */
-  matching: () => PgSelect;
+  /**
+   * `fields` from the same tables and joins: `select 1` (MATCH) to count the matches, the sort key to find where an
+   * offset page starts.
+   */
+  matching: (fields: SelectedFields) => PgSelect;
   /** The planner's guess of the matches, for a total past the cap (else "more than the cap"). */
   estimate?: () => Promise<number>;
   /** How far the total is counted exactly (TOTAL_EXACT_UP_TO unless given). */
@@ -115,6 +132,9 @@ export interface KeysetList<S extends PgSelect> {
   /** Whether one plan serves every value of this page's filter (PlanReuse; planned per values unless given). */
   plan?: PlanReuse;
 }
+
+/** What KeysetList.matching selects to count. */
+export const MATCH = { one: sql`1` };
 
 /** The KeysetList of one table's rows, every column of it. */
 export const tableList = <T extends PgTable>(
@@ -132,9 +152,9 @@ export const tableList = <T extends PgTable>(
       .select({ ...getTableColumns(table), ...keysetColumns(key) })
       .from(table as PgTable)
       .$dynamic(),
-  matching: () =>
+  matching: (fields: SelectedFields) =>
     db
-      .select({ one: sql`1` })
+      .select(fields)
       .from(table as PgTable)
       .$dynamic(),
 });
@@ -156,18 +176,12 @@ export async function keysetPage<S extends PgSelect>(
 ): Promise<{ items: Omit<RowOf<S> & KeysetRow, keyof KeysetRow>[]; nextCursor: string | null } & Total> {
   const filter = values.copy();
   const bounds = keysetValues(values, q);
-  const window = runCompiled(
-    db,
-    `${list.name} rows`,
-    values,
-    () => keysetWindow(list.rows(), list.key, where, q, bounds),
-    list.plan,
-  );
+  const window = runCompiled(db, `${list.name} rows`, values, () => keysetWindow(list, where, q, bounds), list.plan);
   const { rows, ...total } = await rowsAndTotal(
     window as Promise<unknown> as Promise<(RowOf<S> & KeysetRow)[]>,
     q,
     () =>
-      boundedTotal(db, list.name, filter, (limit) => list.matching().where(where).limit(limit), {
+      boundedTotal(db, list.name, filter, (limit) => list.matching(MATCH).where(where).limit(limit), {
         estimate: list.estimate,
         cap: list.exactUpTo,
         plan: list.plan,

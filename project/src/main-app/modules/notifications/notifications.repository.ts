@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { QueryValues } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { notifications, subAccounts } from 'src/core/database/schema';
@@ -77,9 +78,9 @@ export class NotificationsRepository {
           .from(notifications)
           .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
           .$dynamic(),
-      matching: () =>
+      matching: (fields: SelectedFields) =>
         db
-          .select({ one: sql`1` })
+          .select(fields)
           .from(notifications)
           .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
           .$dynamic(),

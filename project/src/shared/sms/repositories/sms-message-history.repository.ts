@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { plannerEstimate, type Total } from 'src/core/database/bounded-count';
 import { QueryValues, type PlanReuse } from 'src/core/database/compiled-queries';
 import { isoTime } from 'src/core/database/iso-time';
@@ -67,11 +68,7 @@ export class SmsMessageHistoryRepository {
           .select({ ...MESSAGE_LIST_COLUMNS, ...keysetColumns(HISTORY_ORDER) })
           .from(smsMessages)
           .$dynamic(),
-      matching: () =>
-        db
-          .select({ one: sql`1` })
-          .from(smsMessages)
-          .$dynamic(),
+      matching: (fields: SelectedFields) => db.select(fields).from(smsMessages).$dynamic(),
       estimate: () =>
         plannerEstimate(
           db,
@@ -103,12 +100,8 @@ export class SmsMessageHistoryRepository {
           .from(smsMessages)
           .innerJoin(smsMessageSearch, joined())
           .$dynamic(),
-      matching: () =>
-        db
-          .select({ one: sql`1` })
-          .from(smsMessages)
-          .innerJoin(smsMessageSearch, joined())
-          .$dynamic(),
+      matching: (fields: SelectedFields) =>
+        db.select(fields).from(smsMessages).innerJoin(smsMessageSearch, joined()).$dynamic(),
       estimate: () =>
         plannerEstimate(
           db,

@@ -1,6 +1,7 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { and, eq, getTableColumns, gte, like, lte, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { AuthContext } from 'src/core/auth/auth-context';
 import { AdminOnly, CurrentAuth, tenantOf } from 'src/core/auth/auth.decorators';
 import { QueryValues } from 'src/core/database/compiled-queries';
@@ -46,11 +47,7 @@ export class AuditService {
           .leftJoin(users, and(eq(smsAuditLog.actorKind, 'user'), eq(users.id, smsAuditLog.actorId)))
           .leftJoin(adminUsers, and(eq(smsAuditLog.actorKind, 'admin'), eq(adminUsers.id, smsAuditLog.actorId)))
           .$dynamic(),
-      matching: () =>
-        db
-          .select({ one: sql`1` })
-          .from(smsAuditLog)
-          .$dynamic(),
+      matching: (fields: SelectedFields) => db.select(fields).from(smsAuditLog).$dynamic(),
       // Only the SubAccount's newest entries (sms_audit_sub_account_idx) have one plan for any values.
       plan: kind || id || q.action || q.from || q.to ? ('perValues' as const) : ('reusable' as const),
     };

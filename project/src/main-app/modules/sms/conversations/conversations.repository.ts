@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { QueryValues, runCompiled } from 'src/core/database/compiled-queries';
 import { DatabaseService, type DbOrTx } from 'src/core/database/database.service';
 import { leads, smsConversationReads, smsConversations, smsMessages, users } from 'src/core/database/schema';
@@ -68,9 +69,9 @@ export class ConversationsRepository {
       name: 'conversations',
       key: RECENT_ORDER,
       rows: () => this.selectWithReader(db, readJoin).$dynamic(),
-      matching: () =>
+      matching: (fields: SelectedFields) =>
         db
-          .select({ one: sql`1` })
+          .select(fields)
           .from(smsConversations)
           .leftJoin(leads, eq(leads.id, smsConversations.leadId))
           .leftJoin(smsConversationReads, readJoin)
