@@ -159,9 +159,10 @@ export const smsMessages = pgTable(
     // a number's messages, newest first: inbound routing (who last texted it, in any SubAccount) and a
     // contact's thread (Inbox, lead page; the few rows of other SubAccounts are filtered out)
     index('sms_messages_contact_idx').on(t.phoneNumber, t.createdAt),
-    // a campaign's messages by status (its page, cancel, retry) and all of them newest first
-    index('sms_messages_campaign_idx').on(t.campaignId, t.status, t.createdAt, t.id),
-    index('sms_messages_campaign_recent_idx').on(t.campaignId, t.createdAt, t.id),
+    // a campaign's messages by status (its page, cancel, retry) and all of them newest first; the SubAccount last
+    // (no larger an entry, by alignment), so an offset page reads its start from the index alone (migration 0013)
+    index('sms_messages_campaign_idx').on(t.campaignId, t.status, t.createdAt, t.id, t.subAccountId),
+    index('sms_messages_campaign_recent_idx').on(t.campaignId, t.createdAt, t.id, t.subAccountId),
     // a campaign's messages waiting for quiet hours, counted on its page: only those rows are in it
     index('sms_messages_campaign_quiet_idx')
       .on(t.campaignId)
