@@ -140,6 +140,11 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
       const rowScan = plan.find((n) => n['Node Type'] === 'Index Scan');
       expect(rowScan?.['Index Cond'], path).toMatch(/ROW\(.*created_at.*id\) <= ROW\(/);
     }
+    // A search's page is read with its offset: a rare term's matches are sorted, and a start by key would find and
+    // sort them twice.
+    const searched = await statementsOf(db.database, () => get('/api/sms/messages?limit=20&page=2&search=hello%2012'));
+    const searchRows = searched.find((q) => q.sql.includes('sms_message_search') && q.sql.includes('offset'));
+    expect(searchRows!.sql.match(/from "sms_messages"/g)).toHaveLength(1);
   }, 60_000);
 
   it('rejects a cursor it did not give out with a 400 naming cursor', async () => {

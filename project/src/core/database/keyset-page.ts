@@ -95,8 +95,11 @@ function keysetWindow<S extends PgSelect>(
   bounds: WindowBounds,
 ): S {
   const { key } = list;
-  const start = bounds.offset ? offsetStart(list, where, bounds.offset) : keysetAfter(key, q);
-  return list.rows().where(and(where, start)).orderBy(desc(key.at), desc(key.id)).limit(bounds.limit);
+  const from = (start: SQL | undefined) =>
+    list.rows().where(and(where, start)).orderBy(desc(key.at), desc(key.id)).limit(bounds.limit);
+  if (!bounds.offset) return from(keysetAfter(key, q));
+  if (list.offsetByKey === false) return from(undefined).offset(bounds.offset);
+  return from(offsetStart(list, where, bounds.offset));
 }
 
 /** Cuts the rows keysetWindow read to the page, and names the next page's cursor (null on the last page). */
@@ -131,6 +134,11 @@ export interface KeysetList<S extends PgSelect> {
   exactUpTo?: number;
   /** Whether one plan serves every value of this page's filter (PlanReuse; planned per values unless given). */
   plan?: PlanReuse;
+  /**
+   * Whether an offset page finds its first row by the sort key (offsetStart; the default). Off for a search: a rare
+   * term's matches are found out of order and sorted, and the subquery would find and sort them a second time.
+   */
+  offsetByKey?: boolean;
 }
 
 /** What KeysetList.matching selects to count. */

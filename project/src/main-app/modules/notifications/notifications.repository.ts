@@ -85,6 +85,7 @@ export class NotificationsRepository {
           .innerJoin(subAccounts, eq(subAccounts.id, notifications.subAccountId))
           .$dynamic(),
       plan: q.search ? ('perValues' as const) : ('reusable' as const),
+      offsetByKey: !q.search,
     };
     return keysetPage(db, list, where, v, q);
   }

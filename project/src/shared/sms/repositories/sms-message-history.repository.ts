@@ -109,6 +109,8 @@ export class SmsMessageHistoryRepository {
         ),
       exactUpTo: SEARCH_TOTAL_EXACT_UP_TO,
       plan: 'perValues' as const,
+      // A rare term's matches are found by its indexes and sorted; a start found by key would do it twice.
+      offsetByKey: false,
     };
     return keysetPage(db, list, where(values), values, f);
   }

@@ -78,6 +78,7 @@ export class ConversationsRepository {
           .$dynamic(),
       // A search term and an owner (a join the other way round for a rare owner) steer the plan.
       plan: q.search || q.ownerId ? ('perValues' as const) : ('reusable' as const),
+      offsetByKey: !q.search,
     };
     const { items, ...rest } = await keysetPage(db, list, where, v, q);
     return { items: items.map(toDto), ...rest };
