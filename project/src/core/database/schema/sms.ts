@@ -182,8 +182,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * What history search reads: each message's number and body, written once by triggers on sms_messages (migration
- * 0011), never by a status change. Its GIN indexes, created in SQL (sms_message_search_phone_trgm_idx, and
- * sms_message_search_body_idx on the body's numbers and pg_trgm trigrams, migration 0012), sat on sms_messages before:
+ * 0011), never by a status change. Its GIN indexes, created in SQL (sms_message_search_phone_grams_idx on the number's
+ * windows, migration 0014, and sms_message_search_body_idx on the body's numbers and pg_trgm trigrams, migration
+ * 0012), sat on sms_messages before (the number's as trigrams):
  * every status change (claim, send, each callback) wrote a new entry for each trigram of the body into them, 40% of
  * what an update cost, and searches read the entries not yet merged (up to 4 MB) on every request.
  */
@@ -199,6 +200,8 @@ export const smsMessageSearch = pgTable(
     message: text().notNull(),
     /** The body's numbers (runs of digits): a search looks up the numbers its term holds here. */
     numbers: tsvector().generatedAlwaysAs(sql`sms_search_numbers(message)`),
+    /** The number's 4-character windows (migration 0014): a search for its digits looks them up here. */
+    phoneGrams: tsvector().generatedAlwaysAs(sql`sms_phone_grams(phone_number)`),
   },
   (t) => [index('sms_message_search_recent_idx').on(t.subAccountId, t.createdAt, t.messageId)],
 );

@@ -232,7 +232,26 @@ function searchTerms(v: QueryValues, search: SearchTerm): SQL | undefined {
     ilike(smsMessageSearch.message, v.$('searchText', likePattern(search.text))),
     bodyNumbers(v, search),
   );
-  return search.phoneDigits
-    ? or(like(smsMessageSearch.phoneNumber, v.$('searchDigits', `%${search.phoneDigits}%`)), body)
-    : body;
+  return search.phoneDigits ? or(phoneHolds(v, search.phoneDigits), body) : body;
+}
+
+/**
+ * The number holds `digits` (3 or more), found by its 4-character windows (sms_message_search.phone_grams, migration
+ * 0014): 3 digits start a window, 4 are one, and 5 or more have every window in the number; for those the LIKE
+ * decides, the windows having narrowed the rows to a few.
+ */
+export function phoneHolds(v: QueryValues, digits: string): SQL {
+  const grams = sql`${smsMessageSearch.phoneGrams} @@ ${v.$('searchGrams', phoneGramsQuery(digits))}::tsquery`;
+  if (digits.length <= 4) return grams;
+  return and(grams, like(smsMessageSearch.phoneNumber, v.$('searchDigits', `%${digits}%`)))!;
+}
+
+/** The windows a number holding `digits` (ASCII digits only, 3 or more) has, as tsquery text. */
+export function phoneGramsQuery(digits: string): string {
+  if (!/^[0-9]{3,}$/.test(digits)) throw new Error(`Not a run of 3 or more digits: ${digits}`);
+  if (digits.length === 3) return `${digits}:*`;
+  const starts = new Set<number>();
+  for (let i = 0; i + 4 < digits.length; i += 4) starts.add(i);
+  starts.add(digits.length - 4);
+  return [...starts].map((i) => digits.slice(i, i + 4)).join(' & ');
 }
