@@ -6,7 +6,7 @@ import { SEARCH_TOTAL_EXACT_UP_TO, TOTAL_EXACT_UP_TO } from 'src/core/http/pagin
 import { QueryValues } from 'src/core/database/compiled-queries';
 import { phoneHolds } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { createTenant, login, type Tenant } from '../support/fixtures';
-import { planOf, statementsOf, type PlanNode } from '../support/statements';
+import { nodesOf, planOf, statementsOf } from '../support/statements';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -132,8 +132,7 @@ describe('Message lists at scale: cursors, totals, search, tenancy', () => {
     for (const [path, index] of lists) {
       const sent = await statementsOf(db.database, () => get(path!));
       const rows = sent.find((q) => q.sql.includes('sms_messages') && q.sql.includes('offset'));
-      const scans = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(scans)];
-      const plan = scans(await planOf(db.database, rows!));
+      const plan = nodesOf(await planOf(db.database, rows!));
       // The start: the sort key up to the offset, from the index. The page: its rows from that key on.
       expect(
         plan.map((n) => [n['Node Type'], n['Index Name']]),

@@ -4,7 +4,7 @@ import { ConversationsRepository } from 'src/main-app/modules/sms/conversations/
 import { SmsMessagesRepository } from 'src/shared/sms/repositories/sms-messages.repository';
 import { SmsOutboxRepository, type OutboxInsert } from 'src/shared/sms/repositories/sms-outbox.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
-import { planOf, statementsOf, type PlanNode } from '../support/statements';
+import { nodesOf, planOf, statementsOf, type PlanNode } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const OTHER_OPT_OUTS = 20_000;
@@ -52,12 +52,10 @@ describe('Opt-out lookups stay index probes however many opt-outs the database h
     return plans;
   }
 
-  const scansOfOptOuts = (node: PlanNode): string[] => [
-    ...(node['Relation Name'] === 'sms_opt_outs' && /Seq Scan|Bitmap Heap Scan/.test(node['Node Type'])
-      ? [node['Node Type']]
-      : []),
-    ...(node.Plans ?? []).flatMap(scansOfOptOuts),
-  ];
+  const scansOfOptOuts = (plan: PlanNode): string[] =>
+    nodesOf(plan)
+      .filter((n) => n['Relation Name'] === 'sms_opt_outs' && /Seq Scan|Bitmap Heap Scan/.test(n['Node Type']))
+      .map((n) => n['Node Type']);
 
   it('the claim cancels the opted-out number without scanning every opt-out', async () => {
     const repository = new SmsMessagesRepository(db.database);

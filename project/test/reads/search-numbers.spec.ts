@@ -7,7 +7,7 @@ import { likePattern } from 'src/core/http/pagination';
 import { parseMessageSearch } from 'src/shared/sms/message-search';
 import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
-import { planOf, statementsOf, type PlanNode } from '../support/statements';
+import { nodesOf, planOf, statementsOf } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const MATCH_ALL = `'x' | !'x'`;
@@ -149,10 +149,8 @@ describe('Search by the numbers in a body (sms_message_search.numbers)', () => {
       history.page(a.subAccountId, { page: 1, limit: 20, search: term }),
     );
     const rows = sent.find((q) => q.sql.includes('sms_message_search') && !q.sql.startsWith('explain'));
-    const scans = (n: PlanNode): string[] => [
-      ...(n['Index Name'] === 'sms_message_search_body_idx' ? [n['Index Cond'] ?? ''] : []),
-      ...(n.Plans ?? []).flatMap(scans),
-    ];
-    return scans(await planOf(db.database, rows!));
+    return nodesOf(await planOf(db.database, rows!))
+      .filter((n) => n['Index Name'] === 'sms_message_search_body_idx')
+      .map((n) => n['Index Cond'] ?? '');
   }
 });

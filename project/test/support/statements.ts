@@ -55,6 +55,9 @@ export interface PlanNode {
   Plans?: PlanNode[];
 }
 
+/** Every node of a plan, the plan first, then each subplan's nodes in order (depth first). */
+export const nodesOf = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
+
 /** PostgreSQL's plan for a statement as it was sent (its text and values), without running it. */
 export async function planOf(database: DatabaseService, statement: Statement): Promise<PlanNode> {
   const explained = await sessionOf(database)
