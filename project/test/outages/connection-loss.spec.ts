@@ -19,6 +19,8 @@ const SERVER_URL = process.env.TEST_DATABASE_URL;
 const RECIPIENTS = 300;
 const CUT_MS = 3_000; // how long the outage lasts (a fault's length, not a wait for state)
 const PORTS = { proxy: 4641, api: 4642 }; // this branch's port range (4600-4699)
+/** The product's connections carry this name, so the test terminates theirs and not its own pool's. */
+const PRODUCT_APP_NAME = 'loctelli-outage-product';
 
 if (!SERVER_URL) console.warn('connection-loss.spec.ts skipped: set TEST_DATABASE_URL to run it on PostgreSQL');
 
@@ -44,7 +46,7 @@ describe.skipIf(!SERVER_URL)('database outages under 1 API and 2 worker processe
     const env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
-      DATABASE_URL: proxy.wrap(db.database.url!),
+      DATABASE_URL: withAppName(proxy.wrap(db.database.url!)),
       JWT_SECRET: 'outage-test-jwt-secret-0123456789abcdef',
       ENCRYPTION_KEY: 'ab'.repeat(32),
       PORT: String(PORTS.api),
@@ -118,7 +120,7 @@ describe.skipIf(!SERVER_URL)('database outages under 1 API and 2 worker processe
     // 2. Every backend of the product is terminated by the server (the crash of the issue: 57P01).
     const before = sent();
     await waitFor(async () => sent() > before + 10, 120_000, 'sending to resume after the cut');
-    const terminated = await terminateBackends(SERVER_URL!, new URL(db.database.url!).pathname.slice(1));
+    const terminated = await terminateProductBackends(SERVER_URL!);
     expect(terminated).toBeGreaterThan(0);
 
     // 3. The campaign finishes; nobody is texted twice or not at all.
@@ -141,13 +143,20 @@ describe.skipIf(!SERVER_URL)('database outages under 1 API and 2 worker processe
   }, 420_000);
 });
 
-async function terminateBackends(serverUrl: string, database: string): Promise<number> {
+function withAppName(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('application_name', PRODUCT_APP_NAME);
+  return u.toString();
+}
+
+/** Terminates the product's backends only: the test's own pool polls the same database and must live on. */
+async function terminateProductBackends(serverUrl: string): Promise<number> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
     const res = await client.query(
-      'select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-      [database],
+      'select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1',
+      [PRODUCT_APP_NAME],
     );
     return res.rows.filter((r: { ok: boolean }) => r.ok).length;
   } finally {
