@@ -228,10 +228,12 @@ function searchTermOf(term: string | undefined): SearchTerm | undefined {
 
 /** The number holds the term's digits (when it is phone-like) or the body holds its text. */
 function searchTerms(v: QueryValues, search: SearchTerm): SQL | undefined {
-  const body = and(
-    ilike(smsMessageSearch.message, v.$('searchText', likePattern(search.text))),
-    bodyNumbers(v, search),
-  );
+  // Named apart: a query's shape is known by the names of its values (compiled-queries.ts).
+  const pattern = likePattern(search.text);
+  const holdsText = search.caseless
+    ? like(smsMessageSearch.message, v.$('searchCaseless', pattern))
+    : ilike(smsMessageSearch.message, v.$('searchText', pattern));
+  const body = and(holdsText, bodyNumbers(v, search));
   return search.phoneDigits ? or(phoneHolds(v, search.phoneDigits), body) : body;
 }
 
