@@ -42,6 +42,8 @@ export interface AppConfig {
   notificationsRetentionDays: number;
   /** Messages older than this many months move to sms_messages_archive (hourly, by the worker); 0: never. */
   smsRetentionMonths: number;
+  /** Vacuum and analyze by autovacuum's rules every this many seconds when the server's autovacuum is off; 0: never. */
+  dbUpkeepSeconds: number;
   /** The default per-user request limit per minute. */
   apiRateLimitPerMinute: number;
   demoPassword: string;
@@ -124,6 +126,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     notificationsRetentionDays: env.NOTIFICATIONS_RETENTION_DAYS,
     smsRetentionMonths: env.SMS_RETENTION_MONTHS,
+    dbUpkeepSeconds: env.DB_UPKEEP_SECONDS,
     apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     demoPassword: env.DEMO_PASSWORD,
     trustProxy: env.TRUST_PROXY,
