@@ -23,6 +23,7 @@ export class TableUpkeepService implements OnApplicationBootstrap, BeforeApplica
   private loop: PeriodicTask | undefined;
   private client: Client | undefined;
   private warned = false;
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,6 +46,7 @@ export class TableUpkeepService implements OnApplicationBootstrap, BeforeApplica
 
   /** Closing the pass's connection stops a vacuum in progress (client_connection_check_interval), not waited for. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     const stopped = this.loop?.stop();
     this.client?.end().catch(() => undefined);
     await stopped;
@@ -61,6 +63,9 @@ export class TableUpkeepService implements OnApplicationBootstrap, BeforeApplica
       const done = await runTableUpkeep(client);
       this.report(done);
       return done;
+    } catch (e) {
+      if (this.stopping) return []; // the vacuum stopped by closing its connection
+      throw e;
     } finally {
       this.client = undefined;
       await client.end().catch(() => undefined);
