@@ -113,7 +113,7 @@ export const envSchema = z.object({
   /** Unset or 0: keep every message in sms_messages. */
   SMS_RETENTION_MONTHS: int(0, 0),
   /** How often each process checks whether a table needs vacuum or analyze, when the server's autovacuum is off; 0: never. */
-  DB_UPKEEP_SECONDS: int(60, 0),
+  DB_UPKEEP_SECONDS: int(15, 0),
   /** Requests per signed-in user per minute on routes without their own limit (benchmarks raise it). */
   API_RATE_LIMIT_PER_MINUTE: int(600, 1),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
