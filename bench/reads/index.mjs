@@ -350,6 +350,7 @@ async function endpointsFor(pg, subAccountId, { campaignId }) {
     [`history, search "${formatted}" (a whole number)`, `/api/sms/messages?search=${encodeURIComponent(formatted)}`],
     [`history, search "${digits.slice(3)}" (3 digits)`, `/api/sms/messages?search=${digits.slice(3)}`],
     ['history, search "chimney" (10% of bodies)', '/api/sms/messages?search=chimney'],
+    ['history, search "spring off" (words of every body, never side by side)', '/api/sms/messages?search=spring%20off'],
     [`history, search "Jane ${one}," (one body)`, `/api/sms/messages?search=${encodeURIComponent(`Jane ${one},`)}`],
     [
       `history, search "Jane ${one}" (one body, its number last)`,
@@ -420,12 +421,12 @@ async function explainAll(pg, subAccountId, { campaignId }) {
     [
       'history, search phone digits',
       `select * from sms_messages where sub_account_id = $1 and id in (select message_id from sms_message_search
-         where phone_number like '%202368%' or message ilike '%202 368%') ${page}`,
+         where phone_number like '%202368%' or body_key like sms_search_key('%202 368%')) ${page}`,
     ],
     [
       'history, search body',
       `select * from sms_messages where sub_account_id = $1
-         and id in (select message_id from sms_message_search where message ilike '%chimney%') ${page}`,
+         and id in (select message_id from sms_message_search where body_key like sms_search_key('%chimney%')) ${page}`,
     ],
     ['total, bounded', `select count(*) from (select 1 from sms_messages where sub_account_id = $1 limit 1001) c`],
     [

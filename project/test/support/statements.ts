@@ -52,16 +52,23 @@ export interface PlanNode {
   'Relation Name'?: string;
   'Index Name'?: string;
   'Index Cond'?: string;
+  /** With EXPLAIN ANALYZE: the rows the node returned. */
+  'Actual Rows'?: number;
   Plans?: PlanNode[];
 }
 
 /** Every node of a plan, the plan first, then each subplan's nodes in order (depth first). */
 export const nodesOf = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
 
-/** PostgreSQL's plan for a statement as it was sent (its text and values), without running it. */
-export async function planOf(database: DatabaseService, statement: Statement): Promise<PlanNode> {
+/** PostgreSQL's plan for a statement as it was sent (its text and values): without running it, unless `analyze`. */
+export async function planOf(
+  database: DatabaseService,
+  statement: Statement,
+  { analyze = false } = {},
+): Promise<PlanNode> {
+  const options = analyze ? 'analyze, format json' : 'format json';
   const explained = await sessionOf(database)
-    .prepareQuery({ sql: `explain (format json) ${statement.sql}`, params: statement.params })
+    .prepareQuery({ sql: `explain (${options}) ${statement.sql}`, params: statement.params })
     .execute();
   const raw = Object.values(rowsOf<Record<string, unknown>>(explained as never)[0]!)[0];
   const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];

@@ -23,13 +23,11 @@ describe('parseMessageSearch', () => {
       phoneDigits: null,
       text: null,
       hasIndexedNumber: false,
-      caseless: true,
     });
     expect(parseMessageSearch('   ')).toEqual({
       phoneDigits: null,
       text: null,
       hasIndexedNumber: false,
-      caseless: true,
     });
   });
 
@@ -48,21 +46,4 @@ describe('parseMessageSearch', () => {
   ])('says whether %j holds a number the numbers index can look up: %s', (term, has) => {
     expect(parseMessageSearch(term).hasIndexedNumber).toBe(has);
   });
-
-  it.each([
-    ['723', true],
-    ['(200) 723-0047', true],
-    ['20% _\\ !?', true],
-    ['a_b', false],
-    ['Jane', false],
-    ['500001 z', false],
-    ['١٢٣', false],
-    ['Ⅻ', false],
-    ['\u0307', false],
-  ])(
-    'says whether %j has no letter and no character outside ASCII (LIKE finds what ILIKE does): %s',
-    (term, caseless) => {
-      expect(parseMessageSearch(term).caseless).toBe(caseless);
-    },
-  );
 });

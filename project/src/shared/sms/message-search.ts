@@ -13,24 +13,17 @@ export interface MessageSearch {
    * digits with a non-digit on each side, or a last run of 5 digits or more after a non-digit (a number's start).
    */
   hasIndexedNumber: boolean;
-  /**
-   * The term is ASCII without letters (digits, spaces, punctuation), so a case-sensitive LIKE finds exactly what
-   * ILIKE does: ILIKE lowercases each body it tests (about 0.6 µs for a 60-character body, where LIKE's byte
-   * compare costs 0.07), and no character lowercases to an ASCII non-letter.
-   */
-  caseless: boolean;
 }
 
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
 const MIN_PHONE_DIGITS = 3;
 /** sms_search_numbers_query's runs, as PostgreSQL splits them on [^0-9] (JavaScript's \d is [0-9] too). */
 const INDEXED_NUMBER = /\D\d{1,100}\D|\D\d{5,100}$/;
-const CASELESS = /^[\x00-\x40\x5b-\x60\x7b-\x7f]*$/;
 
 export function parseMessageSearch(term: string | undefined): MessageSearch {
   const text = term?.trim() ?? '';
-  if (!text) return { phoneDigits: null, text: null, hasIndexedNumber: false, caseless: true };
+  if (!text) return { phoneDigits: null, text: null, hasIndexedNumber: false };
   const digits = text.replace(/\D/g, '');
   const phoneDigits = PHONE_LIKE.test(text) && digits.length >= MIN_PHONE_DIGITS ? digits : null;
-  return { phoneDigits, text, hasIndexedNumber: INDEXED_NUMBER.test(text), caseless: CASELESS.test(text) };
+  return { phoneDigits, text, hasIndexedNumber: INDEXED_NUMBER.test(text) };
 }

@@ -183,8 +183,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 /**
  * What history search reads: each message's number and body, written once by triggers on sms_messages (migration
  * 0011), never by a status change. Its GIN indexes are created in SQL: sms_message_search_phone_grams_idx on the
- * number's windows (migration 0014) and sms_message_search_body_idx on the body's numbers and pg_trgm trigrams
- * (migration 0012). Trigram indexes of number and body sat on sms_messages before: every status change (claim, send,
+ * number's windows (migration 0014) and sms_message_search_body_idx on the body's numbers and the pg_trgm trigrams of
+ * its search key (migrations 0012, 0015). Trigram indexes of number and body sat on sms_messages before: every status change (claim, send,
  * each callback) wrote a new entry for each trigram into them, 40% of what an update cost, and searches read the
  * entries not yet merged (up to 4 MB) on every request.
  */
@@ -197,9 +197,13 @@ export const smsMessageSearch = pgTable(
     /** sms_messages.created_at: a common term is found by reading a SubAccount's rows here newest first. */
     createdAt: timestamp({ withTimezone: true }).notNull(),
     phoneNumber: varchar({ length: 20 }).notNull(),
-    message: text().notNull(),
+    /**
+     * The body as a search compares it (migration 0015): `sms_search_key(message)`, lowercased with each space as
+     * 'Q', so `body_key LIKE sms_search_key(pattern)` is `message ILIKE pattern` and its trigrams span words.
+     */
+    bodyKey: text().notNull(),
     /** The body's numbers (runs of digits): a search looks up the numbers its term holds here. */
-    numbers: tsvector().generatedAlwaysAs(sql`sms_search_numbers(message)`),
+    numbers: tsvector().generatedAlwaysAs(sql`sms_search_numbers(body_key)`),
     /** The number's 4-character windows (migration 0014): a search for its digits looks them up here. */
     phoneGrams: tsvector().generatedAlwaysAs(sql`sms_phone_grams(phone_number)`),
   },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { plannerEstimate, type Total } from 'src/core/database/bounded-count';
 import { QueryValues, type PlanReuse } from 'src/core/database/compiled-queries';
@@ -207,7 +207,7 @@ function searchMatch(v: QueryValues, subAccountId: number, search: SearchTerm): 
 }
 
 /**
- * The body has the term's numbers (sms_message_search.numbers, migration 0012), beside its ILIKE: both are keys of one
+ * The body has the term's numbers (sms_message_search.numbers, migration 0012), beside its text: both are keys of one
  * GIN index, so a number in few bodies narrows the scan where each of its trigrams may be in a large share of them
  * (digits make only 1,000 trigrams). Not for a phone-like term: its number half costs most, its punctuation and
  * spacing already make its body trigrams rare, and the numbers cost it 0.1-0.2 ms more (planning and scan).
@@ -228,13 +228,17 @@ function searchTermOf(term: string | undefined): SearchTerm | undefined {
 
 /** The number holds the term's digits (when it is phone-like) or the body holds its text. */
 function searchTerms(v: QueryValues, search: SearchTerm): SQL | undefined {
-  // Named apart: a query's shape is known by the names of its values (compiled-queries.ts).
-  const pattern = likePattern(search.text);
-  const holdsText = search.caseless
-    ? like(smsMessageSearch.message, v.$('searchCaseless', pattern))
-    : ilike(smsMessageSearch.message, v.$('searchText', pattern));
-  const body = and(holdsText, bodyNumbers(v, search));
+  const body = and(bodyHolds(v, search.text), bodyNumbers(v, search));
   return search.phoneDigits ? or(phoneHolds(v, search.phoneDigits), body) : body;
+}
+
+/**
+ * The body holds `text`, case-insensitively: `message ILIKE '%text%'`, asked of the body's search key (migration 0015,
+ * `sms_search_key`: lowercased, each space as 'Q'), whose trigrams span words. The term's key is made by the same SQL
+ * function, so PostgreSQL's lower() decides both sides, as it does for ILIKE.
+ */
+function bodyHolds(v: QueryValues, text: string): SQL {
+  return sql`${smsMessageSearch.bodyKey} like sms_search_key(${v.$('searchText', likePattern(text))})`;
 }
 
 /**
