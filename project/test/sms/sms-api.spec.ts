@@ -330,6 +330,28 @@ describe('SMS API over the database', () => {
       expect(audit[0]).toMatchObject({ subAccountId: a.subAccountId, actorKind: 'user', actorId: a.userId });
       expect(audit[0]!.details).toMatchObject({ filter: { status: 'failed' } });
     });
+
+    it('exports the messages a search finds: a phrase in any case, across words, not another tenant’s', async () => {
+      const bodies = ['Roof check TODAY at 9', 'roof checkup today', 'check today, roof', 'ROOF  CHECK today'];
+      const inserted = [];
+      for (const message of bodies) {
+        inserted.push(await insertMessage(db, { subAccountId: a.subAccountId, phoneNumber: '+14155550131', message }));
+      }
+      await insertMessage(db, {
+        subAccountId: b.subAccountId,
+        phoneNumber: '+14155550132',
+        message: 'Roof check today',
+      });
+
+      const res = await t.http().get('/api/sms/messages/export.csv?search=roof%20check%20t').set(aUser).expect(200);
+      const ids = res.text
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean)
+        .slice(1)
+        .map((l) => Number(l.split(',')[0]));
+      expect(ids).toEqual([inserted[0]!.id]);
+    });
   });
 
   describe('settings', () => {
