@@ -7,7 +7,7 @@ import { likePattern } from 'src/core/http/pagination';
 import { parseMessageSearch } from 'src/shared/sms/message-search';
 import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
-import { nodesOf, planOf, statementsOf, type PlanNode } from '../support/statements';
+import { searchPagePlan } from '../support/search-plan';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const NUMBER = '+12025550100';
@@ -106,22 +106,12 @@ describe('Search bodies by their search key (body lowercased, spaces as Q)', () 
     // As autovacuum would: the GIN index's pending entries merged, statistics read.
     await db.database.db.execute(sql`vacuum analyze sms_messages, sms_message_search`);
     for (const term of ['spring off', 'jane spring checks', 'gutter week', '20 off']) {
-      const scans = await bodyIndexScans(term);
+      const plan = await searchPagePlan(db.database, history, a.subAccountId, term, { analyze: true });
+      const scans = plan.filter((n) => n['Index Name'] === 'sms_message_search_body_idx');
       // Every word (and digit trigram) is in each of the 5,000 bodies; the trigrams across words in none.
       expect(scans, term).toEqual([expect.objectContaining({ 'Actual Rows': 0 })]);
       expect(await found(term), term).toEqual([]);
     }
     expect(await found('gutter checks are 20% OFF')).toHaveLength(20);
   }, 60_000);
-
-  /** The scans of sms_message_search_body_idx in the history search's page, run (EXPLAIN ANALYZE). */
-  async function bodyIndexScans(term: string): Promise<PlanNode[]> {
-    const sent = await statementsOf(db.database, () =>
-      history.page(a.subAccountId, { page: 1, limit: 20, search: term }),
-    );
-    const rows = sent.find((q) => q.sql.includes('sms_message_search') && !q.sql.startsWith('explain'));
-    return nodesOf(await planOf(db.database, rows!, { analyze: true })).filter(
-      (n) => n['Index Name'] === 'sms_message_search_body_idx',
-    );
-  }
 });

@@ -7,7 +7,8 @@ import { likePattern } from 'src/core/http/pagination';
 import { parseMessageSearch } from 'src/shared/sms/message-search';
 import { SmsMessageHistoryRepository } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
-import { nodesOf, planOf, statementsOf } from '../support/statements';
+import { searchPagePlan } from '../support/search-plan';
+import { statementsOf } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const MATCH_ALL = `'x' | !'x'`;
@@ -145,13 +146,8 @@ describe('Search by the numbers in a body (sms_message_search.numbers)', () => {
   }, 60_000);
 
   /** The Index Cond of each scan of sms_message_search_body_idx in the plan of the history search's page. */
-  async function bodyIndexConditions(term: string): Promise<string[]> {
-    const sent = await statementsOf(db.database, () =>
-      history.page(a.subAccountId, { page: 1, limit: 20, search: term }),
-    );
-    const rows = sent.find((q) => q.sql.includes('sms_message_search') && !q.sql.startsWith('explain'));
-    return nodesOf(await planOf(db.database, rows!))
+  const bodyIndexConditions = async (term: string) =>
+    (await searchPagePlan(db.database, history, a.subAccountId, term))
       .filter((n) => n['Index Name'] === 'sms_message_search_body_idx')
       .map((n) => n['Index Cond'] ?? '');
-  }
 });

@@ -10,7 +10,7 @@ import {
   SmsMessageHistoryRepository,
 } from 'src/shared/sms/repositories/sms-message-history.repository';
 import { createTenant, type Tenant } from '../support/fixtures';
-import { nodesOf, planOf, statementsOf } from '../support/statements';
+import { searchPagePlan } from '../support/search-plan';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -88,11 +88,7 @@ describe("Search by a number's digits (sms_message_search.phone_grams)", () => {
     // As autovacuum would: the GIN index's pending entries merged, statistics read.
     await db.database.db.execute(sql`vacuum analyze sms_messages, sms_message_search`);
     for (const term of ['200 723', '(200) 723-0047']) {
-      const sent = await statementsOf(db.database, () =>
-        history.page(a.subAccountId, { page: 1, limit: 20, search: term }),
-      );
-      const rows = sent.find((q) => q.sql.includes('sms_message_search') && !q.sql.startsWith('explain'));
-      const indexes = nodesOf(await planOf(db.database, rows!)).map((n) => n['Index Name']);
+      const indexes = (await searchPagePlan(db.database, history, a.subAccountId, term)).map((n) => n['Index Name']);
       expect(indexes, term).toContain('sms_message_search_phone_grams_idx');
     }
   }, 60_000);
