@@ -184,9 +184,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * What history search reads: each message's number and body, written once by triggers on sms_messages (migration
  * 0011), never by a status change. Its GIN indexes are created in SQL: sms_message_search_phone_grams_idx on the
  * number's windows (migration 0014) and sms_message_search_body_idx on the body's numbers and the pg_trgm trigrams of
- * its search key (migrations 0012, 0015). Trigram indexes of number and body sat on sms_messages before: every status change (claim, send,
- * each callback) wrote a new entry for each trigram into them, 40% of what an update cost, and searches read the
- * entries not yet merged (up to 4 MB) on every request.
+ * its search key (migrations 0012, 0015). Trigram indexes of number and body sat on sms_messages before: every status
+ * change (claim, send, each callback) wrote a new entry for each trigram into them, 40% of what an update cost, and
+ * searches read the entries not yet merged (up to 4 MB) on every request.
  */
 export const smsMessageSearch = pgTable(
   'sms_message_search',
